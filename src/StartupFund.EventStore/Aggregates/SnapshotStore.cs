@@ -1,0 +1,86 @@
+using System.Text.Json;
+using Npgsql;
+using StartupFund.EventStore.Serialization;
+using StartupFund.EventStore.Schema;
+
+namespace StartupFund.EventStore.Aggregates;
+
+/// <summary>Loads aggregates from their snapshot plus the newer events, and refreshes snapshots inside an append.</summary>
+internal sealed class SnapshotStore(SchemaName schemaName, EventSerializer serializer)
+{
+    private readonly string schema = schemaName.Quoted;
+
+    /// <summary>Folds the stream's state up to its current version: one round trip, one snapshot row plus the events after it.</summary>
+    public async Task<(object State, long Version, string? StreamType)> LoadAsync(
+        NpgsqlConnection connection, NpgsqlTransaction? transaction, IAggregateDefinition aggregate, string streamId, CancellationToken cancellationToken)
+    {
+        await using var batch = new NpgsqlBatch(connection, transaction)
+        {
+            BatchCommands =
+            {
+                Command($"select type, version from {schema}.streams where id = $1", streamId),
+                Command($"select version, data from {schema}.snapshots where stream_id = $1 and shape = $2", streamId, aggregate.Shape),
+                Command($"""
+                    select {EventRows.Columns} from {schema}.events
+                    where stream_id = $1
+                      and version > coalesce((select version from {schema}.snapshots where stream_id = $1 and shape = $2), 0)
+                    order by version
+                    """, streamId, aggregate.Shape),
+            },
+        };
+        await using var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+
+        if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            return (aggregate.InitialState, 0, null);
+        }
+
+        var streamType = reader.GetString(0);
+        await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
+
+        var state = aggregate.InitialState;
+        long version = 0;
+        if (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            version = reader.GetInt64(0);
+            state = JsonSerializer.Deserialize(reader.GetString(1), aggregate.StateType, serializer.Options)
+                ?? throw new JsonException($"Snapshot of stream '{streamId}' deserialized to null.");
+        }
+
+        await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            var recorded = EventRows.Read(reader, serializer);
+            state = aggregate.Evolve(state, recorded.Data);
+            version = recorded.Version;
+        }
+
+        return (state, version, streamType);
+    }
+
+    public async Task RefreshAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, IAggregateDefinition aggregate,
+        string streamId, CancellationToken cancellationToken)
+    {
+        var (state, version, _) = await LoadAsync(connection, transaction, aggregate, streamId, cancellationToken).ConfigureAwait(false);
+        var json = JsonSerializer.Serialize(state, aggregate.StateType, serializer.Options);
+        await using var command = new NpgsqlCommand($"""
+            insert into {schema}.snapshots (stream_id, version, shape, data, updated_at) values ($1, $2, $3, $4::jsonb, now())
+            on conflict (stream_id) do update set version = excluded.version, shape = excluded.shape, data = excluded.data, updated_at = excluded.updated_at
+            """, connection, transaction)
+        {
+            Parameters = { new() { Value = streamId }, new() { Value = version }, new() { Value = aggregate.Shape }, new() { Value = json } },
+        };
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private static NpgsqlBatchCommand Command(string sql, params object[] values)
+    {
+        var command = new NpgsqlBatchCommand(sql);
+        foreach (var value in values)
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = value });
+        }
+
+        return command;
+    }
+}

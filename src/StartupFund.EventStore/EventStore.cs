@@ -1,0 +1,198 @@
+using System.Runtime.CompilerServices;
+using Npgsql;
+using NpgsqlTypes;
+using NodaTime;
+using StartupFund.EventStore.Aggregates;
+using StartupFund.EventStore.Hashing;
+using StartupFund.EventStore.Schema;
+using StartupFund.EventStore.Serialization;
+
+namespace StartupFund.EventStore;
+
+/// <summary>
+/// An append-only event store in one PostgreSQL schema. Holds no static state: create one per
+/// database (a country's ledger may live in its own) and share it; it is safe for concurrent use.
+/// </summary>
+public sealed class EventStore
+{
+    public const int MaxPageSize = 10_000;
+
+    private readonly NpgsqlDataSource dataSource;
+    private readonly EventStoreOptions options;
+    private readonly string schema;
+    private readonly EventSerializer serializer;
+    private readonly SnapshotStore snapshots;
+    private readonly StreamAppender appender;
+    private readonly Dictionary<Type, IAggregateDefinition> aggregatesByState;
+
+    public EventStore(NpgsqlDataSource dataSource, EventStoreOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(dataSource);
+        ArgumentNullException.ThrowIfNull(options);
+        this.dataSource = dataSource;
+        this.options = options;
+        schema = options.Schema.Quoted;
+        serializer = new EventSerializer(options.Events, options.Json);
+        snapshots = new SnapshotStore(options.Schema, serializer);
+        aggregatesByState = options.Aggregates.ToDictionary(a => a.StateType);
+        if (options.Aggregates.Select(a => a.StreamType).Distinct(StringComparer.Ordinal).Count() != options.Aggregates.Count)
+        {
+            throw new ArgumentException("Each stream type may have one aggregate definition.", nameof(options));
+        }
+
+        appender = new StreamAppender(dataSource, options, serializer, snapshots);
+    }
+
+    public SchemaName Schema => options.Schema;
+
+    public NpgsqlDataSource DataSource => dataSource;
+
+    /// <summary>Creates or upgrades the schema; returns the migration numbers applied now.</summary>
+    public Task<IReadOnlyList<int>> MigrateAsync(CancellationToken cancellationToken = default) =>
+        new Migrator(dataSource, options.Schema).MigrateAsync(cancellationToken);
+
+    public Task<AppendResult> AppendAsync(StreamAppend append, EventMetadata? metadata = null, CancellationToken cancellationToken = default) =>
+        AppendAsync([append], metadata, cancellationToken);
+
+    /// <summary>Appends to every stream atomically: all streams' events are written, or none.</summary>
+    /// <exception cref="ConcurrencyException">A stream was not at its expected version.</exception>
+    /// <exception cref="StreamArchivedException">A stream is archived.</exception>
+    public Task<AppendResult> AppendAsync(IReadOnlyList<StreamAppend> appends, EventMetadata? metadata = null, CancellationToken cancellationToken = default) =>
+        appender.AppendAsync(appends, metadata ?? EventMetadata.None, cancellationToken);
+
+    public async Task<StreamInfo?> GetStreamAsync(string streamId, CancellationToken cancellationToken = default)
+    {
+        StreamAppend.ValidateStreamId(streamId);
+        await using var command = dataSource.CreateCommand(
+            $"select id, type, country, version, head_hash, created_at, updated_at, archived from {schema}.streams where id = $1");
+        command.Parameters.Add(new NpgsqlParameter { Value = streamId });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            return null;
+        }
+
+        return new StreamInfo(reader.GetString(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2),
+            reader.GetInt64(3), reader.GetFieldValue<byte[]>(4), StoredInstant.FromDateTime(reader.GetDateTime(5)),
+            StoredInstant.FromDateTime(reader.GetDateTime(6)), reader.GetBoolean(7));
+    }
+
+    /// <summary>Reads a stream forward in version order; an unknown stream reads as empty.</summary>
+    public async Task<IReadOnlyList<RecordedEvent>> ReadStreamAsync(string streamId, ReadStreamOptions? range = null, CancellationToken cancellationToken = default)
+    {
+        StreamAppend.ValidateStreamId(streamId);
+        range ??= ReadStreamOptions.All;
+        range.Validate();
+        await using var command = dataSource.CreateCommand($"""
+            select {EventRows.Columns} from {schema}.events
+            where stream_id = $1 and version between $2 and $3 and ($4::timestamptz is null or recorded_at <= $4)
+            order by version
+            """);
+        command.Parameters.Add(new NpgsqlParameter { Value = streamId });
+        command.Parameters.Add(new NpgsqlParameter { Value = range.FromVersion });
+        command.Parameters.Add(new NpgsqlParameter { Value = range.ToVersion });
+        command.Parameters.Add(new NpgsqlParameter
+        {
+            NpgsqlDbType = NpgsqlDbType.TimestampTz,
+            Value = range.RecordedUpTo is { } upTo ? StoredInstant.ToDateTime(upTo) : DBNull.Value,
+        });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        return await EventRows.ReadAllAsync(reader, serializer, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Reads the log after <paramref name="after"/> in (transaction id, position) order, only as far
+    /// as no still-running transaction could add an event before it: every committed event is seen
+    /// exactly once by a reader that keeps passing back <see cref="LogPage.Next"/>.
+    /// </summary>
+    public async Task<LogPage> ReadLogAsync(LogCursor after, int maxEvents = 1_000, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxEvents, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(maxEvents, MaxPageSize);
+        await using var command = dataSource.CreateCommand($"""
+            select {EventRows.Columns} from {schema}.events
+            where (tx_id, position) > ($1, $2) and tx_id < pg_snapshot_xmin(pg_current_snapshot())
+            order by tx_id, position
+            limit $3
+            """);
+        command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Xid8, Value = after.TxId });
+        command.Parameters.Add(new NpgsqlParameter { Value = after.Position });
+        command.Parameters.Add(new NpgsqlParameter { Value = maxEvents });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var events = await EventRows.ReadAllAsync(reader, serializer, cancellationToken).ConfigureAwait(false);
+        return new LogPage(events, events.Count > 0 ? events[^1].Cursor : after);
+    }
+
+    /// <summary>Follows the log forever (until cancelled), polling when caught up. The delay only sets latency; no event is ever skipped.</summary>
+    public async IAsyncEnumerable<RecordedEvent> TailAsync(LogCursor after, Duration idleDelay,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var cursor = after;
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            var page = await ReadLogAsync(cursor, 1_000, cancellationToken).ConfigureAwait(false);
+            foreach (var recorded in page.Events)
+            {
+                yield return recorded;
+            }
+
+            cursor = page.Next;
+            if (page.Events.Count == 0)
+            {
+                await Task.Delay(idleDelay.ToTimeSpan(), cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>Loads an aggregate's current state: its snapshot plus the events after it.</summary>
+    public async Task<LoadedAggregate<TState>> LoadAsync<TState>(string streamId, CancellationToken cancellationToken = default)
+        where TState : notnull
+    {
+        StreamAppend.ValidateStreamId(streamId);
+        var aggregate = AggregateFor<TState>();
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        var (state, version, streamType) = await snapshots.LoadAsync(connection, null, aggregate, streamId, cancellationToken).ConfigureAwait(false);
+        if (streamType is not null && streamType != aggregate.StreamType)
+        {
+            throw new StreamTypeMismatchException(streamId, $"it is a '{streamType}' stream, not '{aggregate.StreamType}'.");
+        }
+
+        return new LoadedAggregate<TState>((TState)state, version);
+    }
+
+    /// <summary>Time travel: the aggregate as it was at <paramref name="asOf"/>, folded from the events alone.</summary>
+    public async Task<LoadedAggregate<TState>> LoadAsOfAsync<TState>(string streamId, Instant asOf, CancellationToken cancellationToken = default)
+        where TState : notnull
+    {
+        var aggregate = AggregateFor<TState>();
+        var events = await ReadStreamAsync(streamId, new ReadStreamOptions { RecordedUpTo = asOf }, cancellationToken).ConfigureAwait(false);
+        var state = aggregate.Initial;
+        foreach (var recorded in events)
+        {
+            state = aggregate.EvolveState(state, recorded.Data);
+        }
+
+        return new LoadedAggregate<TState>(state, events.Count > 0 ? events[^1].Version : 0);
+    }
+
+    /// <summary>Marks a stream read-only; later appends fail with <see cref="StreamArchivedException"/>.</summary>
+    public async Task ArchiveStreamAsync(string streamId, CancellationToken cancellationToken = default)
+    {
+        StreamAppend.ValidateStreamId(streamId);
+        await using var command = dataSource.CreateCommand($"update {schema}.streams set archived = true where id = $1");
+        command.Parameters.Add(new NpgsqlParameter { Value = streamId });
+        if (await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 0)
+        {
+            throw new StreamNotFoundException(streamId);
+        }
+    }
+
+    /// <summary>Recomputes every hash in scope from the stored rows.</summary>
+    public Task<VerificationReport> VerifyAsync(VerificationScope? scope = null, CancellationToken cancellationToken = default) =>
+        new HashChainVerifier(dataSource, options.Schema).VerifyAsync(scope ?? VerificationScope.Everything, cancellationToken);
+
+    private AggregateDefinition<TState> AggregateFor<TState>() where TState : notnull =>
+        aggregatesByState.TryGetValue(typeof(TState), out var aggregate)
+            ? (AggregateDefinition<TState>)aggregate
+            : throw new InvalidOperationException($"No aggregate definition is registered for state {typeof(TState).Name}.");
+}

@@ -1,0 +1,327 @@
+using System.Text;
+using System.Text.Json;
+using Npgsql;
+using NpgsqlTypes;
+using NodaTime;
+using StartupFund.EventStore.Aggregates;
+using StartupFund.EventStore.Hashing;
+using StartupFund.EventStore.Projections;
+using StartupFund.EventStore.Serialization;
+
+namespace StartupFund.EventStore;
+
+/// <summary>
+/// Appends to one or more streams in one short transaction: lock each stream's row (in stream-id
+/// order, so two appends never deadlock), check its expected version, chain the hashes from its
+/// head, write, run inline projections and snapshots, commit. A stream expected not to exist needs
+/// no lock round trip: its insert either creates it or proves the race lost.
+/// </summary>
+internal sealed class StreamAppender(NpgsqlDataSource dataSource, EventStoreOptions options, EventSerializer serializer, SnapshotStore snapshots)
+{
+    private readonly string schema = options.Schema.Quoted;
+    private readonly Dictionary<string, IAggregateDefinition> aggregatesByStreamType =
+        options.Aggregates.ToDictionary(a => a.StreamType, StringComparer.Ordinal);
+    private readonly IInlineProjection[] projections = [.. options.InlineProjections];
+
+    public async Task<AppendResult> AppendAsync(IReadOnlyList<StreamAppend> appends, EventMetadata metadata, CancellationToken cancellationToken)
+    {
+        var prepared = Prepare(appends, metadata);
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+
+        await LockExistingStreamsAsync(connection, transaction, prepared, cancellationToken).ConfigureAwait(false);
+        var recorded = await WriteAsync(connection, transaction, prepared, cancellationToken).ConfigureAwait(false);
+
+        if (projections.Length > 0)
+        {
+            var context = new ProjectionContext(connection, transaction, options.Schema);
+            foreach (var projection in projections)
+            {
+                await projection.ApplyAsync(context, recorded, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        foreach (var stream in prepared)
+        {
+            if (aggregatesByStreamType.TryGetValue(stream.Append.StreamType, out var aggregate)
+                && stream.NewVersion / aggregate.SnapshotEvery > stream.CurrentVersion / aggregate.SnapshotEvery)
+            {
+                await snapshots.RefreshAsync(connection, transaction, aggregate, stream.Append.StreamId, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return new AppendResult(recorded, prepared.ToDictionary(p => p.Append.StreamId, p => p.NewVersion, StringComparer.Ordinal));
+    }
+
+    private List<PreparedStream> Prepare(IReadOnlyList<StreamAppend> appends, EventMetadata metadata)
+    {
+        ArgumentNullException.ThrowIfNull(appends);
+        ArgumentNullException.ThrowIfNull(metadata);
+        if (appends.Count == 0)
+        {
+            throw new ArgumentException("An append must name at least one stream.", nameof(appends));
+        }
+
+        if (appends.Any(a => a is null))
+        {
+            throw new ArgumentException("An append contains a null stream append.", nameof(appends));
+        }
+
+        var duplicate = appends.GroupBy(a => a.StreamId, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null)
+        {
+            throw new ArgumentException($"Stream '{duplicate.Key}' appears more than once in one append; merge its events.", nameof(appends));
+        }
+
+        var eventCount = appends.Sum(a => a.Events.Count);
+        if (eventCount > options.MaxEventsPerAppend)
+        {
+            throw new ArgumentException($"An append may carry at most {options.MaxEventsPerAppend} events; this one has {eventCount}.", nameof(appends));
+        }
+
+        var recordedAt = StoredInstant.Truncate(options.Clock.GetCurrentInstant());
+        var metadataJson = CanonicalJson.Canonicalize(JsonSerializer.SerializeToUtf8Bytes(metadata, EventRows.MetadataJson));
+        return appends
+            .OrderBy(a => a.StreamId, StringComparer.Ordinal)
+            .Select(a => new PreparedStream(a, [.. a.Events.Select(serializer.Serialize)], metadata, metadataJson, recordedAt))
+            .ToList();
+    }
+
+    /// <summary>
+    /// Locks the rows of streams that may already exist and checks each expectation. "Any" first
+    /// inserts an empty row if there is none, so that it has a row to lock.
+    /// </summary>
+    private async Task LockExistingStreamsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction,
+        List<PreparedStream> streams, CancellationToken cancellationToken)
+    {
+        var toLock = streams.Where(s => s.Append.Expected != ExpectedVersion.NoStream).ToList();
+        if (toLock.Count == 0)
+        {
+            return;
+        }
+
+        await using var batch = new NpgsqlBatch(connection, transaction);
+        foreach (var stream in toLock)
+        {
+            if (stream.Append.Expected.IsAny)
+            {
+                batch.BatchCommands.Add(Command(
+                    $"insert into {schema}.streams (id, type, country, version, head_hash, created_at, updated_at) values ($1, $2, $3, 0, $4, $5, $5) on conflict (id) do nothing",
+                    stream.Append.StreamId, stream.Append.StreamType, (object?)stream.Append.Country ?? DBNull.Value,
+                    EventHash.Genesis.ToArray(), StoredInstant.ToDateTime(stream.RecordedAt)));
+            }
+
+            batch.BatchCommands.Add(Command(
+                $"select version, head_hash, archived, type, country from {schema}.streams where id = $1 for update",
+                stream.Append.StreamId));
+        }
+
+        await using var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var stream in toLock)
+        {
+            if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                throw new ConcurrencyException(stream.Append.StreamId, stream.Append.Expected, 0);
+            }
+
+            var version = reader.GetInt64(0);
+            var headHash = reader.GetFieldValue<byte[]>(1);
+            var archived = reader.GetBoolean(2);
+            var type = reader.GetString(3);
+            var country = reader.IsDBNull(4) ? null : reader.GetString(4);
+            CheckExpectation(stream.Append, version, archived, type, country);
+            stream.SetTip(version, headHash);
+            await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static void CheckExpectation(StreamAppend append, long version, bool archived, string type, string? country)
+    {
+        if (archived)
+        {
+            throw new StreamArchivedException(append.StreamId);
+        }
+
+        if (!string.Equals(type, append.StreamType, StringComparison.Ordinal))
+        {
+            throw new StreamTypeMismatchException(append.StreamId, $"it is a '{type}' stream, not '{append.StreamType}'.");
+        }
+
+        if (!string.Equals(country, append.Country, StringComparison.Ordinal))
+        {
+            throw new StreamTypeMismatchException(append.StreamId, $"it belongs to country '{country ?? "none"}', not '{append.Country ?? "none"}'.");
+        }
+
+        if (!append.Expected.IsSatisfiedBy(version))
+        {
+            throw new ConcurrencyException(append.StreamId, append.Expected, version);
+        }
+    }
+
+    private async Task<List<RecordedEvent>> WriteAsync(NpgsqlConnection connection, NpgsqlTransaction transaction,
+        List<PreparedStream> streams, CancellationToken cancellationToken)
+    {
+        await using var batch = new NpgsqlBatch(connection, transaction);
+        foreach (var stream in streams)
+        {
+            stream.ComputeHashes();
+            batch.BatchCommands.Add(stream.IsNew ? InsertNewStreamWithEvents(stream) : AdvanceStreamWithEvents(stream));
+        }
+
+        var recorded = new List<RecordedEvent>();
+        try
+        {
+            await using var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            foreach (var stream in streams)
+            {
+                var before = recorded.Count;
+                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    recorded.Add(stream.ToRecorded(reader.GetInt64(0), reader.GetFieldValue<ulong>(1), reader.GetInt64(2)));
+                }
+
+                if (recorded.Count - before != stream.Events.Length)
+                {
+                    // a stream expected not to exist was created by someone else first
+                    throw new ConcurrencyException(stream.Append.StreamId, stream.Append.Expected,
+                        await ReadVersionAsync(stream.Append.StreamId, cancellationToken).ConfigureAwait(false));
+                }
+
+                await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation
+            && streams.FirstOrDefault(s => e.Detail?.Contains(s.Append.StreamId, StringComparison.Ordinal) ?? false) is { } lost)
+        {
+            throw new ConcurrencyException(lost.Append.StreamId, lost.Append.Expected,
+                await ReadVersionAsync(lost.Append.StreamId, cancellationToken).ConfigureAwait(false));
+        }
+
+        return recorded;
+    }
+
+    private const string Unnest = "unnest($1::uuid[], $2::text[], $3::bigint[], $4::text[], $5::jsonb[], $6::jsonb[], $7::timestamptz[], $8::bytea[])";
+
+    private NpgsqlBatchCommand InsertNewStreamWithEvents(PreparedStream stream)
+    {
+        var command = InsertEvents(stream, $"""
+            with created as (
+                insert into {schema}.streams (id, type, country, version, head_hash, created_at, updated_at)
+                values ($9, $10, $11, $12, $13, $14, $14) on conflict (id) do nothing returning id)
+            insert into {schema}.events (id, stream_id, version, type, data, metadata, recorded_at, hash)
+            select e.* from {Unnest} as e where exists (select 1 from created)
+            returning position, tx_id, version
+            """);
+        AddParameters(command, stream.Append.StreamId, stream.Append.StreamType, (object?)stream.Append.Country ?? DBNull.Value,
+            stream.NewVersion, stream.NewHeadHash, StoredInstant.ToDateTime(stream.RecordedAt));
+        return command;
+    }
+
+    private NpgsqlBatchCommand AdvanceStreamWithEvents(PreparedStream stream)
+    {
+        var command = InsertEvents(stream, $"""
+            with advanced as (
+                update {schema}.streams set version = $10, head_hash = $11, updated_at = $12 where id = $9)
+            insert into {schema}.events (id, stream_id, version, type, data, metadata, recorded_at, hash)
+            select e.* from {Unnest} as e
+            returning position, tx_id, version
+            """);
+        AddParameters(command, stream.Append.StreamId, stream.NewVersion, stream.NewHeadHash, StoredInstant.ToDateTime(stream.RecordedAt));
+        return command;
+    }
+
+    private static NpgsqlBatchCommand InsertEvents(PreparedStream stream, string sql)
+    {
+        var count = stream.Events.Length;
+        var recordedAt = StoredInstant.ToDateTime(stream.RecordedAt);
+        var metadata = Encoding.UTF8.GetString(stream.MetadataJson);
+        var command = new NpgsqlBatchCommand(sql);
+        command.Parameters.Add(new NpgsqlParameter<Guid[]> { TypedValue = stream.EventIds });
+        command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = Enumerable.Repeat(stream.Append.StreamId, count).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter<long[]> { TypedValue = Enumerable.Range(1, count).Select(i => stream.CurrentVersion + i).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = stream.Events.Select(e => e.Alias).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = stream.Events.Select(e => Encoding.UTF8.GetString(e.CanonicalData)).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Jsonb });
+        command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = Enumerable.Repeat(metadata, count).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Jsonb });
+        command.Parameters.Add(new NpgsqlParameter<DateTime[]> { TypedValue = Enumerable.Repeat(recordedAt, count).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter<byte[][]> { TypedValue = stream.Hashes });
+        return command;
+    }
+
+    private async Task<long> ReadVersionAsync(string streamId, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand($"select version from {schema}.streams where id = $1");
+        command.Parameters.Add(new NpgsqlParameter { Value = streamId });
+        return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) as long? ?? 0;
+    }
+
+    private static NpgsqlBatchCommand Command(string sql, params object[] values)
+    {
+        var command = new NpgsqlBatchCommand(sql);
+        AddParameters(command, values);
+        return command;
+    }
+
+    private static void AddParameters(NpgsqlBatchCommand command, params object[] values)
+    {
+        foreach (var value in values)
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = value });
+        }
+    }
+
+    /// <summary>One stream's part of an append, serialized before the transaction opens.</summary>
+    private sealed class PreparedStream(
+        StreamAppend append, (string Alias, byte[] CanonicalData)[] events, EventMetadata metadata, byte[] metadataJson, Instant recordedAt)
+    {
+        private byte[] headHash = EventHash.Genesis.ToArray();
+
+        public StreamAppend Append => append;
+
+        public (string Alias, byte[] CanonicalData)[] Events => events;
+
+        public byte[] MetadataJson => metadataJson;
+
+        public Instant RecordedAt => recordedAt;
+
+        public Guid[] EventIds { get; } = [.. events.Select(_ => Guid.CreateVersion7())];
+
+        public byte[][] Hashes { get; private set; } = [];
+
+        public long CurrentVersion { get; private set; }
+
+        public bool IsNew { get; private set; } = append.Expected == ExpectedVersion.NoStream;
+
+        public long NewVersion => CurrentVersion + events.Length;
+
+        public byte[] NewHeadHash => Hashes[^1];
+
+        public void SetTip(long version, byte[] hash)
+        {
+            CurrentVersion = version;
+            headHash = hash;
+            IsNew = false;
+        }
+
+        public void ComputeHashes()
+        {
+            var micros = StoredInstant.ToUnixMicroseconds(recordedAt);
+            var hashes = new byte[events.Length][];
+            var previous = headHash;
+            for (var i = 0; i < events.Length; i++)
+            {
+                previous = hashes[i] = EventHash.Compute(previous, EventIds[i], append.StreamId, CurrentVersion + i + 1,
+                    events[i].Alias, events[i].CanonicalData, metadataJson, micros);
+            }
+
+            Hashes = hashes;
+        }
+
+        public RecordedEvent ToRecorded(long position, ulong txId, long version)
+        {
+            var index = (int)(version - CurrentVersion - 1);
+            return new RecordedEvent(position, txId, EventIds[index], append.StreamId, version, events[index].Alias,
+                append.Events[index], metadata, recordedAt, Hashes[index]);
+        }
+    }
+}
