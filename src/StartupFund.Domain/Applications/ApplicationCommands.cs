@@ -1,0 +1,40 @@
+using NodaTime;
+using StartupFund.Domain.Values;
+
+namespace StartupFund.Domain.Applications;
+
+/// <summary>A command decided by <see cref="ApplicationDecider"/> over the application's stream alone.</summary>
+public abstract record ApplicationCommand(ApplicationId ApplicationId, Instant At);
+
+/// <summary>Changes the given terms; a null field keeps its current value.</summary>
+public sealed record AmendApplication(
+    ApplicationId ApplicationId, string? Sector, Stage? Stage, Instrument? Instrument, Money? Requested, string? Summary, Instant At)
+    : ApplicationCommand(ApplicationId, At);
+
+public sealed record WithdrawApplication(ApplicationId ApplicationId, string Reason, Instant At) : ApplicationCommand(ApplicationId, At);
+
+public sealed record StartReview(ApplicationId ApplicationId, Instant At) : ApplicationCommand(ApplicationId, At);
+
+public sealed record RequestInformation(ApplicationId ApplicationId, string Question, Instant At) : ApplicationCommand(ApplicationId, At);
+
+public sealed record ProvideInformation(ApplicationId ApplicationId, string Answer, Instant At) : ApplicationCommand(ApplicationId, At);
+
+public sealed record ScoreApplication(ApplicationId ApplicationId, ReviewerId ReviewerId, int Score, string? Comment, Instant At)
+    : ApplicationCommand(ApplicationId, At);
+
+public sealed record RejectApplication(ApplicationId ApplicationId, string ReasonCode, string Reason, Instant At)
+    : ApplicationCommand(ApplicationId, At);
+
+public sealed record AcceptOffer(ApplicationId ApplicationId, Instant At) : ApplicationCommand(ApplicationId, At);
+
+public sealed record CommitCoInvestment(ApplicationId ApplicationId, InvestorId InvestorId, string InvestorName, Money Amount, Instant At)
+    : ApplicationCommand(ApplicationId, At);
+
+public sealed record ReceiveCoInvestment(ApplicationId ApplicationId, InvestorId InvestorId, Money Amount, LocalDate ValueDate, Instant At)
+    : ApplicationCommand(ApplicationId, At);
+
+public sealed record ReportMilestone(ApplicationId ApplicationId, int TrancheNumber, string Evidence, Instant At)
+    : ApplicationCommand(ApplicationId, At);
+
+public sealed record VerifyMilestone(ApplicationId ApplicationId, int TrancheNumber, string? Note, Instant At)
+    : ApplicationCommand(ApplicationId, At);

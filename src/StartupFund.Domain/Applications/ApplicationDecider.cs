@@ -1,0 +1,197 @@
+using StartupFund.Domain.Common;
+
+namespace StartupFund.Domain.Applications;
+
+/// <summary>
+/// The rules of an application that touch its own stream only: amending, withdrawing, review,
+/// scoring, rejection, the startup's acceptance, co-investment and milestones. Submission,
+/// approval, declining, payment, reversal and cancellation also need the fund: see
+/// <see cref="Funding.FundingDecider"/>.
+/// </summary>
+public static class ApplicationDecider
+{
+    public static ApplicationState Initial => ApplicationState.Initial;
+
+    public static IReadOnlyList<object> Decide(ApplicationCommand command, ApplicationState state)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        ArgumentNullException.ThrowIfNull(state);
+        ApplicationRules.RequireExisting(state, command.ApplicationId);
+        return command switch
+        {
+            AmendApplication amend => [Amend(amend, state)],
+            WithdrawApplication withdraw => [Withdraw(withdraw, state)],
+            StartReview start => [Start(start, state)],
+            RequestInformation request => [Request(request, state)],
+            ProvideInformation provide => [Provide(provide, state)],
+            ScoreApplication score => [Score(score, state)],
+            RejectApplication reject => [Reject(reject, state)],
+            AcceptOffer accept => [Accept(accept, state)],
+            CommitCoInvestment commit => [CommitCoInvestment(commit, state)],
+            ReceiveCoInvestment receive => [ReceiveCoInvestment(receive, state)],
+            ReportMilestone report => [Report(report, state)],
+            VerifyMilestone verify => [Verify(verify, state)],
+            _ => throw new ArgumentOutOfRangeException(nameof(command), command.GetType().Name, "Unknown application command."),
+        };
+    }
+
+    public static ApplicationState Evolve(ApplicationState state, object @event) =>
+        ApplicationEvolution.Evolve(state, @event);
+
+    /// <summary>Folds a stream from <see cref="Initial"/>.</summary>
+    public static ApplicationState Fold(IEnumerable<object> events) => events.Aggregate(Initial, Evolve);
+
+    private static ApplicationAmended Amend(AmendApplication command, ApplicationState state)
+    {
+        ApplicationRules.RequirePending(state);
+        var requested = command.Requested is { } money
+            ? money.RequireCurrency(state.Currency, "Requested amount").RequirePositive("Requested amount")
+            : state.Money(state.RequestedMinor);
+        var sector = command.Sector is null ? state.Sector : BoundedText.Required(command.Sector, Limits.SectorMaxLength, "Sector");
+        var summary = command.Summary is null ? state.Summary : BoundedText.Required(command.Summary, Limits.TextMaxLength, "Summary");
+        var stage = ApplicationRules.RequireDefined(command.Stage ?? state.Stage);
+        var instrument = ApplicationRules.RequireDefined(command.Instrument ?? state.Instrument);
+        return new ApplicationAmended(command.ApplicationId, sector, stage, instrument, requested, summary, command.At);
+    }
+
+    private static ApplicationWithdrawn Withdraw(WithdrawApplication command, ApplicationState state)
+    {
+        ApplicationRules.RequirePending(state);
+        var reason = BoundedText.Optional(command.Reason, Limits.ReasonMaxLength, "Reason");
+        return new ApplicationWithdrawn(command.ApplicationId, reason, command.At);
+    }
+
+    private static ReviewStarted Start(StartReview command, ApplicationState state)
+    {
+        if (state.Status is ApplicationStatus.UnderReview or ApplicationStatus.InformationRequested)
+        {
+            throw DomainException.Rule(ErrorCodes.ApplicationReviewAlreadyStarted, "The review has already started.");
+        }
+
+        ApplicationRules.RequirePending(state);
+        return new ReviewStarted(command.ApplicationId, command.At);
+    }
+
+    private static InformationRequested Request(RequestInformation command, ApplicationState state)
+    {
+        ApplicationRules.RequireStatus(state, ErrorCodes.ApplicationNotUnderReview, ApplicationStatus.UnderReview);
+        var question = BoundedText.Required(command.Question, Limits.TextMaxLength, "Question");
+        return new InformationRequested(command.ApplicationId, question, command.At);
+    }
+
+    private static InformationProvided Provide(ProvideInformation command, ApplicationState state)
+    {
+        ApplicationRules.RequireStatus(state, ErrorCodes.ApplicationNoInformationRequested, ApplicationStatus.InformationRequested);
+        var answer = BoundedText.Required(command.Answer, Limits.TextMaxLength, "Answer");
+        return new InformationProvided(command.ApplicationId, answer, command.At);
+    }
+
+    private static ApplicationScored Score(ScoreApplication command, ApplicationState state)
+    {
+        ApplicationRules.RequireStatus(
+            state, ErrorCodes.ApplicationNotUnderReview, ApplicationStatus.UnderReview, ApplicationStatus.InformationRequested);
+        if (command.Score is < Limits.ScoreMin or > Limits.ScoreMax)
+        {
+            throw DomainException.Invalid(ErrorCodes.ScoreOutOfRange, $"A score is {Limits.ScoreMin} to {Limits.ScoreMax}.");
+        }
+
+        if (state.Scores.ContainsKey(command.ReviewerId))
+        {
+            throw DomainException.Rule(ErrorCodes.ScoreAlreadyGiven, $"Reviewer {command.ReviewerId} has already scored.");
+        }
+
+        if (state.Scores.Count >= Limits.ReviewerScoresPerApplicationMax)
+        {
+            throw DomainException.Rule(ErrorCodes.ScoreTooMany, $"An application has at most {Limits.ReviewerScoresPerApplicationMax} scores.");
+        }
+
+        var comment = BoundedText.Optional(command.Comment, Limits.CommentMaxLength, "Comment");
+        return new ApplicationScored(command.ApplicationId, command.ReviewerId, command.Score, comment, command.At);
+    }
+
+    private static ApplicationRejected Reject(RejectApplication command, ApplicationState state)
+    {
+        ApplicationRules.RequirePending(state);
+        var code = BoundedText.Required(command.ReasonCode, Limits.CodeMaxLength, "Reason code");
+        var reason = BoundedText.Required(command.Reason, Limits.ReasonMaxLength, "Reason");
+        return new ApplicationRejected(command.ApplicationId, code, reason, command.At);
+    }
+
+    private static OfferAccepted Accept(AcceptOffer command, ApplicationState state)
+    {
+        ApplicationRules.RequireStatus(state, ErrorCodes.ApplicationNoOpenOffer, ApplicationStatus.Approved);
+        return new OfferAccepted(command.ApplicationId, command.At);
+    }
+
+    private static CoInvestmentCommitted CommitCoInvestment(CommitCoInvestment command, ApplicationState state)
+    {
+        ApplicationRules.RequireStatus(state, ErrorCodes.ApplicationNotFunding, ApplicationStatus.Approved, ApplicationStatus.Active);
+        var amount = command.Amount.RequireCurrency(state.Currency, "Co-investment").RequirePositive("Co-investment");
+        var name = BoundedText.Required(command.InvestorName, Limits.NameMaxLength, "Investor name");
+        if (!state.CoInvestors.ContainsKey(command.InvestorId) && state.CoInvestors.Count >= Limits.CoInvestorsPerApplicationMax)
+        {
+            throw DomainException.Rule(
+                ErrorCodes.CoInvestmentTooManyInvestors, $"An application has at most {Limits.CoInvestorsPerApplicationMax} co-investors.");
+        }
+
+        var committed = state.CoInvestors.TryGetValue(command.InvestorId, out var investor) ? investor.CommittedMinor : 0;
+        if (committed + amount.MinorUnits > Limits.AmountMaxMinor)
+        {
+            throw DomainException.Rule(ErrorCodes.MoneyAmountTooLarge, "The investor's commitment would exceed the amount limit.");
+        }
+
+        return new CoInvestmentCommitted(command.ApplicationId, state.FundId, command.InvestorId, name, amount, command.At);
+    }
+
+    private static CoInvestmentReceived ReceiveCoInvestment(ReceiveCoInvestment command, ApplicationState state)
+    {
+        ApplicationRules.RequireStatus(state, ErrorCodes.ApplicationNotFunding, ApplicationStatus.Approved, ApplicationStatus.Active);
+        var amount = command.Amount.RequireCurrency(state.Currency, "Co-investment receipt").RequirePositive("Co-investment receipt");
+        if (!state.CoInvestors.TryGetValue(command.InvestorId, out var investor))
+        {
+            throw DomainException.Rule(ErrorCodes.CoInvestmentUnknownInvestor, $"Investor {command.InvestorId} has not committed.");
+        }
+
+        if (amount.MinorUnits > investor.OutstandingMinor)
+        {
+            throw DomainException.Rule(
+                ErrorCodes.CoInvestmentExceedsCommitment,
+                $"Investor {command.InvestorId} has only {state.Money(investor.OutstandingMinor)} outstanding.");
+        }
+
+        return new CoInvestmentReceived(command.ApplicationId, state.FundId, command.InvestorId, amount, command.ValueDate, command.At);
+    }
+
+    private static MilestoneReported Report(ReportMilestone command, ApplicationState state)
+    {
+        ApplicationRules.RequireActive(state);
+        var tranche = ApplicationRules.RequireTranche(state, command.TrancheNumber);
+        ApplicationRules.RequireUnpaid(tranche);
+        if (tranche.MilestoneStatus == MilestoneStatus.Verified)
+        {
+            throw DomainException.Rule(ErrorCodes.MilestoneAlreadyVerified, $"Milestone {tranche.TrancheNumber} is already verified.");
+        }
+
+        var evidence = BoundedText.Required(command.Evidence, Limits.TextMaxLength, "Evidence");
+        return new MilestoneReported(command.ApplicationId, tranche.TrancheNumber, evidence, command.At);
+    }
+
+    private static MilestoneVerified Verify(VerifyMilestone command, ApplicationState state)
+    {
+        ApplicationRules.RequireActive(state);
+        var tranche = ApplicationRules.RequireTranche(state, command.TrancheNumber);
+        ApplicationRules.RequireUnpaid(tranche);
+        if (tranche.MilestoneStatus == MilestoneStatus.Verified)
+        {
+            throw DomainException.Rule(ErrorCodes.MilestoneAlreadyVerified, $"Milestone {tranche.TrancheNumber} is already verified.");
+        }
+
+        if (tranche.MilestoneStatus != MilestoneStatus.Reported)
+        {
+            throw DomainException.Rule(ErrorCodes.MilestoneNotReported, $"Milestone {tranche.TrancheNumber} has not been reported.");
+        }
+
+        var note = BoundedText.Optional(command.Note, Limits.CommentMaxLength, "Note");
+        return new MilestoneVerified(command.ApplicationId, tranche.TrancheNumber, note, command.At);
+    }
+}

@@ -1,0 +1,80 @@
+using NodaTime;
+using StartupFund.Domain.Values;
+
+namespace StartupFund.Domain.Applications;
+
+/// <summary>An event of an application's stream.</summary>
+public interface IApplicationEvent
+{
+    ApplicationId ApplicationId { get; }
+}
+
+public sealed record ApplicationSubmitted(
+    ApplicationId ApplicationId,
+    FundId FundId,
+    StartupProfile Startup,
+    string Sector,
+    Stage Stage,
+    Instrument Instrument,
+    Money Requested,
+    string Summary,
+    Instant SubmittedAt) : IApplicationEvent;
+
+/// <summary>The amendable terms after the amendment (a full replacement, not a diff).</summary>
+public sealed record ApplicationAmended(
+    ApplicationId ApplicationId, string Sector, Stage Stage, Instrument Instrument, Money Requested, string Summary, Instant AmendedAt)
+    : IApplicationEvent;
+
+public sealed record ApplicationWithdrawn(ApplicationId ApplicationId, string Reason, Instant WithdrawnAt) : IApplicationEvent;
+
+public sealed record ReviewStarted(ApplicationId ApplicationId, Instant StartedAt) : IApplicationEvent;
+
+public sealed record InformationRequested(ApplicationId ApplicationId, string Question, Instant RequestedAt) : IApplicationEvent;
+
+public sealed record InformationProvided(ApplicationId ApplicationId, string Answer, Instant ProvidedAt) : IApplicationEvent;
+
+public sealed record ApplicationScored(ApplicationId ApplicationId, ReviewerId ReviewerId, int Score, string Comment, Instant ScoredAt)
+    : IApplicationEvent;
+
+public sealed record ApplicationApproved(
+    ApplicationId ApplicationId, FundId FundId, Money Amount, IReadOnlyList<TranchePlan> Tranches, Instant ApprovedAt) : IApplicationEvent;
+
+public sealed record ApplicationRejected(ApplicationId ApplicationId, string ReasonCode, string Reason, Instant RejectedAt)
+    : IApplicationEvent;
+
+public sealed record OfferAccepted(ApplicationId ApplicationId, Instant AcceptedAt) : IApplicationEvent;
+
+public sealed record OfferDeclined(ApplicationId ApplicationId, FundId FundId, Money ReleasedAmount, string Reason, Instant DeclinedAt)
+    : IApplicationEvent;
+
+public sealed record CoInvestmentCommitted(
+    ApplicationId ApplicationId, FundId FundId, InvestorId InvestorId, string InvestorName, Money Amount, Instant CommittedAt)
+    : IApplicationEvent;
+
+/// <summary>Private money actually arrived at the startup; only this counts for matching.</summary>
+public sealed record CoInvestmentReceived(
+    ApplicationId ApplicationId, FundId FundId, InvestorId InvestorId, Money Amount, LocalDate ValueDate, Instant ReceivedAt)
+    : IApplicationEvent;
+
+public sealed record MilestoneReported(ApplicationId ApplicationId, int TrancheNumber, string Evidence, Instant ReportedAt)
+    : IApplicationEvent;
+
+public sealed record MilestoneVerified(ApplicationId ApplicationId, int TrancheNumber, string Note, Instant VerifiedAt)
+    : IApplicationEvent;
+
+public sealed record TrancheDisbursed(
+    ApplicationId ApplicationId,
+    FundId FundId,
+    int TrancheNumber,
+    int Attempt,
+    Money Amount,
+    LocalDate ValueDate,
+    string PaymentReference,
+    Instant DisbursedAt) : IApplicationEvent;
+
+public sealed record TrancheDisbursementReversed(
+    ApplicationId ApplicationId, FundId FundId, int TrancheNumber, int Attempt, Money Amount, string Reason, Instant ReversedAt)
+    : IApplicationEvent;
+
+public sealed record RemainderCancelled(ApplicationId ApplicationId, FundId FundId, Money ReleasedAmount, string Reason, Instant CancelledAt)
+    : IApplicationEvent;

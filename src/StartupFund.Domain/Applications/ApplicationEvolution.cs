@@ -1,0 +1,90 @@
+namespace StartupFund.Domain.Applications;
+
+/// <summary>Evolve: how each application event changes the state. No rules here, only facts.</summary>
+internal static class ApplicationEvolution
+{
+    public static ApplicationState Evolve(ApplicationState state, object @event)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        return @event switch
+        {
+            ApplicationSubmitted submitted => state with
+            {
+                Status = ApplicationStatus.Submitted,
+                Id = submitted.ApplicationId,
+                FundId = submitted.FundId,
+                Startup = submitted.Startup,
+                Sector = submitted.Sector,
+                Stage = submitted.Stage,
+                Instrument = submitted.Instrument,
+                Currency = submitted.Requested.Currency,
+                RequestedMinor = submitted.Requested.MinorUnits,
+                Summary = submitted.Summary,
+            },
+            ApplicationAmended amended => state with
+            {
+                Sector = amended.Sector,
+                Stage = amended.Stage,
+                Instrument = amended.Instrument,
+                RequestedMinor = amended.Requested.MinorUnits,
+                Summary = amended.Summary,
+            },
+            ApplicationWithdrawn => state with { Status = ApplicationStatus.Withdrawn },
+            ReviewStarted => state with { Status = ApplicationStatus.UnderReview },
+            InformationRequested => state with { Status = ApplicationStatus.InformationRequested },
+            InformationProvided => state with { Status = ApplicationStatus.UnderReview },
+            ApplicationScored scored => state with { Scores = state.Scores.Add(scored.ReviewerId, scored.Score) },
+            ApplicationApproved approved => state with
+            {
+                Status = ApplicationStatus.Approved,
+                ApprovedMinor = approved.Amount.MinorUnits,
+                Tranches = [.. approved.Tranches.Select(plan => new TrancheState(
+                    plan.TrancheNumber, plan.Amount.MinorUnits, plan.Milestone, MilestoneStatus.NotReported, Paid: false, Attempt: 1))],
+            },
+            ApplicationRejected => state with { Status = ApplicationStatus.Rejected },
+            OfferAccepted => state with { Status = ApplicationStatus.Active },
+            OfferDeclined => state with { Status = ApplicationStatus.OfferDeclined },
+            CoInvestmentCommitted committed => state with
+            {
+                CoInvestors = state.CoInvestors.SetItem(
+                    committed.InvestorId,
+                    state.CoInvestors.TryGetValue(committed.InvestorId, out var investor)
+                        ? investor with { CommittedMinor = investor.CommittedMinor + committed.Amount.MinorUnits }
+                        : new CoInvestorPosition(committed.InvestorName, committed.Amount.MinorUnits, 0)),
+            },
+            CoInvestmentReceived received => state with
+            {
+                CoInvestors = state.CoInvestors.SetItem(
+                    received.InvestorId,
+                    state.CoInvestors[received.InvestorId] with
+                    {
+                        ReceivedMinor = state.CoInvestors[received.InvestorId].ReceivedMinor + received.Amount.MinorUnits,
+                    }),
+                CoInvestmentReceivedMinor = state.CoInvestmentReceivedMinor + received.Amount.MinorUnits,
+            },
+            MilestoneReported reported => WithTranche(state, reported.TrancheNumber, t => t with { MilestoneStatus = MilestoneStatus.Reported }),
+            MilestoneVerified verified => WithTranche(state, verified.TrancheNumber, t => t with { MilestoneStatus = MilestoneStatus.Verified }),
+            TrancheDisbursed disbursed => Paid(state, disbursed),
+            TrancheDisbursementReversed reversed => WithTranche(state, reversed.TrancheNumber, t => t with { Paid = false, Attempt = t.Attempt + 1 }) with
+            {
+                Status = ApplicationStatus.Active,
+                PaidMinor = state.PaidMinor - reversed.Amount.MinorUnits,
+            },
+            RemainderCancelled => state with { Status = ApplicationStatus.Cancelled },
+            _ => state,
+        };
+    }
+
+    private static ApplicationState Paid(ApplicationState state, TrancheDisbursed disbursed)
+    {
+        var next = WithTranche(state, disbursed.TrancheNumber, t => t with { Paid = true });
+        return next with
+        {
+            PaidMinor = state.PaidMinor + disbursed.Amount.MinorUnits,
+            Status = next.Tranches.All(t => t.Paid) ? ApplicationStatus.FullyPaid : ApplicationStatus.Active,
+        };
+    }
+
+    private static ApplicationState WithTranche(ApplicationState state, int trancheNumber, Func<TrancheState, TrancheState> change) =>
+        state with { Tranches = state.Tranches.SetItem(trancheNumber - 1, change(state.Tranches[trancheNumber - 1])) };
+}

@@ -1,0 +1,86 @@
+using System.Collections.Immutable;
+using StartupFund.Domain.Values;
+
+namespace StartupFund.Domain.Applications;
+
+public enum ApplicationStatus
+{
+    None,
+    Submitted,
+    UnderReview,
+    InformationRequested,
+    Withdrawn,
+    Rejected,
+
+    /// <summary>Approved: an offer waits for the startup's answer; money is reserved.</summary>
+    Approved,
+    OfferDeclined,
+
+    /// <summary>The offer was accepted: tranches are paid as milestones are verified.</summary>
+    Active,
+    FullyPaid,
+    Cancelled,
+}
+
+public enum MilestoneStatus
+{
+    NotReported,
+    Reported,
+    Verified,
+}
+
+/// <summary>A tranche of the approved schedule. <see cref="Attempt"/> counts payments tried (reversals add one).</summary>
+public sealed record TrancheState(int TrancheNumber, long AmountMinor, string Milestone, MilestoneStatus MilestoneStatus, bool Paid, int Attempt);
+
+public sealed record CoInvestorPosition(string Name, long CommittedMinor, long ReceivedMinor)
+{
+    public long OutstandingMinor => CommittedMinor - ReceivedMinor;
+}
+
+/// <summary>What an application's decisions need to know, folded from its stream. Amounts are minor units of <see cref="Currency"/>.</summary>
+public sealed record ApplicationState
+{
+    public static readonly ApplicationState Initial = new();
+
+    public ApplicationStatus Status { get; init; }
+
+    public ApplicationId Id { get; init; }
+
+    public FundId FundId { get; init; }
+
+    public StartupProfile? Startup { get; init; }
+
+    public string Sector { get; init; } = string.Empty;
+
+    public Stage Stage { get; init; }
+
+    public Instrument Instrument { get; init; }
+
+    public Currency Currency { get; init; }
+
+    public long RequestedMinor { get; init; }
+
+    public string Summary { get; init; } = string.Empty;
+
+    public ImmutableDictionary<ReviewerId, int> Scores { get; init; } = ImmutableDictionary<ReviewerId, int>.Empty;
+
+    public long ApprovedMinor { get; init; }
+
+    public ImmutableList<TrancheState> Tranches { get; init; } = [];
+
+    public ImmutableDictionary<InvestorId, CoInvestorPosition> CoInvestors { get; init; } =
+        ImmutableDictionary<InvestorId, CoInvestorPosition>.Empty;
+
+    public long CoInvestmentReceivedMinor { get; init; }
+
+    public long PaidMinor { get; init; }
+
+    /// <summary>Approved money not yet paid and not released: what the fund still holds reserved.</summary>
+    public long UnpaidReservedMinor => Status is ApplicationStatus.Approved or ApplicationStatus.Active
+        ? ApprovedMinor - PaidMinor
+        : 0;
+
+    public bool IsPending => Status is ApplicationStatus.Submitted or ApplicationStatus.UnderReview or ApplicationStatus.InformationRequested;
+
+    public Money Money(long minorUnits) => new(minorUnits, Currency);
+}

@@ -1,0 +1,28 @@
+namespace StartupFund.Domain.Common;
+
+/// <summary>Every explicit bound of the domain (TIGER_STYLE: nothing is unbounded).</summary>
+public static class Limits
+{
+    public const int IdMaxLength = 64;
+    public const int NameMaxLength = 200;
+    public const int CodeMaxLength = 64;
+    public const int ReferenceMaxLength = 100;
+    public const int SectorMaxLength = 100;
+    public const int ReasonMaxLength = 1000;
+    public const int CommentMaxLength = 2000;
+    public const int TextMaxLength = 4000;
+
+    /// <summary>No single amount may exceed 10^15 minor units, so sums of many stay far from overflow.</summary>
+    public const long AmountMaxMinor = 1_000_000_000_000_000;
+
+    public const int SponsorsPerFundMax = 100;
+    public const int CapitalCallsPerFundMax = 10_000;
+    public const int MatchingBandsMax = 8;
+    public const int TranchesPerApplicationMax = 12;
+    public const int ReviewerScoresPerApplicationMax = 32;
+    public const int CoInvestorsPerApplicationMax = 64;
+    public const int MinimumReviewerScoresMax = 10;
+
+    public const int ScoreMin = 1;
+    public const int ScoreMax = 5;
+}

@@ -1,0 +1,109 @@
+using StartupFund.Domain.Applications;
+using StartupFund.Domain.Common;
+using StartupFund.Domain.Funds;
+using StartupFund.Domain.Values;
+
+namespace StartupFund.Domain.Funding;
+
+/// <summary>
+/// Approval: a decision on a reviewed application that reserves money in the fund. Refused when
+/// the fund is closed, scores are missing, the amount breaks the requested amount, the ticket
+/// limits or the matching cap, the tranche schedule is malformed, or the fund's
+/// available-to-commit would go below zero.
+/// </summary>
+internal static class ApprovalRules
+{
+    public static TwoStreamDecision Decide(ApproveApplication command, ApplicationState application, FundState fund)
+    {
+        ApplicationRules.RequirePending(application);
+        ApplicationRules.RequireStatus(application, ErrorCodes.ApplicationNotUnderReview, ApplicationStatus.UnderReview);
+        FundDecider.RequireOpen(fund);
+        var policy = fund.Policy!;
+        var amount = command.Amount.RequireCurrency(fund.Currency, "Approved amount").RequirePositive("Approved amount");
+
+        if (amount.MinorUnits > application.RequestedMinor)
+        {
+            throw DomainException.Rule(
+                ErrorCodes.ApprovalExceedsRequested, $"{amount} is more than the {application.Money(application.RequestedMinor)} requested.");
+        }
+
+        if (amount < policy.TicketMin)
+        {
+            throw DomainException.Rule(ErrorCodes.ApprovalBelowTicketMinimum, $"{amount} is below the minimum ticket of {policy.TicketMin}.");
+        }
+
+        if (amount > policy.TicketMax)
+        {
+            throw DomainException.Rule(ErrorCodes.ApprovalAboveTicketMaximum, $"{amount} is above the maximum ticket of {policy.TicketMax}.");
+        }
+
+        if (policy.Matching.PublicCapMinor is { } cap && amount.MinorUnits > cap)
+        {
+            throw DomainException.Rule(
+                ErrorCodes.MatchingPublicCapExceeded, $"The matching policy allows at most {fund.Money(cap)} of public money.");
+        }
+
+        if (application.Scores.Count < policy.MinimumReviewerScores)
+        {
+            throw DomainException.Rule(
+                ErrorCodes.ApprovalInsufficientScores,
+                $"A decision needs {policy.MinimumReviewerScores} reviewer scores; there are {application.Scores.Count}.");
+        }
+
+        var plans = Schedule(command.Tranches, amount, fund.Currency);
+
+        if (amount.MinorUnits > fund.AvailableToCommitMinor)
+        {
+            throw DomainException.Rule(
+                ErrorCodes.FundInsufficientAvailable,
+                $"Only {fund.Money(Math.Max(0, fund.AvailableToCommitMinor))} is available to commit.");
+        }
+
+        var approved = new ApplicationApproved(command.ApplicationId, fund.Id, amount, plans, command.At);
+        var reserved = new FundsReserved(
+            fund.Id,
+            command.ApplicationId,
+            amount,
+            [.. plans.Select(plan => new ReservedTranche(plan.TrancheNumber, Attempt: 1, plan.Amount))],
+            command.At);
+        return new TwoStreamDecision([approved], [reserved]);
+    }
+
+    /// <summary>1 to 12 tranches, each positive, due dates in order, summing exactly to the approved amount.</summary>
+    private static TranchePlan[] Schedule(IReadOnlyList<TrancheTerms>? tranches, Money amount, Currency currency)
+    {
+        if (tranches is null || tranches.Count == 0)
+        {
+            throw DomainException.Invalid(ErrorCodes.TrancheScheduleEmpty, "An approval needs at least one tranche.");
+        }
+
+        if (tranches.Count > Limits.TranchesPerApplicationMax)
+        {
+            throw DomainException.Invalid(
+                ErrorCodes.TrancheScheduleTooLong, $"An approval has at most {Limits.TranchesPerApplicationMax} tranches.");
+        }
+
+        var plans = new TranchePlan[tranches.Count];
+        var total = Money.Zero(currency);
+        for (var index = 0; index < tranches.Count; index++)
+        {
+            var terms = tranches[index] ?? throw DomainException.Invalid(ErrorCodes.TrancheScheduleEmpty, "A tranche is missing.");
+            var trancheAmount = terms.Amount.RequireCurrency(currency, "Tranche amount").RequirePositive("Tranche amount");
+            if (index > 0 && terms.DueDate < plans[index - 1].DueDate)
+            {
+                throw DomainException.Invalid(ErrorCodes.TrancheDueDatesOutOfOrder, $"Tranche {index + 1} is due before tranche {index}.");
+            }
+
+            var milestone = BoundedText.Required(terms.Milestone, Limits.ReasonMaxLength, "Milestone");
+            plans[index] = new TranchePlan(index + 1, trancheAmount, milestone, terms.DueDate);
+            total += trancheAmount;
+        }
+
+        if (total != amount)
+        {
+            throw DomainException.Invalid(ErrorCodes.TrancheScheduleSumMismatch, $"The tranches sum to {total}, not {amount}.");
+        }
+
+        return plans;
+    }
+}

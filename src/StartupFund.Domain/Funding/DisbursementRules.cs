@@ -1,0 +1,59 @@
+using StartupFund.Domain.Applications;
+using StartupFund.Domain.Common;
+using StartupFund.Domain.Funds;
+
+namespace StartupFund.Domain.Funding;
+
+/// <summary>
+/// Paying a tranche. A tranche is paid only: after the offer was accepted; in order; once its
+/// milestone is verified (the first tranche excepted); when the fund has the cash on hand; and when
+/// the co-investment RECEIVED so far covers the fund's matching policy for all public money paid to
+/// this application including this tranche. A closed fund still pays existing approvals.
+/// </summary>
+internal static class DisbursementRules
+{
+    public static TwoStreamDecision Decide(DisburseTranche command, ApplicationState application, FundState fund)
+    {
+        ApplicationRules.RequireActive(application);
+        var tranche = ApplicationRules.RequireTranche(application, command.TrancheNumber);
+        ApplicationRules.RequireUnpaid(tranche);
+
+        if (application.Tranches.Take(tranche.TrancheNumber - 1).Any(earlier => !earlier.Paid))
+        {
+            throw DomainException.Rule(ErrorCodes.TrancheOutOfOrder, $"Tranches before {tranche.TrancheNumber} are not paid yet.");
+        }
+
+        if (tranche.TrancheNumber > 1 && tranche.MilestoneStatus != MilestoneStatus.Verified)
+        {
+            throw DomainException.Rule(
+                ErrorCodes.TrancheMilestoneNotVerified, $"The milestone of tranche {tranche.TrancheNumber} has not been verified.");
+        }
+
+        var reference = BoundedText.Required(command.PaymentReference, Limits.ReferenceMaxLength, "Payment reference");
+
+        if (tranche.AmountMinor > fund.CashOnHandMinor)
+        {
+            throw DomainException.Rule(
+                ErrorCodes.FundInsufficientCash,
+                $"Tranche {tranche.TrancheNumber} needs {fund.Money(tranche.AmountMinor)}; the fund holds {fund.Money(fund.CashOnHandMinor)}.");
+        }
+
+        var publicAfterMinor = application.PaidMinor + tranche.AmountMinor;
+        var requiredPrivateMinor = fund.Policy!.Matching.RequiredPrivateMinor(publicAfterMinor);
+        if (application.CoInvestmentReceivedMinor < requiredPrivateMinor)
+        {
+            throw DomainException.Rule(
+                ErrorCodes.TrancheMatchingNotMet,
+                $"{fund.Money(publicAfterMinor)} of public money needs {fund.Money(requiredPrivateMinor)} of co-investment received; "
+                + $"{fund.Money(application.CoInvestmentReceivedMinor)} has arrived.");
+        }
+
+        Invariant.Require(fund.ReservedMinor >= tranche.AmountMinor, "a tranche's reservation is held by its fund");
+        var amount = fund.Money(tranche.AmountMinor);
+        var paid = new TrancheDisbursed(
+            application.Id, fund.Id, tranche.TrancheNumber, tranche.Attempt, amount, command.ValueDate, reference, command.At);
+        var disbursed = new FundsDisbursed(
+            fund.Id, application.Id, tranche.TrancheNumber, tranche.Attempt, amount, command.ValueDate, reference, command.At);
+        return new TwoStreamDecision([paid], [disbursed]);
+    }
+}

@@ -1,0 +1,222 @@
+using StartupFund.Domain.Common;
+using StartupFund.Domain.Values;
+
+namespace StartupFund.Domain.Funds;
+
+/// <summary>
+/// The fund's own rules: opening, sponsors' commitments, capital calls and receipts, closing.
+/// Reservations and payments are decided together with an application in
+/// <see cref="Funding.FundingDecider"/>; their events are folded here too.
+/// </summary>
+public static class FundDecider
+{
+    public static FundState Initial => FundState.Initial;
+
+    public static IReadOnlyList<object> Decide(FundCommand command, FundState state)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        ArgumentNullException.ThrowIfNull(state);
+        if (command is OpenFund open)
+        {
+            return [Open(open, state)];
+        }
+
+        RequireExisting(state, command.FundId);
+        return command switch
+        {
+            CommitCapital commit => [Commit(commit, state)],
+            CallCapital call => [Call(call, state)],
+            ReceiveCapital receive => [Receive(receive, state)],
+            CloseFund close => [Close(close, state)],
+            _ => throw new ArgumentOutOfRangeException(nameof(command), command.GetType().Name, "Unknown fund command."),
+        };
+    }
+
+    public static FundState Evolve(FundState state, object @event)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        return @event switch
+        {
+            FundOpened opened => state with
+            {
+                Status = FundStatus.Open,
+                Id = opened.FundId,
+                Country = opened.Country,
+                Name = opened.Name,
+                Currency = opened.Currency,
+                Policy = opened.Policy,
+            },
+            CapitalCommitted committed => state with
+            {
+                Sponsors = state.Sponsors.SetItem(
+                    committed.SponsorId,
+                    state.Sponsors.TryGetValue(committed.SponsorId, out var sponsor)
+                        ? sponsor with { CommittedMinor = sponsor.CommittedMinor + committed.Amount.MinorUnits }
+                        : new SponsorPosition(committed.SponsorName, committed.Kind, committed.Amount.MinorUnits, 0)),
+                CommittedMinor = state.CommittedMinor + committed.Amount.MinorUnits,
+            },
+            CapitalCalled called => state with
+            {
+                Sponsors = state.Sponsors.SetItem(
+                    called.SponsorId,
+                    state.Sponsors[called.SponsorId] with
+                    {
+                        CalledMinor = state.Sponsors[called.SponsorId].CalledMinor + called.Amount.MinorUnits,
+                    }),
+                Calls = state.Calls.Add(called.CallId, new CallPosition(called.SponsorId, called.Amount.MinorUnits, 0)),
+                CalledMinor = state.CalledMinor + called.Amount.MinorUnits,
+            },
+            CapitalReceived received => state with
+            {
+                Calls = state.Calls.SetItem(
+                    received.CallId,
+                    state.Calls[received.CallId] with
+                    {
+                        ReceivedMinor = state.Calls[received.CallId].ReceivedMinor + received.Amount.MinorUnits,
+                    }),
+                ReceivedMinor = state.ReceivedMinor + received.Amount.MinorUnits,
+                CashOnHandMinor = state.CashOnHandMinor + received.Amount.MinorUnits,
+            },
+            FundClosed => state with { Status = FundStatus.Closed },
+            FundsReserved reserved => state with { ReservedMinor = state.ReservedMinor + reserved.Amount.MinorUnits },
+            FundsDisbursed disbursed => state with
+            {
+                ReservedMinor = state.ReservedMinor - disbursed.Amount.MinorUnits,
+                DisbursedMinor = state.DisbursedMinor + disbursed.Amount.MinorUnits,
+                CashOnHandMinor = state.CashOnHandMinor - disbursed.Amount.MinorUnits,
+            },
+            DisbursementReversed reversed => state with
+            {
+                ReservedMinor = state.ReservedMinor + reversed.Amount.MinorUnits,
+                DisbursedMinor = state.DisbursedMinor - reversed.Amount.MinorUnits,
+                CashOnHandMinor = state.CashOnHandMinor + reversed.Amount.MinorUnits,
+            },
+            ReservationReleased released => state with { ReservedMinor = state.ReservedMinor - released.Amount.MinorUnits },
+            _ => state,
+        };
+    }
+
+    /// <summary>Folds a stream from <see cref="Initial"/>.</summary>
+    public static FundState Fold(IEnumerable<object> events) => events.Aggregate(Initial, Evolve);
+
+    internal static void RequireExisting(FundState state, FundId fundId)
+    {
+        if (state.Status == FundStatus.None)
+        {
+            throw DomainException.Rule(ErrorCodes.FundNotFound, $"Fund {fundId} has not been opened.");
+        }
+
+        if (state.Id != fundId)
+        {
+            throw DomainException.Rule(ErrorCodes.FundMismatch, $"The command is for fund {fundId}, the state is fund {state.Id}.");
+        }
+    }
+
+    internal static void RequireOpen(FundState state)
+    {
+        if (state.Status == FundStatus.Closed)
+        {
+            throw DomainException.Rule(ErrorCodes.FundClosed, $"Fund {state.Id} is closed.");
+        }
+    }
+
+    private static FundOpened Open(OpenFund command, FundState state)
+    {
+        if (state.Status != FundStatus.None)
+        {
+            throw DomainException.Rule(ErrorCodes.FundAlreadyOpened, $"Fund {command.FundId} is already open.");
+        }
+
+        var name = BoundedText.Required(command.Name, Limits.NameMaxLength, "Fund name");
+        ArgumentNullException.ThrowIfNull(command.Policy);
+        command.Policy.Validate(command.Currency);
+        return new FundOpened(command.FundId, command.Country, name, command.Currency, command.Policy, command.At);
+    }
+
+    private static CapitalCommitted Commit(CommitCapital command, FundState state)
+    {
+        RequireOpen(state);
+        var amount = command.Amount.RequireCurrency(state.Currency, "Commitment").RequirePositive("Commitment");
+        var name = BoundedText.Required(command.SponsorName, Limits.NameMaxLength, "Sponsor name");
+        if (!Enum.IsDefined(command.Kind))
+        {
+            throw DomainException.Invalid(ErrorCodes.SponsorKindInvalid, $"Unknown sponsor kind {command.Kind}.");
+        }
+
+        if (state.Sponsors.TryGetValue(command.SponsorId, out var sponsor))
+        {
+            if (sponsor.Kind != command.Kind)
+            {
+                throw DomainException.Rule(ErrorCodes.SponsorKindMismatch, $"Sponsor {command.SponsorId} is a {sponsor.Kind}.");
+            }
+        }
+        else if (state.Sponsors.Count >= Limits.SponsorsPerFundMax)
+        {
+            throw DomainException.Rule(ErrorCodes.FundTooManySponsors, $"A fund has at most {Limits.SponsorsPerFundMax} sponsors.");
+        }
+
+        if (state.CommittedMinor + amount.MinorUnits > Limits.AmountMaxMinor)
+        {
+            throw DomainException.Rule(ErrorCodes.MoneyAmountTooLarge, "Total commitments would exceed the amount limit.");
+        }
+
+        return new CapitalCommitted(command.FundId, command.SponsorId, name, command.Kind, amount, command.At);
+    }
+
+    private static CapitalCalled Call(CallCapital command, FundState state)
+    {
+        var amount = command.Amount.RequireCurrency(state.Currency, "Capital call").RequirePositive("Capital call");
+        if (!state.Sponsors.TryGetValue(command.SponsorId, out var sponsor))
+        {
+            throw DomainException.Rule(ErrorCodes.SponsorUnknown, $"Sponsor {command.SponsorId} has no commitment to this fund.");
+        }
+
+        if (state.Calls.ContainsKey(command.CallId))
+        {
+            throw DomainException.Rule(ErrorCodes.CallDuplicate, $"Capital call {command.CallId} already exists.");
+        }
+
+        if (state.Calls.Count >= Limits.CapitalCallsPerFundMax)
+        {
+            throw DomainException.Rule(ErrorCodes.FundTooManyCalls, $"A fund has at most {Limits.CapitalCallsPerFundMax} capital calls.");
+        }
+
+        if (amount.MinorUnits > sponsor.UncalledMinor)
+        {
+            throw DomainException.Rule(
+                ErrorCodes.CallExceedsUncalled,
+                $"Sponsor {command.SponsorId} has only {state.Money(sponsor.UncalledMinor)} uncalled.");
+        }
+
+        return new CapitalCalled(command.FundId, command.CallId, command.SponsorId, amount, command.DueDate, command.At);
+    }
+
+    private static CapitalReceived Receive(ReceiveCapital command, FundState state)
+    {
+        var amount = command.Amount.RequireCurrency(state.Currency, "Capital receipt").RequirePositive("Capital receipt");
+        if (!state.Calls.TryGetValue(command.CallId, out var call))
+        {
+            throw DomainException.Rule(ErrorCodes.CallUnknown, $"Capital call {command.CallId} does not exist.");
+        }
+
+        if (amount.MinorUnits > call.OutstandingMinor)
+        {
+            throw DomainException.Rule(
+                ErrorCodes.ReceiptExceedsOutstanding,
+                $"Only {state.Money(call.OutstandingMinor)} is outstanding on call {command.CallId}.");
+        }
+
+        return new CapitalReceived(command.FundId, command.CallId, call.SponsorId, amount, command.ValueDate, command.At);
+    }
+
+    private static FundClosed Close(CloseFund command, FundState state)
+    {
+        if (state.Status == FundStatus.Closed)
+        {
+            throw DomainException.Rule(ErrorCodes.FundAlreadyClosed, $"Fund {state.Id} is already closed.");
+        }
+
+        var reason = BoundedText.Required(command.Reason, Limits.ReasonMaxLength, "Reason");
+        return new FundClosed(command.FundId, reason, command.At);
+    }
+}

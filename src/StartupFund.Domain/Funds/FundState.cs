@@ -1,0 +1,60 @@
+using System.Collections.Immutable;
+using StartupFund.Domain.Values;
+
+namespace StartupFund.Domain.Funds;
+
+public enum FundStatus
+{
+    None,
+    Open,
+    Closed,
+}
+
+public sealed record SponsorPosition(string Name, SponsorKind Kind, long CommittedMinor, long CalledMinor)
+{
+    public long UncalledMinor => CommittedMinor - CalledMinor;
+}
+
+public sealed record CallPosition(SponsorId SponsorId, long AmountMinor, long ReceivedMinor)
+{
+    public long OutstandingMinor => AmountMinor - ReceivedMinor;
+}
+
+/// <summary>What the fund's decisions need to know, folded from its stream. Amounts are minor units of <see cref="Currency"/>.</summary>
+public sealed record FundState
+{
+    public static readonly FundState Initial = new();
+
+    public FundStatus Status { get; init; }
+
+    public FundId Id { get; init; }
+
+    public CountryCode Country { get; init; }
+
+    public string Name { get; init; } = string.Empty;
+
+    public Currency Currency { get; init; }
+
+    public FundPolicy? Policy { get; init; }
+
+    public ImmutableDictionary<SponsorId, SponsorPosition> Sponsors { get; init; } = ImmutableDictionary<SponsorId, SponsorPosition>.Empty;
+
+    public ImmutableDictionary<CallId, CallPosition> Calls { get; init; } = ImmutableDictionary<CallId, CallPosition>.Empty;
+
+    public long CommittedMinor { get; init; }
+
+    public long CalledMinor { get; init; }
+
+    public long ReceivedMinor { get; init; }
+
+    public long CashOnHandMinor { get; init; }
+
+    public long ReservedMinor { get; init; }
+
+    public long DisbursedMinor { get; init; }
+
+    /// <summary>Commitments not yet promised to a startup: committed - reserved - disbursed.</summary>
+    public long AvailableToCommitMinor => CommittedMinor - ReservedMinor - DisbursedMinor;
+
+    public Money Money(long minorUnits) => new(minorUnits, Currency);
+}

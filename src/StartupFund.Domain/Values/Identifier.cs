@@ -1,0 +1,22 @@
+using StartupFund.Domain.Common;
+
+namespace StartupFund.Domain.Values;
+
+/// <summary>Shared validation of typed ids: 1 to 64 characters of [A-Za-z0-9._-].</summary>
+public static class Identifier
+{
+    public static string Validate(string? value, string kind)
+    {
+        if (string.IsNullOrEmpty(value) || value.Length > Limits.IdMaxLength || !value.All(IsAllowed))
+        {
+            throw DomainException.Invalid(
+                ErrorCodes.IdInvalid,
+                $"{kind} must be 1 to {Limits.IdMaxLength} characters of letters, digits, '.', '_' or '-'.");
+        }
+
+        return value;
+    }
+
+    private static bool IsAllowed(char character) =>
+        char.IsAsciiLetterOrDigit(character) || character is '.' or '_' or '-';
+}
