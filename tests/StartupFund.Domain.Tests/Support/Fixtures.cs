@@ -11,8 +11,8 @@ internal static class Fixtures
 {
     public static readonly Instant At = Instant.FromUtc(2026, 3, 2, 9, 0);
     public static readonly LocalDate Today = new(2026, 3, 2);
-    public static readonly FundId FundId = new("fund-gb-ai-1");
-    public static readonly ApplicationId AppId = new("app-0001");
+    public static readonly FundId TheFund = new("fund-gb-ai-1");
+    public static readonly ApplicationId TheApp = new("app-0001");
     public static readonly CountryCode Gb = new("GB");
     public static readonly SponsorId Treasury = new("hm-treasury");
     public static readonly CallId Call1 = new("call-1");
@@ -26,27 +26,27 @@ internal static class Fixtures
         new(Gbp("10000.00"), Gbp("1000000.00"), matching ?? ReadyMadePolicies.NoMatching, minimumScores);
 
     public static FundOpened Opened(FundPolicy? policy = null) =>
-        new(FundId, Gb, "UK AI Seed Fund", Currency.Gbp, policy ?? Policy(), At);
+        new(TheFund, Gb, "UK AI Seed Fund", Currency.Gbp, policy ?? Policy(), At);
 
     public static CapitalCommitted Committed(string amount, SponsorId? sponsor = null, SponsorKind kind = SponsorKind.Government) =>
-        new(FundId, sponsor ?? Treasury, "HM Treasury", kind, Gbp(amount), At);
+        new(TheFund, sponsor ?? Treasury, "HM Treasury", kind, Gbp(amount), At);
 
     public static CapitalCalled Called(string amount, CallId? call = null, SponsorId? sponsor = null) =>
-        new(FundId, call ?? Call1, sponsor ?? Treasury, Gbp(amount), Today.PlusDays(30), At);
+        new(TheFund, call ?? Call1, sponsor ?? Treasury, Gbp(amount), Today.PlusDays(30), At);
 
     public static CapitalReceived Received(string amount, CallId? call = null, SponsorId? sponsor = null) =>
-        new(FundId, call ?? Call1, sponsor ?? Treasury, Gbp(amount), Today.PlusDays(20), At);
+        new(TheFund, call ?? Call1, sponsor ?? Treasury, Gbp(amount), Today.PlusDays(20), At);
 
     /// <summary>An open fund with 2,000,000 committed and the given cash called and received.</summary>
     public static object[] FundWithCash(string cash = "1000000.00", FundPolicy? policy = null) =>
         [Opened(policy), Committed("2000000.00"), Called(cash), Received(cash)];
 
     public static ApplicationSubmitted Submitted(string requested = "300000.00") =>
-        new(AppId, FundId, Startup, "Machine learning", Stage.Seed, Instrument.Equity, Gbp(requested), "Speech models for clinics.", At);
+        new(TheApp, TheFund, Startup, "Machine learning", Stage.Seed, Instrument.Equity, Gbp(requested), "Speech models for clinics.", At);
 
-    public static ReviewStarted ReviewStarted => new(AppId, At);
+    public static ReviewStarted Started => new(TheApp, At);
 
-    public static ApplicationScored Scored(ReviewerId? reviewer = null, int score = 4) => new(AppId, reviewer ?? Reviewer1, score, "Strong team.", At);
+    public static ApplicationScored Scored(ReviewerId? reviewer = null, int score = 4) => new(TheApp, reviewer ?? Reviewer1, score, "Strong team.", At);
 
     /// <summary>Three tranches of 100,000.00 (milestones: incorporation, pilot, revenue).</summary>
     public static TranchePlan[] ThreeTranches =>
@@ -59,14 +59,14 @@ internal static class Fixtures
     public static TrancheTerms[] ThreeTrancheTerms =>
         [.. ThreeTranches.Select(plan => new TrancheTerms(plan.Amount, plan.Milestone, plan.DueDate))];
 
-    public static ApplicationApproved Approved => new(AppId, FundId, Gbp("300000.00"), ThreeTranches, At);
+    public static ApplicationApproved Approved => new(TheApp, TheFund, Gbp("300000.00"), ThreeTranches, At);
 
     public static FundsReserved Reserved => new(
-        FundId, AppId, Gbp("300000.00"), [.. ThreeTranches.Select(plan => new ReservedTranche(plan.TrancheNumber, 1, plan.Amount))], At);
+        TheFund, TheApp, Gbp("300000.00"), [.. ThreeTranches.Select(plan => new ReservedTranche(plan.TrancheNumber, 1, plan.Amount))], At);
 
-    public static OfferAccepted Accepted => new(AppId, At);
+    public static OfferAccepted Accepted => new(TheApp, At);
 
-    public static object[] UnderReview => [Submitted(), ReviewStarted, Scored()];
+    public static object[] UnderReview => [Submitted(), Started, Scored()];
 
     public static object[] ApprovedApplication => [.. UnderReview, Approved];
 
@@ -75,17 +75,17 @@ internal static class Fixtures
     public static object[] FundWithReservation(string cash = "1000000.00", FundPolicy? policy = null) =>
         [.. FundWithCash(cash, policy), Reserved];
 
-    public static CoInvestmentCommitted CoCommitted(string amount) => new(AppId, FundId, Angel, "Angel Syndicate", Gbp(amount), At);
+    public static CoInvestmentCommitted CoCommitted(string amount) => new(TheApp, TheFund, Angel, "Angel Syndicate", Gbp(amount), At);
 
-    public static CoInvestmentReceived CoReceived(string amount) => new(AppId, FundId, Angel, Gbp(amount), Today, At);
+    public static CoInvestmentReceived CoReceived(string amount) => new(TheApp, TheFund, Angel, Gbp(amount), Today, At);
 
-    public static MilestoneReported Reported(int tranche) => new(AppId, tranche, "Evidence attached.", At);
+    public static MilestoneReported Reported(int tranche) => new(TheApp, tranche, "Evidence attached.", At);
 
-    public static MilestoneVerified Verified(int tranche) => new(AppId, tranche, "Checked.", At);
+    public static MilestoneVerified Verified(int tranche) => new(TheApp, tranche, "Checked.", At);
 
     public static TrancheDisbursed Paid(int tranche, int attempt = 1) =>
-        new(AppId, FundId, tranche, attempt, Gbp("100000.00"), Today, $"PAY-{tranche}-{attempt}", At);
+        new(TheApp, TheFund, tranche, attempt, Gbp("100000.00"), Today, $"PAY-{tranche}-{attempt}", At);
 
     public static FundsDisbursed FundPaid(int tranche, int attempt = 1) =>
-        new(FundId, AppId, tranche, attempt, Gbp("100000.00"), Today, $"PAY-{tranche}-{attempt}", At);
+        new(TheFund, TheApp, tranche, attempt, Gbp("100000.00"), Today, $"PAY-{tranche}-{attempt}", At);
 }
