@@ -1,0 +1,73 @@
+using StartupFund.EventStore.Projections;
+using StartupFund.Testing;
+
+namespace StartupFund.EventStore.Tests;
+
+public sealed class InlineProjectionTests(TestDatabase database) : StoreTestBase(database)
+{
+    [Fact]
+    public async Task An_inline_projection_writes_its_rows_in_the_append_transaction()
+    {
+        var store = await NewStoreAsync([new BalanceProjection()]);
+        await CreateBalanceTableAsync(store);
+        var streamId = NewStreamId();
+
+        await store.AppendAsync(Open(streamId));
+        await store.AppendAsync(Deposit(streamId, ExpectedVersion.Exact(1), 100, 20));
+
+        (await Database.ScalarAsync<long>($"select balance_minor from {store.Schema.Quoted}.balances where stream_id = '{streamId}'")).ShouldBe(120);
+    }
+
+    [Fact]
+    public async Task A_projection_that_throws_rolls_the_whole_append_back()
+    {
+        var store = await NewStoreAsync([new BalanceProjection(), new RefuseLargeDeposits()]);
+        await CreateBalanceTableAsync(store);
+        var first = "a-" + NewStreamId();
+        var second = "b-" + NewStreamId();
+        await store.AppendAsync(Open(first));
+
+        await Should.ThrowAsync<InvalidOperationException>(() => store.AppendAsync(
+            [Deposit(first, ExpectedVersion.Exact(1), 5), new StreamAppend(second, AccountType, "DE", ExpectedVersion.NoStream, [new AmountDeposited(1_000_000, Day)])]));
+
+        (await store.ReadStreamAsync(first)).Count.ShouldBe(1);
+        (await store.GetStreamAsync(second)).ShouldBeNull();
+        (await store.GetStreamAsync(first))!.Version.ShouldBe(1);
+        (await Database.ScalarAsync<long>($"select balance_minor from {store.Schema.Quoted}.balances where stream_id = '{first}'")).ShouldBe(0);
+        (await Database.ScalarAsync<long>($"select count(*) from {store.Schema.Quoted}.balances where stream_id = '{second}'")).ShouldBe(0);
+    }
+
+    private Task<int> CreateBalanceTableAsync(EventStore store) =>
+        Database.ExecuteAsync($"create table {store.Schema.Quoted}.balances (stream_id text primary key, balance_minor bigint not null)");
+
+    private sealed class BalanceProjection : IInlineProjection
+    {
+        public async Task ApplyAsync(ProjectionContext context, IReadOnlyList<RecordedEvent> events, CancellationToken cancellationToken)
+        {
+            foreach (var recorded in events)
+            {
+                var delta = recorded.Data switch
+                {
+                    AmountDeposited d => d.AmountMinor,
+                    AmountWithdrawn w => -w.AmountMinor,
+                    _ => 0,
+                };
+                await using var command = context.CreateCommand($"""
+                    insert into {context.Schema.Quoted}.balances (stream_id, balance_minor) values ($1, $2)
+                    on conflict (stream_id) do update set balance_minor = balances.balance_minor + excluded.balance_minor
+                    """);
+                command.Parameters.Add(new() { Value = recorded.StreamId });
+                command.Parameters.Add(new() { Value = delta });
+                await command.ExecuteNonQueryAsync(cancellationToken);
+            }
+        }
+    }
+
+    private sealed class RefuseLargeDeposits : IInlineProjection
+    {
+        public Task ApplyAsync(ProjectionContext context, IReadOnlyList<RecordedEvent> events, CancellationToken cancellationToken) =>
+            events.Any(e => e.Data is AmountDeposited { AmountMinor: > 100_000 })
+                ? throw new InvalidOperationException("read model refuses this deposit")
+                : Task.CompletedTask;
+    }
+}
