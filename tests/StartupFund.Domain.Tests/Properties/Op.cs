@@ -1,0 +1,36 @@
+namespace StartupFund.Domain.Tests.Properties;
+
+/// <summary>What a random step does. Amounts are in units of 10,000.00 of the fund's currency.</summary>
+public enum OpKind
+{
+    /// <summary>The natural next command for the application (or its fund), so random walks reach payments.</summary>
+    Advance,
+    CommitCapital,
+    CallCapital,
+    ReceiveCapital,
+    Submit,
+    StartReview,
+    Score,
+    Approve,
+    AcceptOffer,
+    DeclineOffer,
+    CommitCoInvestment,
+    ReceiveCoInvestment,
+    ReportMilestone,
+    VerifyMilestone,
+    Disburse,
+    Reverse,
+    CancelRemainder,
+    CloseFund,
+    RequestInformation,
+    ProvideInformation,
+    Withdraw,
+    Reject,
+    Amend,
+}
+
+/// <summary>One random step: a command kind, the application it targets, an amount and a small selector.</summary>
+public sealed record Op(OpKind Kind, int Application, int AmountUnits, int Selector)
+{
+    public override string ToString() => $"{Kind}(app {Application}, {AmountUnits}0k, #{Selector})";
+}
