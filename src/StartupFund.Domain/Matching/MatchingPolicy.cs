@@ -54,9 +54,10 @@ public sealed record MatchingPolicy(IReadOnlyList<MatchingBand> Bands, Ratio? Ma
     /// <summary>Private money required beside <paramref name="cumulativePublicMinor"/> of public money.</summary>
     public long RequiredPrivateMinor(long cumulativePublicMinor)
     {
-        if (cumulativePublicMinor < 0 || cumulativePublicMinor > Limits.AmountMaxMinor)
+        ArgumentOutOfRangeException.ThrowIfNegative(cumulativePublicMinor);
+        if (cumulativePublicMinor > Limits.AmountMaxMinor)
         {
-            throw DomainException.Invalid(ErrorCodes.MoneyAmountTooLarge, "Public amount out of range.");
+            throw DomainException.Invalid(ErrorCodes.MoneyAmountTooLarge, $"Public amount exceeds {Limits.AmountMaxMinor} minor units.");
         }
 
         if (PublicCapMinor is { } publicCap && cumulativePublicMinor > publicCap)

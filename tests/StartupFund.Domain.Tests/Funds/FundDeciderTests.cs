@@ -149,6 +149,20 @@ public class FundDeciderTests
     }
 
     [Fact]
+    public void A_fund_has_at_most_10000_capital_calls()
+    {
+        var history = new List<object> { Opened(), Committed("1000000.00") };
+        for (var index = 0; index < Limits.CapitalCallsPerFundMax; index++)
+        {
+            history.Add(Called("1.00", new CallId($"call-{index}")));
+        }
+
+        Spec.GivenFund([.. history])
+            .When(new CallCapital(TheFund, new CallId("one-too-many"), Treasury, Gbp("1.00"), Today, At))
+            .ThenRefused(ErrorCodes.FundTooManyCalls);
+    }
+
+    [Fact]
     public void A_closed_fund_still_calls_and_receives_capital()
     {
         Spec.GivenFund(Opened(), Committed("10.00"), new FundClosed(TheFund, "Closed", At))
