@@ -203,6 +203,11 @@ internal sealed class StreamAppender(NpgsqlDataSource dataSource, EventStoreOpti
 
     private const string Unnest = "unnest($1::uuid[], $2::text[], $3::bigint[], $4::text[], $5::jsonb[], $6::jsonb[], $7::timestamptz[], $8::bytea[])";
 
+    /// <summary>The same eight columns for a single event: plain parameters are cheaper than arrays.</summary>
+    private const string SingleRow = "(values ($1::uuid, $2::text, $3::bigint, $4::text, $5::jsonb, $6::jsonb, $7::timestamptz, $8::bytea))";
+
+    private static string EventRowsSource(PreparedStream stream) => stream.Events.Length == 1 ? SingleRow : Unnest;
+
     private NpgsqlBatchCommand InsertNewStreamWithEvents(PreparedStream stream)
     {
         var command = InsertEvents(stream, $"""
@@ -210,7 +215,7 @@ internal sealed class StreamAppender(NpgsqlDataSource dataSource, EventStoreOpti
                 insert into {schema}.streams (id, type, country, version, head_hash, created_at, updated_at)
                 values ($9, $10, $11, $12, $13, $14, $14) on conflict (id) do nothing returning id)
             insert into {schema}.events (id, stream_id, version, type, data, metadata, recorded_at, hash)
-            select e.* from {Unnest} as e where exists (select 1 from created)
+            select e.* from {EventRowsSource(stream)} as e where exists (select 1 from created)
             returning position, tx_id, version
             """);
         AddParameters(command, stream.Append.StreamId, stream.Append.StreamType, (object?)stream.Append.Country ?? DBNull.Value,
@@ -224,7 +229,7 @@ internal sealed class StreamAppender(NpgsqlDataSource dataSource, EventStoreOpti
             with advanced as (
                 update {schema}.streams set version = $10, head_hash = $11, updated_at = $12 where id = $9)
             insert into {schema}.events (id, stream_id, version, type, data, metadata, recorded_at, hash)
-            select e.* from {Unnest} as e
+            select e.* from {EventRowsSource(stream)} as e
             returning position, tx_id, version
             """);
         AddParameters(command, stream.Append.StreamId, stream.NewVersion, stream.NewHeadHash, StoredInstant.ToDateTime(stream.RecordedAt));
@@ -233,17 +238,26 @@ internal sealed class StreamAppender(NpgsqlDataSource dataSource, EventStoreOpti
 
     private static NpgsqlBatchCommand InsertEvents(PreparedStream stream, string sql)
     {
-        var count = stream.Events.Length;
         var recordedAt = StoredInstant.ToDateTime(stream.RecordedAt);
         var metadata = Encoding.UTF8.GetString(stream.MetadataJson);
         var command = new NpgsqlBatchCommand(sql);
+        if (stream.Events.Length == 1)
+        {
+            AddParameters(command, stream.EventIds[0], stream.Append.StreamId, stream.CurrentVersion + 1, stream.Events[0].Alias);
+            command.Parameters.Add(new NpgsqlParameter { Value = Encoding.UTF8.GetString(stream.Events[0].CanonicalData), NpgsqlDbType = NpgsqlDbType.Jsonb });
+            command.Parameters.Add(new NpgsqlParameter { Value = metadata, NpgsqlDbType = NpgsqlDbType.Jsonb });
+            AddParameters(command, recordedAt, stream.Hashes[0]);
+            return command;
+        }
+
+        var count = stream.Events.Length;
         command.Parameters.Add(new NpgsqlParameter<Guid[]> { TypedValue = stream.EventIds });
-        command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = Enumerable.Repeat(stream.Append.StreamId, count).ToArray() });
-        command.Parameters.Add(new NpgsqlParameter<long[]> { TypedValue = Enumerable.Range(1, count).Select(i => stream.CurrentVersion + i).ToArray() });
-        command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = stream.Events.Select(e => e.Alias).ToArray() });
-        command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = stream.Events.Select(e => Encoding.UTF8.GetString(e.CanonicalData)).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Jsonb });
-        command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = Enumerable.Repeat(metadata, count).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Jsonb });
-        command.Parameters.Add(new NpgsqlParameter<DateTime[]> { TypedValue = Enumerable.Repeat(recordedAt, count).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = [.. Enumerable.Repeat(stream.Append.StreamId, count)] });
+        command.Parameters.Add(new NpgsqlParameter<long[]> { TypedValue = [.. Enumerable.Range(1, count).Select(i => stream.CurrentVersion + i)] });
+        command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = [.. stream.Events.Select(e => e.Alias)] });
+        command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = [.. stream.Events.Select(e => Encoding.UTF8.GetString(e.CanonicalData))], NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Jsonb });
+        command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = [.. Enumerable.Repeat(metadata, count)], NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Jsonb });
+        command.Parameters.Add(new NpgsqlParameter<DateTime[]> { TypedValue = [.. Enumerable.Repeat(recordedAt, count)] });
         command.Parameters.Add(new NpgsqlParameter<byte[][]> { TypedValue = stream.Hashes });
         return command;
     }

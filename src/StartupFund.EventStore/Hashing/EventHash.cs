@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Binary;
 using System.Security.Cryptography;
 using System.Text;
@@ -13,6 +14,8 @@ public static class EventHash
 {
     public const int Length = 32;
 
+    private const int LengthPrefix = 4;
+
     /// <summary>The "previous hash" of a stream's first event.</summary>
     public static ReadOnlySpan<byte> Genesis => new byte[Length];
 
@@ -26,27 +29,43 @@ public static class EventHash
         ReadOnlySpan<byte> canonicalMetadata,
         long recordedAtUnixMicroseconds)
     {
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        Span<byte> scratch = stackalloc byte[16];
-        AppendField(hash, previousHash);
-        eventId.TryWriteBytes(scratch, bigEndian: true, out _);
-        AppendField(hash, scratch[..16]);
-        AppendField(hash, Encoding.UTF8.GetBytes(streamId));
-        BinaryPrimitives.WriteInt64BigEndian(scratch, version);
-        AppendField(hash, scratch[..8]);
-        AppendField(hash, Encoding.UTF8.GetBytes(alias));
-        AppendField(hash, canonicalData);
-        AppendField(hash, canonicalMetadata);
-        BinaryPrimitives.WriteInt64BigEndian(scratch, recordedAtUnixMicroseconds);
-        AppendField(hash, scratch[..8]);
-        return hash.GetHashAndReset();
+        var streamIdBytes = Encoding.UTF8.GetByteCount(streamId);
+        var aliasBytes = Encoding.UTF8.GetByteCount(alias);
+        var total = (8 * LengthPrefix) + previousHash.Length + 16 + streamIdBytes + 8 + aliasBytes
+            + canonicalData.Length + canonicalMetadata.Length + 8;
+        var rented = ArrayPool<byte>.Shared.Rent(total);
+        try
+        {
+            var writer = new FieldWriter(rented);
+            writer.Write(previousHash);
+            eventId.TryWriteBytes(writer.Reserve(16), bigEndian: true, out _);
+            Encoding.UTF8.GetBytes(streamId, writer.Reserve(streamIdBytes));
+            BinaryPrimitives.WriteInt64BigEndian(writer.Reserve(8), version);
+            Encoding.UTF8.GetBytes(alias, writer.Reserve(aliasBytes));
+            writer.Write(canonicalData);
+            writer.Write(canonicalMetadata);
+            BinaryPrimitives.WriteInt64BigEndian(writer.Reserve(8), recordedAtUnixMicroseconds);
+            return SHA256.HashData(rented.AsSpan(0, writer.Written));
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(rented);
+        }
     }
 
-    private static void AppendField(IncrementalHash hash, ReadOnlySpan<byte> field)
+    /// <summary>Writes each field as a 4-byte big-endian length followed by its bytes.</summary>
+    private ref struct FieldWriter(byte[] buffer)
     {
-        Span<byte> length = stackalloc byte[4];
-        BinaryPrimitives.WriteInt32BigEndian(length, field.Length);
-        hash.AppendData(length);
-        hash.AppendData(field);
+        public int Written { get; private set; }
+
+        public void Write(ReadOnlySpan<byte> field) => field.CopyTo(Reserve(field.Length));
+
+        public Span<byte> Reserve(int length)
+        {
+            BinaryPrimitives.WriteInt32BigEndian(buffer.AsSpan(Written, LengthPrefix), length);
+            var field = buffer.AsSpan(Written + LengthPrefix, length);
+            Written += LengthPrefix + length;
+            return field;
+        }
     }
 }

@@ -44,35 +44,35 @@ public static class CanonicalJson
                 WriteObject(element, output);
                 break;
             case JsonValueKind.Array:
-                Append(output, "["u8);
+                output.Write("["u8);
                 var first = true;
                 foreach (var item in element.EnumerateArray())
                 {
                     if (!first)
                     {
-                        Append(output, ","u8);
+                        output.Write(","u8);
                     }
 
                     first = false;
                     Write(item, output);
                 }
 
-                Append(output, "]"u8);
+                output.Write("]"u8);
                 break;
             case JsonValueKind.String:
                 WriteString(element.GetString()!, output);
                 break;
             case JsonValueKind.Number:
-                Append(output, Encoding.ASCII.GetBytes(CanonicalNumber(element.GetRawText())));
+                WriteAscii(CanonicalNumber(element.GetRawText()), output);
                 break;
             case JsonValueKind.True:
-                Append(output, "true"u8);
+                output.Write("true"u8);
                 break;
             case JsonValueKind.False:
-                Append(output, "false"u8);
+                output.Write("false"u8);
                 break;
             case JsonValueKind.Null:
-                Append(output, "null"u8);
+                output.Write("null"u8);
                 break;
             default:
                 throw new JsonException($"Unexpected JSON value kind {element.ValueKind}.");
@@ -81,66 +81,102 @@ public static class CanonicalJson
 
     private static void WriteObject(JsonElement element, ArrayBufferWriter<byte> output)
     {
-        var properties = new SortedDictionary<string, JsonElement>(StringComparer.Ordinal);
+        var properties = new List<(string Name, int Order, JsonElement Value)>();
         foreach (var property in element.EnumerateObject())
         {
-            properties[property.Name] = property.Value;
+            properties.Add((property.Name, properties.Count, property.Value));
         }
 
-        Append(output, "{"u8);
-        var first = true;
-        foreach (var (name, value) in properties)
+        // by name, then by order of appearance, so the last of a repeated key comes last
+        properties.Sort(static (a, b) =>
         {
+            var byName = string.CompareOrdinal(a.Name, b.Name);
+            return byName != 0 ? byName : a.Order.CompareTo(b.Order);
+        });
+
+        output.Write("{"u8);
+        var first = true;
+        for (var i = 0; i < properties.Count; i++)
+        {
+            if (i + 1 < properties.Count && properties[i + 1].Name == properties[i].Name)
+            {
+                continue;
+            }
+
             if (!first)
             {
-                Append(output, ","u8);
+                output.Write(","u8);
             }
 
             first = false;
-            WriteString(name, output);
-            Append(output, ":"u8);
-            Write(value, output);
+            WriteString(properties[i].Name, output);
+            output.Write(":"u8);
+            Write(properties[i].Value, output);
         }
 
-        Append(output, "}"u8);
+        output.Write("}"u8);
     }
 
     private static void WriteString(string value, ArrayBufferWriter<byte> output)
     {
-        var builder = new StringBuilder(value.Length + 2);
-        builder.Append('"');
-        foreach (var c in value)
+        output.Write("\""u8);
+        var span = value.AsSpan();
+        while (!span.IsEmpty)
         {
-            switch (c)
+            var safe = span.IndexOfAny(MustEscape);
+            if (safe < 0)
             {
-                case '"': builder.Append("\\\""); break;
-                case '\\': builder.Append("\\\\"); break;
-                case '\n': builder.Append("\\n"); break;
-                case '\r': builder.Append("\\r"); break;
-                case '\t': builder.Append("\\t"); break;
-                case '\b': builder.Append("\\b"); break;
-                case '\f': builder.Append("\\f"); break;
-                default:
-                    if (c < 0x20)
-                    {
-                        builder.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
-                    }
-                    else
-                    {
-                        builder.Append(c);
-                    }
-
-                    break;
+                safe = span.Length;
             }
+
+            if (safe > 0)
+            {
+                var bytes = Encoding.UTF8.GetBytes(span[..safe], output.GetSpan(Encoding.UTF8.GetMaxByteCount(safe)));
+                output.Advance(bytes);
+                span = span[safe..];
+                continue;
+            }
+
+            WriteEscape(span[0], output);
+            span = span[1..];
         }
 
-        builder.Append('"');
-        Append(output, Encoding.UTF8.GetBytes(builder.ToString()));
+        output.Write("\""u8);
+    }
+
+    private static readonly SearchValues<char> MustEscape = SearchValues.Create(
+        "\"\\\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u0009\u000a\u000b\u000c\u000d\u000e\u000f" +
+        "\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001a\u001b\u001c\u001d\u001e\u001f");
+
+    private static void WriteEscape(char c, ArrayBufferWriter<byte> output)
+    {
+        switch (c)
+        {
+            case '"': output.Write("\\\""u8); break;
+            case '\\': output.Write("\\\\"u8); break;
+            case '\n': output.Write("\\n"u8); break;
+            case '\r': output.Write("\\r"u8); break;
+            case '\t': output.Write("\\t"u8); break;
+            case '\b': output.Write("\\b"u8); break;
+            case '\f': output.Write("\\f"u8); break;
+            default: WriteAscii("\\u" + ((int)c).ToString("x4", CultureInfo.InvariantCulture), output); break;
+        }
+    }
+
+    private static void WriteAscii(string ascii, ArrayBufferWriter<byte> output)
+    {
+        var written = Encoding.ASCII.GetBytes(ascii, output.GetSpan(ascii.Length));
+        output.Advance(written);
     }
 
     /// <summary>The exact decimal value of a JSON number: "1.50" -> "1.5", "1.5e2" -> "150", "-0.0" -> "0".</summary>
     internal static string CanonicalNumber(string raw)
     {
+        if (IsPlainInteger(raw))
+        {
+            return raw;
+        }
+
         var negative = raw.StartsWith('-');
         var body = negative ? raw[1..] : raw;
         var exponent = 0;
@@ -184,5 +220,12 @@ public static class CanonicalJson
         return negative ? "-" + result : result;
     }
 
-    private static void Append(ArrayBufferWriter<byte> output, ReadOnlySpan<byte> bytes) => output.Write(bytes);
+    /// <summary>Already canonical: an optional minus, then digits without a leading zero (or a lone "0").</summary>
+    private static bool IsPlainInteger(string raw)
+    {
+        var digits = raw.AsSpan(raw.StartsWith('-') ? 1 : 0);
+        return digits.Length > 0
+            && !digits.ContainsAnyExceptInRange('0', '9')
+            && (digits[0] != '0' || (digits.Length == 1 && raw.Length == 1));
+    }
 }

@@ -1,0 +1,248 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Npgsql;
+using NodaTime;
+using StartupFund.EventStore;
+using StartupFund.EventStore.Aggregates;
+using StartupFund.EventStore.Schema;
+using StartupFund.EventStore.Serialization;
+using Store = StartupFund.EventStore.EventStore;
+
+namespace StartupFund.Benchmarks;
+
+/// <summary>
+/// Measures the event store against a raw Npgsql baseline that inserts the same rows (a stream row
+/// and an event row) into bare tables with the same concurrency, in one fresh database.
+/// </summary>
+public static class EventStoreBenchmark
+{
+    private const string BenchDatabase = "startupfund_bench";
+    private const string StreamType = "bench";
+    private const string PlainStreamType = "bench-plain";   // no aggregate definition, so no snapshots
+    private const int BatchSize = 100;
+
+    public static async Task<BenchResults> RunAsync(string serverConnectionString, BenchScale scale)
+    {
+        var results = new BenchResults();
+        await using var dataSource = await CreateFreshDatabaseAsync(serverConnectionString);
+        results.PostgresVersion = (string)(await dataSource.CreateCommand("select version()").ExecuteScalarAsync())!;
+        var store = new Store(dataSource, new EventStoreOptions
+        {
+            Schema = new SchemaName("eventstore"),
+            Events = new EventTypeRegistry().Register<BenchEvent>("bench-event"),
+            Aggregates = [new AggregateDefinition<BenchState>(StreamType, BenchState.Initial, BenchState.Evolve, snapshotEvery: 100)],
+        });
+        await store.MigrateAsync();
+        await CreateBaselineTablesAsync(dataSource);
+        var baselineJson = JsonSerializer.Serialize(NewEvent(0), EventStoreOptions.DefaultJson());
+
+        Console.WriteLine("single-event appends, 1 and 16 writers (store and baseline interleaved)...");
+        var run = 0;
+        double Median(List<double> xs) => xs.Order().ElementAt(xs.Count / 2);
+        var (ours1, ours16, base1, base16) = (new List<double>(), new List<double>(), new List<double>(), new List<double>());
+        for (var round = 0; round < scale.Rounds; round++)
+        {
+            var r = run++;
+            base1.Add(await ThroughputAsync(1, scale.RoundDuration, (w, i) => BaselineInsertAsync(dataSource, $"b{r}-{w}-{i}", baselineJson)));
+            ours1.Add(await ThroughputAsync(1, scale.RoundDuration, (w, i) => store.AppendAsync(NewStream($"s{r}-{w}-{i}"))));
+            base16.Add(await ThroughputAsync(16, scale.RoundDuration, (w, i) => BaselineInsertAsync(dataSource, $"B{r}-{w}-{i}", baselineJson)));
+            ours16.Add(await ThroughputAsync(16, scale.RoundDuration, (w, i) => store.AppendAsync(NewStream($"S{r}-{w}-{i}"))));
+        }
+
+        results.Add("append_tps_1", Median(ours1), "tx/s");
+        results.Add("baseline_tps_1", Median(base1), "tx/s");
+        results.Add("append_tps_16", Median(ours16), "tx/s");
+        results.Add("baseline_tps_16", Median(base16), "tx/s");
+        results.Add("append_ratio_1", Median(ours1) / Median(base1), "ratio");
+        results.Add("append_ratio_16", Median(ours16) / Median(base16), "ratio", Goal(Median(ours16) / Median(base16) >= 0.8, ">= 0.8"));
+
+        Console.WriteLine("single-event appends to existing streams at their exact version, 16 writers...");
+        var versions = new long[16];
+        for (var w = 0; w < 16; w++)
+        {
+            versions[w] = (await store.AppendAsync(NewStream($"existing-{w}"))).StreamVersions[$"existing-{w}"];
+        }
+
+        var existing = await ThroughputAsync(16, scale.RoundDuration, async (w, _) =>
+        {
+            var result = await store.AppendAsync(new StreamAppend($"existing-{w}", StreamType, "DE", ExpectedVersion.Exact(versions[w]), [NewEvent(1)]));
+            versions[w] = result.StreamVersions[$"existing-{w}"];
+        });
+        results.Add("append_existing_tps_16", existing, "tx/s");
+
+        Console.WriteLine($"batched appends of {BatchSize} events, 4 writers, without and with snapshots...");
+        var batchEventsPerSecond = await BatchThroughputAsync(store, PlainStreamType, scale.RoundDuration);
+        results.Add("batch_events_per_s", batchEventsPerSecond, "events/s", Goal(batchEventsPerSecond >= 50_000, ">= 50,000"));
+        results.Add("batch_snapshot_events_per_s", await BatchThroughputAsync(store, StreamType, scale.RoundDuration), "events/s");
+
+        Console.WriteLine($"aggregate loads from streams of 10, 1,000 and {scale.LargeStreamEvents:N0} events...");
+        var loads = new List<double>();
+        foreach (var size in new[] { 10, 1_000, scale.LargeStreamEvents })
+        {
+            var streamId = $"load-{size}";
+            await FillStreamAsync(store, streamId, size);
+            var ms = await AverageLoadMillisecondsAsync(store, streamId, size, scale.LoadRepetitions);
+            loads.Add(ms);
+            results.Add(size == 100_000 ? "load_ms_100000" : $"load_ms_{size}", ms, "ms",
+                size == scale.LargeStreamEvents ? Goal(ms <= loads[0] * 1.5, "<= 1.5 x load_ms_10") : "");
+        }
+
+        Console.WriteLine("tailing the whole log...");
+        var (tailed, tailSeconds) = await TimeAsync(async () =>
+        {
+            long count = 0;
+            var cursor = LogCursor.Start;
+            while (true)
+            {
+                var page = await store.ReadLogAsync(cursor, Store.MaxPageSize);
+                if (page.Events.Count == 0)
+                {
+                    return count;
+                }
+
+                count += page.Events.Count;
+                cursor = page.Next;
+            }
+        });
+        results.Add("log_events", tailed, "events");
+        results.Add("tail_events_per_s", tailed / tailSeconds, "events/s", Goal(tailed / tailSeconds >= 100_000, ">= 100,000"));
+
+        Console.WriteLine("verifying every hash chain...");
+        var (report, verifySeconds) = await TimeAsync(() => store.VerifyAsync());
+        if (!report.IsClean)
+        {
+            throw new InvalidOperationException($"benchmark store does not verify: {report.FirstBreak}");
+        }
+
+        results.Add("verify_events_per_s", report.EventsChecked / verifySeconds, "events/s", Goal(report.EventsChecked / verifySeconds >= 100_000, ">= 100,000"));
+        return results;
+    }
+
+    /// <summary>Each writer appends batches to its own stream; every batch of a snapshotted type crosses a snapshot interval.</summary>
+    private static async Task<double> BatchThroughputAsync(Store store, string streamType, TimeSpan duration)
+    {
+        var versions = new long[4];
+        var appendsPerSecond = await ThroughputAsync(versions.Length, duration, async (w, _) =>
+        {
+            var streamId = $"{streamType}-batch-{w}";
+            var expected = versions[w] == 0 ? ExpectedVersion.NoStream : ExpectedVersion.Exact(versions[w]);
+            var result = await store.AppendAsync(new StreamAppend(streamId, streamType, "DE", expected, NewEvents(BatchSize)));
+            versions[w] = result.StreamVersions[streamId];
+        });
+        return appendsPerSecond * BatchSize;
+    }
+
+    private static string Goal(bool met, string goal) => $"{goal} ({(met ? "met" : "NOT met")})";
+
+    private static BenchEvent NewEvent(long i) => new(125_000_00 + i, "EUR", $"PAY-{i:D10}", new LocalDate(2026, 3, 31));
+
+    private static object[] NewEvents(int count) => [.. Enumerable.Range(0, count).Select(i => (object)NewEvent(i))];
+
+    private static StreamAppend NewStream(string streamId) => new(streamId, StreamType, "DE", ExpectedVersion.NoStream, [NewEvent(1)]);
+
+    private static async Task FillStreamAsync(Store store, string streamId, int size)
+    {
+        long version = 0;
+        while (version < size)
+        {
+            var count = (int)Math.Min(1_000, size - version);
+            var expected = version == 0 ? ExpectedVersion.NoStream : ExpectedVersion.Exact(version);
+            version = (await store.AppendAsync(new StreamAppend(streamId, StreamType, "DE", expected, NewEvents(count)))).StreamVersions[streamId];
+        }
+    }
+
+    private static async Task<double> AverageLoadMillisecondsAsync(Store store, string streamId, int expectedCount, int repetitions)
+    {
+        for (var i = 0; i < 5; i++)
+        {
+            var warm = await store.LoadAsync<BenchState>(streamId);
+            if (warm.State.Count != expectedCount)
+            {
+                throw new InvalidOperationException($"{streamId} loaded {warm.State.Count} events, expected {expectedCount}");
+            }
+        }
+
+        var stopwatch = Stopwatch.StartNew();
+        for (var i = 0; i < repetitions; i++)
+        {
+            await store.LoadAsync<BenchState>(streamId);
+        }
+
+        return stopwatch.Elapsed.TotalMilliseconds / repetitions;
+    }
+
+    private static async Task<double> ThroughputAsync(int writers, TimeSpan duration, Func<int, long, Task> operation)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        var counts = await Task.WhenAll(Enumerable.Range(0, writers).Select(w => Task.Run(async () =>
+        {
+            long done = 0;
+            while (stopwatch.Elapsed < duration)
+            {
+                await operation(w, done);
+                done++;
+            }
+
+            return done;
+        })));
+        return counts.Sum() / stopwatch.Elapsed.TotalSeconds;
+    }
+
+    private static async Task<(T Result, double Seconds)> TimeAsync<T>(Func<Task<T>> action)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        var result = await action();
+        return (result, stopwatch.Elapsed.TotalSeconds);
+    }
+
+    private static async Task BaselineInsertAsync(NpgsqlDataSource dataSource, string streamId, string json)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        var now = DateTime.UtcNow;
+        await using var batch = new NpgsqlBatch(connection, transaction)
+        {
+            BatchCommands =
+            {
+                new("insert into baseline.streams (id, type, country, version, created_at, updated_at) values ($1, 'bench', 'DE', 1, $2, $2)")
+                {
+                    Parameters = { new() { Value = streamId }, new() { Value = now } },
+                },
+                new("insert into baseline.events (id, stream_id, version, type, data, metadata, recorded_at) values ($1, $2, 1, 'bench-event', $3::jsonb, '{}', $4)")
+                {
+                    Parameters = { new() { Value = Guid.CreateVersion7() }, new() { Value = streamId }, new() { Value = json }, new() { Value = now } },
+                },
+            },
+        };
+        await batch.ExecuteNonQueryAsync();
+        await transaction.CommitAsync();
+    }
+
+    private static async Task CreateBaselineTablesAsync(NpgsqlDataSource dataSource)
+    {
+        await using var command = dataSource.CreateCommand("""
+            create schema baseline;
+            create table baseline.streams (id text primary key, type text not null, country char(2), version bigint not null,
+                created_at timestamptz not null, updated_at timestamptz not null);
+            create table baseline.events (position bigint generated always as identity primary key, id uuid not null,
+                stream_id text not null, version bigint not null, type text not null, data jsonb not null, metadata jsonb not null,
+                recorded_at timestamptz not null, unique (stream_id, version));
+            """);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    private static async Task<NpgsqlDataSource> CreateFreshDatabaseAsync(string serverConnectionString)
+    {
+        await using (var admin = new NpgsqlConnection(serverConnectionString))
+        {
+            await admin.OpenAsync();
+            await using var drop = new NpgsqlCommand($"drop database if exists {BenchDatabase} with (force)", admin);
+            await drop.ExecuteNonQueryAsync();
+            await using var create = new NpgsqlCommand($"create database {BenchDatabase}", admin);
+            await create.ExecuteNonQueryAsync();
+        }
+
+        var builder = new NpgsqlConnectionStringBuilder(serverConnectionString) { Database = BenchDatabase, MaxPoolSize = 64 };
+        return NpgsqlDataSource.Create(builder.ConnectionString);
+    }
+}
