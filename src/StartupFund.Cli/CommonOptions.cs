@@ -1,0 +1,53 @@
+using System.CommandLine;
+using Npgsql;
+using StartupFund.EventStore;
+using StartupFund.EventStore.Schema;
+
+namespace StartupFund.Cli;
+
+/// <summary>The options every database command shares, and how they become an event store.</summary>
+internal static class CommonOptions
+{
+    public static Option<string?> Database { get; } = new("--db")
+    {
+        Description = "Npgsql connection string; defaults to the STARTUPFUND_DB environment variable.",
+    };
+
+    public static Option<string> Schema { get; } = new("--schema")
+    {
+        Description = "PostgreSQL schema that holds the event store.",
+        DefaultValueFactory = _ => "eventstore",
+    };
+
+    public static void AddTo(Command command)
+    {
+        command.Options.Add(Database);
+        command.Options.Add(Schema);
+    }
+
+    /// <summary>Opens the store the options name, or explains on stderr why it cannot and returns null.</summary>
+    public static (NpgsqlDataSource DataSource, EventStore.EventStore Store)? OpenStore(ParseResult parseResult)
+    {
+        var connectionString = parseResult.GetValue(Database) ?? Environment.GetEnvironmentVariable("STARTUPFUND_DB");
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            Console.Error.WriteLine("error: no database given. Pass --db \"Host=...;Database=...\" or set STARTUPFUND_DB.");
+            return null;
+        }
+
+        SchemaName schema;
+        NpgsqlDataSource dataSource;
+        try
+        {
+            schema = new SchemaName(parseResult.GetValue(Schema)!);
+            dataSource = NpgsqlDataSource.Create(connectionString);
+        }
+        catch (ArgumentException e)
+        {
+            Console.Error.WriteLine($"error: {e.Message}");
+            return null;
+        }
+
+        return (dataSource, new EventStore.EventStore(dataSource, new EventStoreOptions { Schema = schema }));
+    }
+}

@@ -1,0 +1,11 @@
+using System.CommandLine;
+using StartupFund.Cli;
+
+var root = new RootCommand("""
+    StartupFund operator and regulator tool.
+    Every command needs a database: pass --db "<Npgsql connection string>" or set STARTUPFUND_DB
+    (./build.sh db url prints the local one).
+    """);
+root.Subcommands.Add(MigrateCommand.Create());
+root.Subcommands.Add(VerifyCommand.Create());
+return await root.Parse(args).InvokeAsync();
