@@ -5,21 +5,25 @@ namespace StartupFund.Domain.Values;
 /// <summary>An officially assigned ISO 3166-1 alpha-2 country code, upper case.</summary>
 public readonly record struct CountryCode
 {
-    public CountryCode(string value)
+    private readonly string value;
+
+    public CountryCode(string value) => this.value = Validate(value);
+
+    /// <summary>Validated on init (constructor, <c>with</c> or a serializer).</summary>
+    public string Value
     {
-        if (value is null || !CountryTable.Assigned.Contains(value))
-        {
-            throw DomainException.Invalid(ErrorCodes.CountryUnknown, $"'{value}' is not an assigned ISO 3166-1 alpha-2 code.");
-        }
-
-        Value = value;
+        get => value;
+        init => this.value = Validate(value);
     }
-
-    public string Value { get; }
 
     public static IReadOnlyCollection<string> AllCodes => CountryTable.Assigned;
 
     public static bool IsAssigned(string value) => value is not null && CountryTable.Assigned.Contains(value);
 
     public override string ToString() => Value;
+
+    private static string Validate(string value) =>
+        value is not null && CountryTable.Assigned.Contains(value)
+            ? value
+            : throw DomainException.Invalid(ErrorCodes.CountryUnknown, $"'{value}' is not an assigned ISO 3166-1 alpha-2 code.");
 }

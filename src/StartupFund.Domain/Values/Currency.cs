@@ -5,21 +5,19 @@ namespace StartupFund.Domain.Values;
 /// <summary>An active ISO 4217 currency and the number of decimals of its minor unit.</summary>
 public readonly record struct Currency
 {
-    public Currency(string code)
-    {
-        if (code is null || !CurrencyTable.ExponentByCode.TryGetValue(code, out var exponent))
-        {
-            throw DomainException.Invalid(ErrorCodes.CurrencyUnknown, $"'{code}' is not an active ISO 4217 currency code.");
-        }
+    private readonly string code;
 
-        Code = code;
-        Exponent = exponent;
+    public Currency(string code) => this.code = Validate(code);
+
+    /// <summary>Validated on init (constructor, <c>with</c> or a serializer).</summary>
+    public string Code
+    {
+        get => code;
+        init => code = Validate(value);
     }
 
-    public string Code { get; }
-
     /// <summary>Decimals of the minor unit: JPY 0, EUR 2, KWD 3, CLF 4.</summary>
-    public int Exponent { get; }
+    public int Exponent => code is null ? 0 : CurrencyTable.ExponentByCode[code];
 
     public static Currency Eur => new("EUR");
 
@@ -40,4 +38,9 @@ public readonly record struct Currency
     public static bool IsActive(string code) => code is not null && CurrencyTable.ExponentByCode.ContainsKey(code);
 
     public override string ToString() => Code;
+
+    private static string Validate(string code) =>
+        code is not null && CurrencyTable.ExponentByCode.ContainsKey(code)
+            ? code
+            : throw DomainException.Invalid(ErrorCodes.CurrencyUnknown, $"'{code}' is not an active ISO 4217 currency code.");
 }

@@ -2,14 +2,18 @@ using StartupFund.Domain.Values;
 
 // In the root namespace on purpose: code in StartupFund.Domain.* then resolves ApplicationId to
 // ours before System.ApplicationId (implicit usings). Code elsewhere may need a using alias.
+// Value is validated on init, so a plain serializer (which sets properties of structs) cannot
+// build an invalid id either.
 namespace StartupFund.Domain;
 
 /// <summary>A national startup fund (its stream id).</summary>
 public readonly record struct FundId
 {
-    public FundId(string value) => Value = Identifier.Validate(value, nameof(FundId));
+    private readonly string value;
 
-    public string Value { get; }
+    public FundId(string value) => this.value = Identifier.Validate(value, nameof(FundId));
+
+    public string Value { get => value; init => this.value = Identifier.Validate(value, nameof(FundId)); }
 
     public override string ToString() => Value;
 }
@@ -17,9 +21,11 @@ public readonly record struct FundId
 /// <summary>One startup's request for money (its stream id).</summary>
 public readonly record struct ApplicationId
 {
-    public ApplicationId(string value) => Value = Identifier.Validate(value, nameof(ApplicationId));
+    private readonly string value;
 
-    public string Value { get; }
+    public ApplicationId(string value) => this.value = Identifier.Validate(value, nameof(ApplicationId));
+
+    public string Value { get => value; init => this.value = Identifier.Validate(value, nameof(ApplicationId)); }
 
     public override string ToString() => Value;
 }
@@ -27,9 +33,11 @@ public readonly record struct ApplicationId
 /// <summary>A government, technology partner or private investor committing capital to a fund.</summary>
 public readonly record struct SponsorId
 {
-    public SponsorId(string value) => Value = Identifier.Validate(value, nameof(SponsorId));
+    private readonly string value;
 
-    public string Value { get; }
+    public SponsorId(string value) => this.value = Identifier.Validate(value, nameof(SponsorId));
+
+    public string Value { get => value; init => this.value = Identifier.Validate(value, nameof(SponsorId)); }
 
     public override string ToString() => Value;
 }
@@ -37,9 +45,11 @@ public readonly record struct SponsorId
 /// <summary>The company applying for money.</summary>
 public readonly record struct StartupId
 {
-    public StartupId(string value) => Value = Identifier.Validate(value, nameof(StartupId));
+    private readonly string value;
 
-    public string Value { get; }
+    public StartupId(string value) => this.value = Identifier.Validate(value, nameof(StartupId));
+
+    public string Value { get => value; init => this.value = Identifier.Validate(value, nameof(StartupId)); }
 
     public override string ToString() => Value;
 }
@@ -47,9 +57,11 @@ public readonly record struct StartupId
 /// <summary>A private co-investor putting money beside the fund's.</summary>
 public readonly record struct InvestorId
 {
-    public InvestorId(string value) => Value = Identifier.Validate(value, nameof(InvestorId));
+    private readonly string value;
 
-    public string Value { get; }
+    public InvestorId(string value) => this.value = Identifier.Validate(value, nameof(InvestorId));
+
+    public string Value { get => value; init => this.value = Identifier.Validate(value, nameof(InvestorId)); }
 
     public override string ToString() => Value;
 }
@@ -57,9 +69,11 @@ public readonly record struct InvestorId
 /// <summary>A reviewer who scores applications.</summary>
 public readonly record struct ReviewerId
 {
-    public ReviewerId(string value) => Value = Identifier.Validate(value, nameof(ReviewerId));
+    private readonly string value;
 
-    public string Value { get; }
+    public ReviewerId(string value) => this.value = Identifier.Validate(value, nameof(ReviewerId));
+
+    public string Value { get => value; init => this.value = Identifier.Validate(value, nameof(ReviewerId)); }
 
     public override string ToString() => Value;
 }
@@ -67,9 +81,11 @@ public readonly record struct ReviewerId
 /// <summary>One capital call on a sponsor.</summary>
 public readonly record struct CallId
 {
-    public CallId(string value) => Value = Identifier.Validate(value, nameof(CallId));
+    private readonly string value;
 
-    public string Value { get; }
+    public CallId(string value) => this.value = Identifier.Validate(value, nameof(CallId));
+
+    public string Value { get => value; init => this.value = Identifier.Validate(value, nameof(CallId)); }
 
     public override string ToString() => Value;
 }

@@ -7,29 +7,28 @@ namespace StartupFund.Domain.Values;
 /// <summary>
 /// An exact amount: a count of minor units (cents, fils, yen) in one ISO 4217 currency.
 /// Arithmetic is checked and refuses to mix currencies; nothing here is ever floating point.
+/// Properties are init-only so that a plain serializer can rebuild the value (it cannot pick a
+/// struct's parameterized constructor without attributes).
 /// </summary>
 public readonly record struct Money : IComparable<Money>
 {
+    private readonly Currency currency;
+
     public Money(long minorUnits, Currency currency)
     {
-        if (currency.Code is null)
-        {
-            throw DomainException.Invalid(ErrorCodes.CurrencyUnknown, "Money needs a currency.");
-        }
-
         MinorUnits = minorUnits;
         Currency = currency;
     }
 
-    public long MinorUnits { get; }
+    public long MinorUnits { get; init; }
 
-    public Currency Currency { get; }
-
-    public bool IsZero => MinorUnits == 0;
-
-    public bool IsPositive => MinorUnits > 0;
-
-    public bool IsNegative => MinorUnits < 0;
+    public Currency Currency
+    {
+        get => currency;
+        init => currency = value.Code is null
+            ? throw DomainException.Invalid(ErrorCodes.CurrencyUnknown, "Money needs a currency.")
+            : value;
+    }
 
     public static Money Zero(Currency currency) => new(0, currency);
 

@@ -10,7 +10,7 @@ public readonly record struct Ratio : IComparable<Ratio>
     {
         if (numerator < 0 || denominator <= 0)
         {
-            throw DomainException.Invalid(ErrorCodes.RatioInvalid, $"{numerator}/{denominator} is not a non-negative fraction.");
+            throw Invalid(numerator, denominator);
         }
 
         var divisor = GreatestCommonDivisor(numerator, denominator);
@@ -18,9 +18,21 @@ public readonly record struct Ratio : IComparable<Ratio>
         Denominator = denominator / divisor;
     }
 
-    public long Numerator { get; }
+    private readonly long numerator;
+    private readonly long denominator;
 
-    public long Denominator { get; }
+    /// <summary>Init-only (checked) so a serializer can rebuild a stored, already reduced ratio.</summary>
+    public long Numerator
+    {
+        get => numerator;
+        init => numerator = value >= 0 ? value : throw Invalid(value, denominator);
+    }
+
+    public long Denominator
+    {
+        get => denominator;
+        init => denominator = value > 0 ? value : throw Invalid(numerator, value);
+    }
 
     public static bool operator <(Ratio left, Ratio right) => left.CompareTo(right) < 0;
 
@@ -35,6 +47,9 @@ public readonly record struct Ratio : IComparable<Ratio>
 
     public override string ToString() =>
         string.Create(CultureInfo.InvariantCulture, $"{Numerator}/{Denominator}");
+
+    private static DomainException Invalid(long numerator, long denominator) =>
+        DomainException.Invalid(ErrorCodes.RatioInvalid, $"{numerator}/{denominator} is not a non-negative fraction.");
 
     private static long GreatestCommonDivisor(long a, long b)
     {

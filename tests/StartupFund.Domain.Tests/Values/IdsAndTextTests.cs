@@ -21,6 +21,15 @@ public class IdsAndTextTests
         ((Action)(() => _ = new ApplicationId(value!))).ShouldBeRefusedWith(ErrorCodes.IdInvalid);
 
     [Fact]
+    public void Values_stay_valid_through_with_expressions()
+    {
+        ((Action)(() => _ = new FundId("ok") with { Value = "not ok" })).ShouldBeRefusedWith(ErrorCodes.IdInvalid);
+        ((Action)(() => _ = Currency.Eur with { Code = "EURO" })).ShouldBeRefusedWith(ErrorCodes.CurrencyUnknown);
+        ((Action)(() => _ = new CountryCode("GB") with { Value = "UK" })).ShouldBeRefusedWith(ErrorCodes.CountryUnknown);
+        ((Action)(() => _ = new Ratio(1, 2) with { Denominator = 0 })).ShouldBeRefusedWith(ErrorCodes.RatioInvalid);
+    }
+
+    [Fact]
     public void Ids_are_at_most_64_characters()
     {
         new InvestorId(new string('a', Limits.IdMaxLength)).Value.Length.ShouldBe(64);

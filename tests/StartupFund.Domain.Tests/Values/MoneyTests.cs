@@ -62,6 +62,10 @@ public class MoneyTests
     }
 
     [Fact]
+    public void Money_always_has_a_currency() =>
+        ((Action)(() => _ = new Money(1, default))).ShouldBeRefusedWith(ErrorCodes.CurrencyUnknown);
+
+    [Fact]
     public void Unknown_currency_is_refused() =>
         ((Action)(() => Money.Parse("1.00", "XYZ"))).ShouldBeRefusedWith(ErrorCodes.CurrencyUnknown);
 
