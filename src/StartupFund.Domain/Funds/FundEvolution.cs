@@ -1,0 +1,69 @@
+namespace StartupFund.Domain.Funds;
+
+/// <summary>Evolve: how each fund event changes the state. No rules here, only facts.</summary>
+internal static class FundEvolution
+{
+    public static FundState Evolve(FundState state, object @event)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        return @event switch
+        {
+            FundOpened opened => state with
+            {
+                Status = FundStatus.Open,
+                Id = opened.FundId,
+                Country = opened.Country,
+                Name = opened.Name,
+                Currency = opened.Currency,
+                Policy = opened.Policy,
+            },
+            CapitalCommitted committed => state with
+            {
+                Sponsors = state.Sponsors.SetItem(
+                    committed.SponsorId,
+                    state.Sponsors.TryGetValue(committed.SponsorId, out var sponsor)
+                        ? sponsor with { CommittedMinor = sponsor.CommittedMinor + committed.Amount.MinorUnits }
+                        : new SponsorPosition(committed.SponsorName, committed.Kind, committed.Amount.MinorUnits, 0)),
+                CommittedMinor = state.CommittedMinor + committed.Amount.MinorUnits,
+            },
+            CapitalCalled called => state with
+            {
+                Sponsors = state.Sponsors.SetItem(
+                    called.SponsorId,
+                    state.Sponsors[called.SponsorId] with
+                    {
+                        CalledMinor = state.Sponsors[called.SponsorId].CalledMinor + called.Amount.MinorUnits,
+                    }),
+                Calls = state.Calls.Add(called.CallId, new CallPosition(called.SponsorId, called.Amount.MinorUnits, 0)),
+                CalledMinor = state.CalledMinor + called.Amount.MinorUnits,
+            },
+            CapitalReceived received => state with
+            {
+                Calls = state.Calls.SetItem(
+                    received.CallId,
+                    state.Calls[received.CallId] with
+                    {
+                        ReceivedMinor = state.Calls[received.CallId].ReceivedMinor + received.Amount.MinorUnits,
+                    }),
+                ReceivedMinor = state.ReceivedMinor + received.Amount.MinorUnits,
+                CashOnHandMinor = state.CashOnHandMinor + received.Amount.MinorUnits,
+            },
+            FundClosed => state with { Status = FundStatus.Closed },
+            FundsReserved reserved => state with { ReservedMinor = state.ReservedMinor + reserved.Amount.MinorUnits },
+            FundsDisbursed disbursed => state with
+            {
+                ReservedMinor = state.ReservedMinor - disbursed.Amount.MinorUnits,
+                DisbursedMinor = state.DisbursedMinor + disbursed.Amount.MinorUnits,
+                CashOnHandMinor = state.CashOnHandMinor - disbursed.Amount.MinorUnits,
+            },
+            DisbursementReversed reversed => state with
+            {
+                ReservedMinor = state.ReservedMinor + reversed.Amount.MinorUnits,
+                DisbursedMinor = state.DisbursedMinor - reversed.Amount.MinorUnits,
+                CashOnHandMinor = state.CashOnHandMinor + reversed.Amount.MinorUnits,
+            },
+            ReservationReleased released => state with { ReservedMinor = state.ReservedMinor - released.Amount.MinorUnits },
+            _ => state,
+        };
+    }
+}

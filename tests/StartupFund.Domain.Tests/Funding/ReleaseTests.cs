@@ -1,0 +1,60 @@
+using StartupFund.Domain.Applications;
+using StartupFund.Domain.Common;
+using StartupFund.Domain.Funding;
+using StartupFund.Domain.Funds;
+using static StartupFund.Domain.Tests.Support.Fixtures;
+
+namespace StartupFund.Domain.Tests.Funding;
+
+/// <summary>Declining an offer and cancelling the remainder release the unpaid reservation.</summary>
+public class ReleaseTests
+{
+    private static DisburseTranche Disburse(int tranche, int attempt = 1) =>
+        new(TheApp, tranche, Today, $"PAY-{tranche}-{attempt}", At);
+
+    [Fact]
+    public void The_startup_declining_the_offer_releases_the_whole_reservation()
+    {
+        var released = new ReservationReleased(TheFund, TheApp, Gbp("300000.00"), Reserved.Tranches, "Took another offer", At);
+        Spec.Given(FundWithReservation(), ApprovedApplication)
+            .When(new DeclineOffer(TheApp, "Took another offer", At))
+            .Then([new OfferDeclined(TheApp, TheFund, Gbp("300000.00"), "Took another offer", At)], [released]);
+        Spec.Given(FundWithReservation(), ActiveApplication)
+            .When(new DeclineOffer(TheApp, null, At)).ThenRefused(ErrorCodes.ApplicationNoOpenOffer);
+    }
+
+    [Fact]
+    public void Cancelling_the_remainder_releases_only_the_unpaid_tranches()
+    {
+        var released = new ReservationReleased(
+            TheFund, TheApp, Gbp("200000.00"), [.. Reserved.Tranches.Skip(1)], "Milestones abandoned", At);
+        Spec.Given([.. FundWithReservation(), FundPaid(1)], [.. ActiveApplication, Paid(1)])
+            .When(new CancelRemainder(TheApp, "Milestones abandoned", At))
+            .Then([new RemainderCancelled(TheApp, TheFund, Gbp("200000.00"), "Milestones abandoned", At)], [released]);
+        var fund = FundDecider.Fold([.. FundWithReservation(), FundPaid(1), released]);
+        fund.ReservedMinor.ShouldBe(0);
+        fund.AvailableToCommitMinor.ShouldBe(190_000_000);
+    }
+
+    [Fact]
+    public void Cancelling_uses_each_tranche_current_attempt()
+    {
+        var restored = new DisbursementReversed(TheFund, TheApp, 1, 1, Gbp("100000.00"), "Returned", At);
+        var reversed = new TrancheDisbursementReversed(TheApp, TheFund, 1, 1, Gbp("100000.00"), "Returned", At);
+        var decision = Spec.Given([.. FundWithReservation(), FundPaid(1), restored], [.. ActiveApplication, Paid(1), reversed])
+            .When(new CancelRemainder(TheApp, "Stopped", At)).ThenSucceeds();
+        var released = decision.FundEvents.ShouldHaveSingleItem().ShouldBeOfType<ReservationReleased>();
+        released.Tranches[0].ShouldBe(new ReservedTranche(1, 2, Gbp("100000.00")));
+    }
+
+    [Fact]
+    public void Nothing_is_left_to_cancel_on_a_fully_paid_or_cancelled_application()
+    {
+        object[] fullyPaid = [.. ActiveApplication, Paid(1), Reported(2), Verified(2), Paid(2), Reported(3), Verified(3), Paid(3)];
+        Spec.Given([.. FundWithReservation(), FundPaid(1), FundPaid(2), FundPaid(3)], fullyPaid)
+            .When(new CancelRemainder(TheApp, "Stop", At)).ThenRefused(ErrorCodes.ApplicationNotFunding);
+        object[] cancelled = [.. ActiveApplication, new RemainderCancelled(TheApp, TheFund, Gbp("300000.00"), "Stop", At)];
+        Spec.Given(FundWithCash(), cancelled).When(new CancelRemainder(TheApp, "Stop", At)).ThenRefused(ErrorCodes.ApplicationNotFunding);
+        Spec.Given(FundWithCash(), cancelled).When(Disburse(1)).ThenRefused(ErrorCodes.ApplicationNotFunding);
+    }
+}

@@ -1,0 +1,57 @@
+using StartupFund.Domain.Applications;
+using StartupFund.Domain.Common;
+using StartupFund.Domain.Funding;
+using StartupFund.Domain.Funds;
+using static StartupFund.Domain.Tests.Support.Fixtures;
+
+namespace StartupFund.Domain.Tests.Funding;
+
+/// <summary>Failed payments: cash and reservation restored, latest tranche first.</summary>
+public class ReversalTests
+{
+    private static DisburseTranche Disburse(int tranche, int attempt = 1) =>
+        new(TheApp, tranche, Today, $"PAY-{tranche}-{attempt}", At);
+
+    [Fact]
+    public void A_failed_payment_is_reversed_restoring_cash_and_reservation()
+    {
+        var reversed = new TrancheDisbursementReversed(TheApp, TheFund, 1, 1, Gbp("100000.00"), "Bank returned the transfer", At);
+        var restored = new DisbursementReversed(TheFund, TheApp, 1, 1, Gbp("100000.00"), "Bank returned the transfer", At);
+        Spec.Given([.. FundWithReservation(), FundPaid(1)], [.. ActiveApplication, Paid(1)])
+            .When(new ReverseDisbursement(TheApp, 1, "Bank returned the transfer", At))
+            .Then([reversed], [restored]);
+
+        var fund = FundDecider.Fold([.. FundWithReservation(), FundPaid(1), restored]);
+        fund.CashOnHandMinor.ShouldBe(100_000_000);
+        fund.ReservedMinor.ShouldBe(30_000_000);
+        fund.DisbursedMinor.ShouldBe(0);
+        var application = ApplicationDecider.Fold([.. ActiveApplication, Paid(1), reversed]);
+        application.Tranches[0].Paid.ShouldBeFalse();
+        application.Tranches[0].Attempt.ShouldBe(2);
+
+        // The second attempt is paid like any tranche.
+        Spec.Given([.. FundWithReservation(), FundPaid(1), restored], [.. ActiveApplication, Paid(1), reversed])
+            .When(Disburse(1, attempt: 2)).Then([Paid(1, attempt: 2)], [FundPaid(1, attempt: 2)]);
+    }
+
+    [Fact]
+    public void Only_the_latest_paid_tranche_is_reversed()
+    {
+        object[] fund = [.. FundWithReservation(), FundPaid(1), FundPaid(2)];
+        object[] application = [.. ActiveApplication, Paid(1), Reported(2), Verified(2), Paid(2)];
+        Spec.Given(fund, application).When(new ReverseDisbursement(TheApp, 1, "Returned", At)).ThenRefused(ErrorCodes.TrancheReversalOutOfOrder);
+        Spec.Given(fund, application).When(new ReverseDisbursement(TheApp, 3, "Returned", At)).ThenRefused(ErrorCodes.TrancheNotPaid);
+        Spec.Given(fund, application).When(new ReverseDisbursement(TheApp, 2, "", At)).ThenRefused(ErrorCodes.TextRequired);
+        Spec.Given(FundWithReservation(), ApprovedApplication)
+            .When(new ReverseDisbursement(TheApp, 1, "Returned", At)).ThenRefused(ErrorCodes.ApplicationNotFunding);
+    }
+
+    [Fact]
+    public void A_fully_paid_application_may_still_have_its_last_payment_reversed()
+    {
+        object[] fund = [.. FundWithReservation(), FundPaid(1), FundPaid(2), FundPaid(3)];
+        object[] application = [.. ActiveApplication, Paid(1), Reported(2), Verified(2), Paid(2), Reported(3), Verified(3), Paid(3)];
+        var decision = Spec.Given(fund, application).When(new ReverseDisbursement(TheApp, 3, "Returned", At)).ThenSucceeds();
+        ApplicationDecider.Fold([.. application, .. decision.ApplicationEvents]).Status.ShouldBe(ApplicationStatus.Active);
+    }
+}
