@@ -1,5 +1,4 @@
 using StartupFund.Domain.Applications;
-using StartupFund.Domain.Common;
 using StartupFund.Domain.Funds;
 
 namespace StartupFund.Domain.Funding;

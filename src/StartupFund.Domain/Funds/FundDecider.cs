@@ -1,5 +1,4 @@
 using StartupFund.Domain.Common;
-using StartupFund.Domain.Values;
 
 namespace StartupFund.Domain.Funds;
 

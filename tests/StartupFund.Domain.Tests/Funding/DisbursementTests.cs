@@ -1,4 +1,3 @@
-using StartupFund.Domain.Applications;
 using StartupFund.Domain.Common;
 using StartupFund.Domain.Funding;
 using StartupFund.Domain.Funds;
