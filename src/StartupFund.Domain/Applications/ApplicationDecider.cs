@@ -95,7 +95,7 @@ public static class ApplicationDecider
             throw DomainException.Invalid(ErrorCodes.ScoreOutOfRange, $"A score is {Limits.ScoreMin} to {Limits.ScoreMax}.");
         }
 
-        if (state.Scores.ContainsKey(command.ReviewerId))
+        if (state.Scores.ContainsKey(command.ReviewerId.Value))
         {
             throw DomainException.Rule(ErrorCodes.ScoreAlreadyGiven, $"Reviewer {command.ReviewerId} has already scored.");
         }
@@ -128,13 +128,13 @@ public static class ApplicationDecider
         ApplicationRules.RequireStatus(state, ErrorCodes.ApplicationNotFunding, ApplicationStatus.Approved, ApplicationStatus.Active);
         var amount = command.Amount.RequireCurrency(state.Currency, "Co-investment").RequirePositive("Co-investment");
         var name = BoundedText.Required(command.InvestorName, Limits.NameMaxLength, "Investor name");
-        if (!state.CoInvestors.ContainsKey(command.InvestorId) && state.CoInvestors.Count >= Limits.CoInvestorsPerApplicationMax)
+        if (!state.CoInvestors.ContainsKey(command.InvestorId.Value) && state.CoInvestors.Count >= Limits.CoInvestorsPerApplicationMax)
         {
             throw DomainException.Rule(
                 ErrorCodes.CoInvestmentTooManyInvestors, $"An application has at most {Limits.CoInvestorsPerApplicationMax} co-investors.");
         }
 
-        var committed = state.CoInvestors.TryGetValue(command.InvestorId, out var investor) ? investor.CommittedMinor : 0;
+        var committed = state.CoInvestors.TryGetValue(command.InvestorId.Value, out var investor) ? investor.CommittedMinor : 0;
         if (committed + amount.MinorUnits > Limits.AmountMaxMinor)
         {
             throw DomainException.Rule(ErrorCodes.MoneyAmountTooLarge, "The investor's commitment would exceed the amount limit.");
@@ -147,7 +147,7 @@ public static class ApplicationDecider
     {
         ApplicationRules.RequireStatus(state, ErrorCodes.ApplicationNotFunding, ApplicationStatus.Approved, ApplicationStatus.Active);
         var amount = command.Amount.RequireCurrency(state.Currency, "Co-investment receipt").RequirePositive("Co-investment receipt");
-        if (!state.CoInvestors.TryGetValue(command.InvestorId, out var investor))
+        if (!state.CoInvestors.TryGetValue(command.InvestorId.Value, out var investor))
         {
             throw DomainException.Rule(ErrorCodes.CoInvestmentUnknownInvestor, $"Investor {command.InvestorId} has not committed.");
         }

@@ -33,7 +33,7 @@ internal static class ApplicationEvolution
             ReviewStarted => state with { Status = ApplicationStatus.UnderReview },
             InformationRequested => state with { Status = ApplicationStatus.InformationRequested },
             InformationProvided => state with { Status = ApplicationStatus.UnderReview },
-            ApplicationScored scored => state with { Scores = state.Scores.Add(scored.ReviewerId, scored.Score) },
+            ApplicationScored scored => state with { Scores = state.Scores.Add(scored.ReviewerId.Value, scored.Score) },
             ApplicationApproved approved => state with
             {
                 Status = ApplicationStatus.Approved,
@@ -47,18 +47,18 @@ internal static class ApplicationEvolution
             CoInvestmentCommitted committed => state with
             {
                 CoInvestors = state.CoInvestors.SetItem(
-                    committed.InvestorId,
-                    state.CoInvestors.TryGetValue(committed.InvestorId, out var investor)
+                    committed.InvestorId.Value,
+                    state.CoInvestors.TryGetValue(committed.InvestorId.Value, out var investor)
                         ? investor with { CommittedMinor = investor.CommittedMinor + committed.Amount.MinorUnits }
                         : new CoInvestorPosition(committed.InvestorName, committed.Amount.MinorUnits, 0)),
             },
             CoInvestmentReceived received => state with
             {
                 CoInvestors = state.CoInvestors.SetItem(
-                    received.InvestorId,
-                    state.CoInvestors[received.InvestorId] with
+                    received.InvestorId.Value,
+                    state.CoInvestors[received.InvestorId.Value] with
                     {
-                        ReceivedMinor = state.CoInvestors[received.InvestorId].ReceivedMinor + received.Amount.MinorUnits,
+                        ReceivedMinor = state.CoInvestors[received.InvestorId.Value].ReceivedMinor + received.Amount.MinorUnits,
                     }),
                 CoInvestmentReceivedMinor = state.CoInvestmentReceivedMinor + received.Amount.MinorUnits,
             },

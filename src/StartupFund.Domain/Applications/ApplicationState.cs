@@ -62,14 +62,16 @@ public sealed record ApplicationState
 
     public string Summary { get; init; } = string.Empty;
 
-    public ImmutableDictionary<ReviewerId, int> Scores { get; init; } = ImmutableDictionary<ReviewerId, int>.Empty;
+    /// <summary>Score by <see cref="ReviewerId.Value"/>: string keys keep the state serializable as a snapshot.</summary>
+    public ImmutableDictionary<string, int> Scores { get; init; } = ImmutableDictionary<string, int>.Empty;
 
     public long ApprovedMinor { get; init; }
 
     public ImmutableList<TrancheState> Tranches { get; init; } = [];
 
-    public ImmutableDictionary<InvestorId, CoInvestorPosition> CoInvestors { get; init; } =
-        ImmutableDictionary<InvestorId, CoInvestorPosition>.Empty;
+    /// <summary>Keyed by <see cref="InvestorId.Value"/>.</summary>
+    public ImmutableDictionary<string, CoInvestorPosition> CoInvestors { get; init; } =
+        ImmutableDictionary<string, CoInvestorPosition>.Empty;
 
     public long CoInvestmentReceivedMinor { get; init; }
 

@@ -80,7 +80,7 @@ public static class FundDecider
             throw DomainException.Invalid(ErrorCodes.SponsorKindInvalid, $"Unknown sponsor kind {command.Kind}.");
         }
 
-        if (state.Sponsors.TryGetValue(command.SponsorId, out var sponsor))
+        if (state.Sponsors.TryGetValue(command.SponsorId.Value, out var sponsor))
         {
             if (sponsor.Kind != command.Kind)
             {
@@ -103,12 +103,12 @@ public static class FundDecider
     private static CapitalCalled Call(CallCapital command, FundState state)
     {
         var amount = command.Amount.RequireCurrency(state.Currency, "Capital call").RequirePositive("Capital call");
-        if (!state.Sponsors.TryGetValue(command.SponsorId, out var sponsor))
+        if (!state.Sponsors.TryGetValue(command.SponsorId.Value, out var sponsor))
         {
             throw DomainException.Rule(ErrorCodes.SponsorUnknown, $"Sponsor {command.SponsorId} has no commitment to this fund.");
         }
 
-        if (state.Calls.ContainsKey(command.CallId))
+        if (state.Calls.ContainsKey(command.CallId.Value))
         {
             throw DomainException.Rule(ErrorCodes.CallDuplicate, $"Capital call {command.CallId} already exists.");
         }
@@ -131,7 +131,7 @@ public static class FundDecider
     private static CapitalReceived Receive(ReceiveCapital command, FundState state)
     {
         var amount = command.Amount.RequireCurrency(state.Currency, "Capital receipt").RequirePositive("Capital receipt");
-        if (!state.Calls.TryGetValue(command.CallId, out var call))
+        if (!state.Calls.TryGetValue(command.CallId.Value, out var call))
         {
             throw DomainException.Rule(ErrorCodes.CallUnknown, $"Capital call {command.CallId} does not exist.");
         }

@@ -20,8 +20,8 @@ internal static class FundEvolution
             CapitalCommitted committed => state with
             {
                 Sponsors = state.Sponsors.SetItem(
-                    committed.SponsorId,
-                    state.Sponsors.TryGetValue(committed.SponsorId, out var sponsor)
+                    committed.SponsorId.Value,
+                    state.Sponsors.TryGetValue(committed.SponsorId.Value, out var sponsor)
                         ? sponsor with { CommittedMinor = sponsor.CommittedMinor + committed.Amount.MinorUnits }
                         : new SponsorPosition(committed.SponsorName, committed.Kind, committed.Amount.MinorUnits, 0)),
                 CommittedMinor = state.CommittedMinor + committed.Amount.MinorUnits,
@@ -29,21 +29,21 @@ internal static class FundEvolution
             CapitalCalled called => state with
             {
                 Sponsors = state.Sponsors.SetItem(
-                    called.SponsorId,
-                    state.Sponsors[called.SponsorId] with
+                    called.SponsorId.Value,
+                    state.Sponsors[called.SponsorId.Value] with
                     {
-                        CalledMinor = state.Sponsors[called.SponsorId].CalledMinor + called.Amount.MinorUnits,
+                        CalledMinor = state.Sponsors[called.SponsorId.Value].CalledMinor + called.Amount.MinorUnits,
                     }),
-                Calls = state.Calls.Add(called.CallId, new CallPosition(called.SponsorId, called.Amount.MinorUnits, 0)),
+                Calls = state.Calls.Add(called.CallId.Value, new CallPosition(called.SponsorId, called.Amount.MinorUnits, 0)),
                 CalledMinor = state.CalledMinor + called.Amount.MinorUnits,
             },
             CapitalReceived received => state with
             {
                 Calls = state.Calls.SetItem(
-                    received.CallId,
-                    state.Calls[received.CallId] with
+                    received.CallId.Value,
+                    state.Calls[received.CallId.Value] with
                     {
-                        ReceivedMinor = state.Calls[received.CallId].ReceivedMinor + received.Amount.MinorUnits,
+                        ReceivedMinor = state.Calls[received.CallId.Value].ReceivedMinor + received.Amount.MinorUnits,
                     }),
                 ReceivedMinor = state.ReceivedMinor + received.Amount.MinorUnits,
                 CashOnHandMinor = state.CashOnHandMinor + received.Amount.MinorUnits,

@@ -37,9 +37,11 @@ public sealed record FundState
 
     public FundPolicy? Policy { get; init; }
 
-    public ImmutableDictionary<SponsorId, SponsorPosition> Sponsors { get; init; } = ImmutableDictionary<SponsorId, SponsorPosition>.Empty;
+    /// <summary>Keyed by <see cref="SponsorId.Value"/>: string keys keep the state serializable as a snapshot.</summary>
+    public ImmutableDictionary<string, SponsorPosition> Sponsors { get; init; } = ImmutableDictionary<string, SponsorPosition>.Empty;
 
-    public ImmutableDictionary<CallId, CallPosition> Calls { get; init; } = ImmutableDictionary<CallId, CallPosition>.Empty;
+    /// <summary>Keyed by <see cref="CallId.Value"/>.</summary>
+    public ImmutableDictionary<string, CallPosition> Calls { get; init; } = ImmutableDictionary<string, CallPosition>.Empty;
 
     public long CommittedMinor { get; init; }
 

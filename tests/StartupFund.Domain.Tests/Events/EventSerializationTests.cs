@@ -16,7 +16,7 @@ namespace StartupFund.Domain.Tests.Events;
 /// </summary>
 public class EventSerializationTests
 {
-    private static readonly JsonSerializerOptions Options = new()
+    internal static readonly JsonSerializerOptions Options = new()
     {
         Converters = { new InstantConverter(), new LocalDateConverter() },
     };

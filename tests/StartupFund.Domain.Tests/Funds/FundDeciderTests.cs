@@ -212,6 +212,6 @@ public class FundDeciderTests
         state.ReservedMinor.ShouldBe(20_000_000);
         state.DisbursedMinor.ShouldBe(10_000_000);
         state.AvailableToCommitMinor.ShouldBe(170_000_000);
-        state.Sponsors[Treasury].UncalledMinor.ShouldBe(100_000_000);
+        state.Sponsors[Treasury.Value].UncalledMinor.ShouldBe(100_000_000);
     }
 }

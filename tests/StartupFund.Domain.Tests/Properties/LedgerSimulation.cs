@@ -87,8 +87,8 @@ internal sealed class LedgerSimulation
                 Fund_(new CallCapital(Fund, new CallId($"call-{callCount++}"), sponsor, amount, Today.PlusDays(30), At));
                 break;
             case OpKind.ReceiveCapital:
-                var call = FundState.Calls.OrderBy(pair => pair.Key.Value, StringComparer.Ordinal).Skip(op.AmountUnits % Math.Max(1, FundState.Calls.Count)).FirstOrDefault();
-                var callId = FundState.Calls.Count == 0 ? new CallId("call-none") : call.Key;
+                var call = FundState.Calls.OrderBy(pair => pair.Key, StringComparer.Ordinal).Skip(op.AmountUnits % Math.Max(1, FundState.Calls.Count)).FirstOrDefault();
+                var callId = FundState.Calls.Count == 0 ? new CallId("call-none") : new CallId(call.Key);
                 var receipt = op.Selector == 0 && call.Value is { } open ? new Money(open.OutstandingMinor, Currency.Gbp) : amount;
                 Fund_(new ReceiveCapital(Fund, callId, receipt, Today, At));
                 break;
@@ -117,7 +117,7 @@ internal sealed class LedgerSimulation
                 Single(index, new CommitCoInvestment(id, investor, "Investor", amount, At));
                 break;
             case OpKind.ReceiveCoInvestment:
-                var outstanding = application.CoInvestors.TryGetValue(investor, out var position) ? position.OutstandingMinor : 0;
+                var outstanding = application.CoInvestors.TryGetValue(investor.Value, out var position) ? position.OutstandingMinor : 0;
                 Single(index, new ReceiveCoInvestment(id, investor, op.Selector < 2 && outstanding > 0 ? new Money(outstanding, Currency.Gbp) : amount, Today, At));
                 break;
             case OpKind.ReportMilestone:
@@ -207,7 +207,7 @@ internal sealed class LedgerSimulation
         if (shortMinor > 0)
         {
             var investor = new InvestorId("investor-0");
-            var outstanding = application.CoInvestors.TryGetValue(investor, out var position) ? position.OutstandingMinor : 0;
+            var outstanding = application.CoInvestors.TryGetValue(investor.Value, out var position) ? position.OutstandingMinor : 0;
             ApplicationCommand command = outstanding > 0
                 ? new ReceiveCoInvestment(id, investor, new Money(Math.Min(outstanding, shortMinor), Currency.Gbp), Today, At)
                 : new CommitCoInvestment(id, investor, "Investor", new Money(shortMinor, Currency.Gbp), At);
@@ -220,9 +220,9 @@ internal sealed class LedgerSimulation
             var open = FundState.Calls.FirstOrDefault(pair => pair.Value.OutstandingMinor > 0);
             var uncalled = FundState.Sponsors.FirstOrDefault(pair => pair.Value.UncalledMinor > 0);
             FundCommand command = open.Value is { } call
-                ? new ReceiveCapital(Fund, open.Key, new Money(call.OutstandingMinor, Currency.Gbp), Today, At)
+                ? new ReceiveCapital(Fund, new CallId(open.Key), new Money(call.OutstandingMinor, Currency.Gbp), Today, At)
                 : uncalled.Value is { } sponsor
-                    ? new CallCapital(Fund, new CallId($"call-{callCount++}"), uncalled.Key, new Money(sponsor.UncalledMinor, Currency.Gbp), Today, At)
+                    ? new CallCapital(Fund, new CallId($"call-{callCount++}"), new SponsorId(uncalled.Key), new Money(sponsor.UncalledMinor, Currency.Gbp), Today, At)
                     : new CommitCapital(Fund, new SponsorId("sponsor-0"), "Sponsor", SponsorKind.Government, Gbp(op.AmountUnits), At);
             Fund_(command);
             return;
