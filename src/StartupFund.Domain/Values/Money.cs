@@ -12,6 +12,9 @@ namespace StartupFund.Domain.Values;
 /// </summary>
 public readonly record struct Money : IComparable<Money>
 {
+    /// <summary>Longest decimal text accepted: a sign, 19 digits of a long, a point and spare decimals.</summary>
+    public const int TextMaxLength = 40;
+
     private readonly Currency currency;
 
     public Money(long minorUnits, Currency currency)
@@ -54,7 +57,7 @@ public readonly record struct Money : IComparable<Money>
     /// </summary>
     public static Money Parse(string text, Currency currency, bool allowNegative = false)
     {
-        if (string.IsNullOrEmpty(text) || text.Length > 40)
+        if (string.IsNullOrEmpty(text) || text.Length > TextMaxLength)
         {
             throw InvalidFormat(text);
         }
