@@ -298,7 +298,7 @@ internal sealed class StreamAppender(NpgsqlDataSource dataSource, EventStoreOpti
 
         public Instant RecordedAt => recordedAt;
 
-        public Guid[] EventIds { get; } = [.. events.Select(_ => Guid.CreateVersion7())];
+        public Guid[] EventIds { get; } = StartupFund.EventStore.EventIds.NewBatch(events.Length, recordedAt);
 
         public byte[][] Hashes { get; private set; } = [];
 

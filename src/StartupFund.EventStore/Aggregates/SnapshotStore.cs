@@ -10,7 +10,12 @@ internal sealed class SnapshotStore(SchemaName schemaName, EventSerializer seria
 {
     private readonly string schema = schemaName.Quoted;
 
-    /// <summary>Folds the stream's state up to its current version: one round trip, one snapshot row plus the events after it.</summary>
+    /// <summary>
+    /// Folds the stream's state up to its current version: one round trip, one snapshot row plus the
+    /// events after it. Both bounds of the version range are given so that the planner, which cannot
+    /// see them at plan time, estimates a narrow range and keeps to the (stream_id, version) index
+    /// even when a long stream makes up most of the table.
+    /// </summary>
     public async Task<(object State, long Version, string? StreamType)> LoadAsync(
         NpgsqlConnection connection, NpgsqlTransaction? transaction, IAggregateDefinition aggregate, string streamId, CancellationToken cancellationToken)
     {
@@ -23,7 +28,8 @@ internal sealed class SnapshotStore(SchemaName schemaName, EventSerializer seria
                 Command($"""
                     select {EventRows.Columns} from {schema}.events
                     where stream_id = $1
-                      and version > coalesce((select version from {schema}.snapshots where stream_id = $1 and shape = $2), 0)
+                      and version between coalesce((select version from {schema}.snapshots where stream_id = $1 and shape = $2), 0) + 1
+                                      and (select version from {schema}.streams where id = $1)
                     order by version
                     """, streamId, aggregate.Shape),
             },
