@@ -36,6 +36,10 @@ public static class EventStoreBenchmark
         await CreateBaselineTablesAsync(dataSource);
         var baselineJson = JsonSerializer.Serialize(NewEvent(0), EventStoreOptions.DefaultJson());
 
+        Console.WriteLine("warming up both paths...");
+        await ThroughputAsync(16, TimeSpan.FromSeconds(1), (w, i) => BaselineInsertAsync(dataSource, $"warm-b-{w}-{i}", baselineJson));
+        await ThroughputAsync(16, TimeSpan.FromSeconds(1), (w, i) => store.AppendAsync(NewStream($"warm-s-{w}-{i}")));
+
         Console.WriteLine("single-event appends, 1 and 16 writers (store and baseline interleaved)...");
         var run = 0;
         double Median(List<double> xs) => xs.Order().ElementAt(xs.Count / 2);

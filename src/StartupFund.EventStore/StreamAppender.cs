@@ -170,32 +170,33 @@ internal sealed class StreamAppender(NpgsqlDataSource dataSource, EventStoreOpti
         }
 
         var recorded = new List<RecordedEvent>();
+        var current = 0;   // the stream whose statement the reader is at: an error surfaces when it gets there
         try
         {
             await using var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            foreach (var stream in streams)
+            while (true)
             {
-                var before = recorded.Count;
                 while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
                 {
-                    recorded.Add(stream.ToRecorded(reader.GetInt64(0), reader.GetFieldValue<ulong>(1), reader.GetInt64(2)));
+                    recorded.Add(streams[current].ToRecorded(reader.GetInt64(0), reader.GetFieldValue<ulong>(1), reader.GetInt64(2)));
                 }
 
-                if (recorded.Count - before != stream.Events.Length)
+                if (++current == streams.Count)
                 {
-                    // a stream expected not to exist was created by someone else first
-                    throw new ConcurrencyException(stream.Append.StreamId, stream.Append.Expected,
-                        await ReadVersionAsync(stream.Append.StreamId, cancellationToken).ConfigureAwait(false));
+                    break;
                 }
 
                 await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
             }
         }
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation
-            && streams.FirstOrDefault(s => e.Detail?.Contains(s.Append.StreamId, StringComparison.Ordinal) ?? false) is { } lost)
+            && e.ConstraintName is "streams_pkey" or "events_stream_id_version_key")
         {
-            throw new ConcurrencyException(lost.Append.StreamId, lost.Append.Expected,
-                await ReadVersionAsync(lost.Append.StreamId, cancellationToken).ConfigureAwait(false));
+            // A stream expected not to exist was created by someone else first (locked streams
+            // cannot collide). The transaction is aborted, so nothing of this append is written.
+            var lost = streams[current].Append;
+            throw new ConcurrencyException(lost.StreamId, lost.Expected,
+                await ReadVersionAsync(lost.StreamId, cancellationToken).ConfigureAwait(false));
         }
 
         return recorded;
@@ -213,9 +214,9 @@ internal sealed class StreamAppender(NpgsqlDataSource dataSource, EventStoreOpti
         var command = InsertEvents(stream, $"""
             with created as (
                 insert into {schema}.streams (id, type, country, version, head_hash, created_at, updated_at)
-                values ($9, $10, $11, $12, $13, $14, $14) on conflict (id) do nothing returning id)
+                values ($9, $10, $11, $12, $13, $14, $14))
             insert into {schema}.events (id, stream_id, version, type, data, metadata, recorded_at, hash)
-            select e.* from {EventRowsSource(stream)} as e where exists (select 1 from created)
+            select e.* from {EventRowsSource(stream)} as e
             returning position, tx_id, version
             """);
         AddParameters(command, stream.Append.StreamId, stream.Append.StreamType, (object?)stream.Append.Country ?? DBNull.Value,

@@ -91,6 +91,20 @@ public sealed class HashChainTests(TestDatabase database) : StoreTestBase(databa
     }
 
     [Fact]
+    public async Task Events_whose_stream_row_was_deleted_are_located()
+    {
+        var store = await SeededStoreAsync();
+
+        await Database.ExecuteAsync($"delete from {store.Schema.Quoted}.streams where id = '{Victim}'");
+
+        var report = await store.VerifyAsync();
+        (report.FirstBreak!.StreamId, report.FirstBreak.Version).ShouldBe((Victim, 1L));
+        report.FirstBreak.Reason.ShouldContain("stream row is missing");
+        (await store.VerifyAsync(VerificationScope.Stream(Victim))).IsClean.ShouldBeFalse();
+        (await store.VerifyAsync(VerificationScope.Stream(Bystander))).IsClean.ShouldBeTrue();
+    }
+
+    [Fact]
     public async Task A_rewritten_stream_head_is_detected()
     {
         var store = await SeededStoreAsync();

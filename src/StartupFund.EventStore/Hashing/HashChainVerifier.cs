@@ -52,7 +52,34 @@ public sealed class HashChainVerifier(NpgsqlDataSource dataSource, SchemaName sc
         await pending.ConfigureAwait(false);
         checker.Check(chunk);
         checker.Finish();
+        if (scope.Country is null)
+        {
+            await foreach (var orphan in FindOrphansAsync(scope.StreamId, cancellationToken).ConfigureAwait(false))
+            {
+                checker.AddBreak(orphan);
+            }
+        }
+
         return checker.Report();
+    }
+
+    /// <summary>Events whose stream row is gone (there is no foreign key; see the migration).</summary>
+    private async IAsyncEnumerable<ChainBreak> FindOrphansAsync(string? streamId,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var schema = schemaName.Quoted;
+        await using var command = dataSource.CreateCommand($"""
+            select e.stream_id, min(e.version) from {schema}.events e
+            where ($1::text is null or e.stream_id = $1)
+              and not exists (select 1 from {schema}.streams s where s.id = e.stream_id)
+            group by e.stream_id order by e.stream_id limit {MaxBreaksReported}
+            """);
+        command.Parameters.Add(new NpgsqlParameter<string?> { TypedValue = streamId, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            yield return new ChainBreak(reader.GetString(0), reader.GetInt64(1), "events exist for a stream whose stream row is missing");
+        }
     }
 
     /// <summary>One stream row joined with one of its events (event fields are null for a stream with no events).</summary>
@@ -116,6 +143,14 @@ public sealed class HashChainVerifier(NpgsqlDataSource dataSource, SchemaName sc
         public void Finish() => EndStream();
 
         public VerificationReport Report() => new(streams, events, breaks);
+
+        public void AddBreak(ChainBreak chainBreak)
+        {
+            if (breaks.Count < MaxBreaksReported)
+            {
+                breaks.Add(chainBreak);
+            }
+        }
 
         private static byte[] TryRecompute(Row row, byte[] previous)
         {
