@@ -4,6 +4,7 @@ using NpgsqlTypes;
 using NodaTime;
 using StartupFund.EventStore.Aggregates;
 using StartupFund.EventStore.Hashing;
+using StartupFund.EventStore.Projections;
 using StartupFund.EventStore.Schema;
 using StartupFund.EventStore.Serialization;
 
@@ -58,7 +59,19 @@ public sealed class EventStore
     /// <exception cref="ConcurrencyException">A stream was not at its expected version.</exception>
     /// <exception cref="StreamArchivedException">A stream is archived.</exception>
     public Task<AppendResult> AppendAsync(IReadOnlyList<StreamAppend> appends, EventMetadata? metadata = null, CancellationToken cancellationToken = default) =>
-        appender.AppendAsync(appends, metadata ?? EventMetadata.None, cancellationToken);
+        appender.AppendAsync(appends, metadata ?? EventMetadata.None, null, cancellationToken);
+
+    /// <summary>
+    /// Appends like <see cref="AppendAsync(IReadOnlyList{StreamAppend}, EventMetadata?, CancellationToken)"/> and runs
+    /// <paramref name="withinTransaction"/> after the inline projections, before the commit: what it
+    /// writes (an idempotency record, say) commits with the events, and if it throws nothing is written.
+    /// </summary>
+    public Task<AppendResult> AppendAsync(IReadOnlyList<StreamAppend> appends, EventMetadata? metadata,
+        Func<ProjectionContext, IReadOnlyList<RecordedEvent>, CancellationToken, Task> withinTransaction, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(withinTransaction);
+        return appender.AppendAsync(appends, metadata ?? EventMetadata.None, withinTransaction, cancellationToken);
+    }
 
     public async Task<StreamInfo?> GetStreamAsync(string streamId, CancellationToken cancellationToken = default)
     {

@@ -23,7 +23,8 @@ internal sealed class StreamAppender(NpgsqlDataSource dataSource, EventStoreOpti
         options.Aggregates.ToDictionary(a => a.StreamType, StringComparer.Ordinal);
     private readonly IInlineProjection[] projections = [.. options.InlineProjections];
 
-    public async Task<AppendResult> AppendAsync(IReadOnlyList<StreamAppend> appends, EventMetadata metadata, CancellationToken cancellationToken)
+    public async Task<AppendResult> AppendAsync(IReadOnlyList<StreamAppend> appends, EventMetadata metadata,
+        Func<ProjectionContext, IReadOnlyList<RecordedEvent>, CancellationToken, Task>? withinTransaction, CancellationToken cancellationToken)
     {
         var prepared = Prepare(appends, metadata);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
@@ -32,12 +33,17 @@ internal sealed class StreamAppender(NpgsqlDataSource dataSource, EventStoreOpti
         await LockExistingStreamsAsync(connection, transaction, prepared, cancellationToken).ConfigureAwait(false);
         var recorded = await WriteAsync(connection, transaction, prepared, cancellationToken).ConfigureAwait(false);
 
-        if (projections.Length > 0)
+        if (projections.Length > 0 || withinTransaction is not null)
         {
             var context = new ProjectionContext(connection, transaction, options.Schema);
             foreach (var projection in projections)
             {
                 await projection.ApplyAsync(context, recorded, cancellationToken).ConfigureAwait(false);
+            }
+
+            if (withinTransaction is not null)
+            {
+                await withinTransaction(context, recorded, cancellationToken).ConfigureAwait(false);
             }
         }
 
