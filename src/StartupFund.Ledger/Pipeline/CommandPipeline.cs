@@ -1,0 +1,97 @@
+using System.Text.Json;
+using Npgsql;
+using NodaTime;
+using StartupFund.Domain.Common;
+using StartupFund.EventStore;
+using StartupFund.Ledger.Json;
+
+namespace StartupFund.Ledger.Pipeline;
+
+/// <summary>What a command decided: the appends (each at its loaded version) and the response to give.</summary>
+internal sealed record Decision(
+    IReadOnlyList<StreamAppend> Appends, string PrimaryStreamId, int Status, object Response, long Version, string? Location);
+
+/// <summary>
+/// The one path of every command: (replay by Idempotency-Key) -> load -> decide -> append every
+/// stream at its loaded version in ONE transaction with the inline projections and the
+/// idempotency record -> commit. A lost race is retried (bounded, with jitter) unless the client
+/// sent If-Match, in which case it is a <see cref="VersionMismatchException"/>.
+/// </summary>
+internal sealed class CommandPipeline(EventStore.EventStore store, IdempotencyStore idempotency, IClock clock, int maxAttempts)
+{
+    public async Task<CommandOutcome> RunAsync(CommandRequest request, Func<CancellationToken, Task<Decision>> decide, CancellationToken cancellationToken)
+    {
+        var key = request.IdempotencyKey;
+        for (var attempt = 1; ; attempt++)
+        {
+            if (key is not null && await idempotency.FindAsync(key, cancellationToken).ConfigureAwait(false) is { } stored)
+            {
+                return stored.ReplayFor(request.Fingerprint);
+            }
+
+            Decision decision;
+            try
+            {
+                decision = await decide(cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (key is not null && e is DomainException or VersionMismatchException)
+            {
+                // An identical request may have committed between our look-up and our load: then
+                // its first response is the answer, not the refusal our now-stale decision gives.
+                if (await idempotency.FindAsync(key, cancellationToken).ConfigureAwait(false) is { } winner)
+                {
+                    return winner.ReplayFor(request.Fingerprint);
+                }
+
+                throw;
+            }
+
+            var outcome = new CommandOutcome(decision.Status, JsonSerializer.Serialize(decision.Response, LedgerJson.Api),
+                decision.Version, decision.Location, Replayed: false);
+            try
+            {
+                if (key is null)
+                {
+                    await store.AppendAsync(decision.Appends, request.Metadata, cancellationToken).ConfigureAwait(false);
+                }
+                else
+                {
+                    await store.AppendAsync(decision.Appends, request.Metadata,
+                        (context, _, token) => idempotency.InsertAsync(context, key, request.Fingerprint, outcome, clock.GetCurrentInstant(), token),
+                        cancellationToken).ConfigureAwait(false);
+                }
+
+                return outcome;
+            }
+            catch (PostgresException e) when (key is not null && e.SqlState == PostgresErrorCodes.UniqueViolation
+                && e.ConstraintName == IdempotencyStore.PrimaryKey)
+            {
+                // An identical request committed first; nothing of ours was written. Replay it.
+                continue;
+            }
+            catch (ConcurrencyException e)
+            {
+                if (request.IfMatch is { } expected && e.StreamId == decision.PrimaryStreamId)
+                {
+                    if (key is not null && await idempotency.FindAsync(key, cancellationToken).ConfigureAwait(false) is { } winner)
+                    {
+                        return winner.ReplayFor(request.Fingerprint);
+                    }
+
+                    throw new VersionMismatchException(e.StreamId, expected, e.ActualVersion);
+                }
+
+                if (attempt >= maxAttempts)
+                {
+                    throw new ConflictRetriesExhaustedException(e.StreamId, attempt, e.ActualVersion);
+                }
+
+                await Task.Delay(Backoff(attempt), cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>Full jitter: a random delay up to 2ms * 2^attempt, capped at 100ms.</summary>
+    private static TimeSpan Backoff(int attempt) =>
+        TimeSpan.FromMilliseconds(Random.Shared.NextDouble() * Math.Min(100, 2 << Math.Min(attempt, 6)));
+}

@@ -1,0 +1,121 @@
+using StartupFund.Domain;
+using StartupFund.Domain.Applications;
+using StartupFund.Domain.Funding;
+using StartupFund.Domain.Funds;
+using StartupFund.EventStore;
+using StartupFund.Ledger.Views;
+
+namespace StartupFund.Ledger.Pipeline;
+
+/// <summary>Command handlers: one method per kind of decider, all through <see cref="CommandPipeline"/>.</summary>
+public sealed class LedgerCommands
+{
+    private readonly EventStore.EventStore store;
+    private readonly CommandPipeline pipeline;
+
+    internal LedgerCommands(EventStore.EventStore store, CommandPipeline pipeline)
+    {
+        this.store = store;
+        this.pipeline = pipeline;
+    }
+
+    /// <summary>A command over a fund's stream alone. Opening answers 201 with a Location.</summary>
+    public Task<CommandOutcome> ExecuteAsync(FundCommand command, CommandRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        ArgumentNullException.ThrowIfNull(request);
+        return pipeline.RunAsync(request, async token =>
+        {
+            var streamId = Streams.Fund(command.FundId);
+            var loaded = await store.LoadAsync<FundState>(streamId, token).ConfigureAwait(false);
+            RequireIfMatch(request, streamId, loaded.Version);
+            var events = FundDecider.Decide(command, loaded.State);
+            var state = events.Aggregate(loaded.State, FundDecider.Evolve);
+            var version = loaded.Version + events.Count;
+            var created = command is OpenFund;
+            return new Decision(
+                [new StreamAppend(streamId, Streams.FundType, state.Country.Value, ExpectedVersion.Exact(loaded.Version), events)],
+                streamId,
+                created ? 201 : 200,
+                FundView.From(state, version, command.At),
+                version,
+                created ? $"/funds/{Uri.EscapeDataString(command.FundId.Value)}" : null);
+        }, cancellationToken);
+    }
+
+    /// <summary>A command over an application's stream alone.</summary>
+    public Task<CommandOutcome> ExecuteAsync(ApplicationCommand command, CommandRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        ArgumentNullException.ThrowIfNull(request);
+        return pipeline.RunAsync(request, async token =>
+        {
+            var streamId = Streams.Application(command.ApplicationId);
+            var loaded = await store.LoadAsync<ApplicationState>(streamId, token).ConfigureAwait(false);
+            RequireIfMatch(request, streamId, loaded.Version);
+            var events = ApplicationDecider.Decide(command, loaded.State);
+            var state = events.Aggregate(loaded.State, ApplicationDecider.Evolve);
+            var version = loaded.Version + events.Count;
+            return new Decision(
+                [new StreamAppend(streamId, Streams.ApplicationType, state.Startup?.Country.Value, ExpectedVersion.Exact(loaded.Version), events)],
+                streamId, 200, ApplicationView.From(state, version, command.At), version, null);
+        }, cancellationToken);
+    }
+
+    /// <summary>
+    /// A command over an application and its fund: both streams are loaded, decided together and
+    /// appended in one transaction, each at its loaded version. If-Match applies to the application.
+    /// </summary>
+    public Task<CommandOutcome> ExecuteAsync(FundingCommand command, CommandRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        ArgumentNullException.ThrowIfNull(request);
+        return pipeline.RunAsync(request, async token =>
+        {
+            var applicationStreamId = Streams.Application(command.ApplicationId);
+            var application = await store.LoadAsync<ApplicationState>(applicationStreamId, token).ConfigureAwait(false);
+            RequireIfMatch(request, applicationStreamId, application.Version);
+            var fundId = command is SubmitApplication submit ? submit.FundId : application.State.FundId;
+            LoadedFund fund = fundId.Value is null
+                ? new LoadedFund(null, FundState.Initial, 0)
+                : await LoadFundAsync(fundId, token).ConfigureAwait(false);
+            var decision = FundingDecider.Decide(command, application.State, fund.State);
+            var state = decision.ApplicationEvents.Aggregate(application.State, ApplicationDecider.Evolve);
+            var version = application.Version + decision.ApplicationEvents.Count;
+            var country = state.Startup?.Country.Value;
+            var appends = new List<StreamAppend>(2);
+            if (decision.ApplicationEvents.Count > 0)
+            {
+                appends.Add(new StreamAppend(applicationStreamId, Streams.ApplicationType, country,
+                    ExpectedVersion.Exact(application.Version), decision.ApplicationEvents));
+            }
+
+            if (decision.FundEvents.Count > 0)
+            {
+                appends.Add(new StreamAppend(fund.StreamId!, Streams.FundType, fund.State.Country.Value,
+                    ExpectedVersion.Exact(fund.Version), decision.FundEvents));
+            }
+
+            var created = command is SubmitApplication;
+            return new Decision(appends, applicationStreamId, created ? 201 : 200, ApplicationView.From(state, version, command.At), version,
+                created ? $"/applications/{Uri.EscapeDataString(command.ApplicationId.Value)}" : null);
+        }, cancellationToken);
+    }
+
+    private async Task<LoadedFund> LoadFundAsync(FundId fundId, CancellationToken cancellationToken)
+    {
+        var streamId = Streams.Fund(fundId);
+        var loaded = await store.LoadAsync<FundState>(streamId, cancellationToken).ConfigureAwait(false);
+        return new LoadedFund(streamId, loaded.State, loaded.Version);
+    }
+
+    private static void RequireIfMatch(CommandRequest request, string streamId, long loadedVersion)
+    {
+        if (request.IfMatch is { } expected && expected != loadedVersion)
+        {
+            throw new VersionMismatchException(streamId, expected, loadedVersion);
+        }
+    }
+
+    private sealed record LoadedFund(string? StreamId, FundState State, long Version);
+}

@@ -1,0 +1,91 @@
+using Npgsql;
+using StartupFund.EventStore.Schema;
+
+namespace StartupFund.Ledger.Schema;
+
+/// <summary>
+/// The ledger's own tables (read models and idempotency records), in their own schema. Idempotent
+/// DDL under a transaction-level advisory lock, so several processes may start at once.
+/// </summary>
+public static class ReadModelSchema
+{
+    public static async Task MigrateAsync(NpgsqlDataSource dataSource, SchemaName schema, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(dataSource);
+        ArgumentNullException.ThrowIfNull(schema);
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await using (var lockCommand = new NpgsqlCommand("select pg_advisory_xact_lock(hashtextextended($1, 0))", connection, transaction))
+        {
+            lockCommand.Parameters.Add(new NpgsqlParameter { Value = "startupfund.ledger.schema:" + schema.Value });
+            await lockCommand.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        await using (var ddl = new NpgsqlCommand(Ddl(schema.Quoted), connection, transaction))
+        {
+            await ddl.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private static string Ddl(string s) => $"""
+        create schema if not exists {s};
+
+        create table if not exists {s}.funds (
+            fund_id text primary key,
+            country text not null,
+            currency text not null,
+            name text not null,
+            status text not null,
+            version bigint not null,
+            state jsonb not null,
+            updated_at timestamptz not null);
+        create index if not exists funds_country on {s}.funds (country, fund_id);
+
+        create table if not exists {s}.applications (
+            application_id text primary key,
+            fund_id text not null,
+            country text not null,
+            currency text not null,
+            status text not null,
+            sector text not null,
+            stage text not null,
+            instrument text not null,
+            submitted_at timestamptz not null,
+            decided_at timestamptz,
+            version bigint not null,
+            state jsonb not null,
+            updated_at timestamptz not null);
+        create index if not exists applications_country on {s}.applications (country, application_id);
+        create index if not exists applications_fund on {s}.applications (fund_id, application_id);
+
+        create table if not exists {s}.account_balances (
+            fund_id text not null,
+            account integer not null,
+            debits_posted bigint not null,
+            credits_posted bigint not null,
+            debits_pending bigint not null,
+            credits_pending bigint not null,
+            primary key (fund_id, account));
+
+        create table if not exists {s}.journal_entries (
+            fund_id text not null,
+            position bigint not null,
+            event_type text not null,
+            stream_id text not null,
+            stream_version bigint not null,
+            recorded_at timestamptz not null,
+            transfers jsonb not null,
+            primary key (fund_id, position));
+
+        create table if not exists {s}.idempotency (
+            key text primary key,
+            fingerprint bytea not null,
+            status integer not null,
+            body text not null,
+            location text,
+            version bigint not null,
+            created_at timestamptz not null);
+        """;
+}
