@@ -45,6 +45,8 @@ as_server_user() {
   fi
 }
 
+port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$PG_PORT") 2>/dev/null; }
+
 is_running() {
   [ -f "$DATA_DIR/postmaster.pid" ] && as_server_user "$BIN_DIR/pg_ctl" -D "$DATA_DIR" status >/dev/null 2>&1
 }
@@ -78,6 +80,9 @@ start() {
   ensure_binaries
   [ -f "$DATA_DIR/PG_VERSION" ] || init_cluster
   if is_running; then ensure_database; echo "db: already running on 127.0.0.1:$PG_PORT" >&2; return 0; fi
+  if port_in_use; then
+    die "port $PG_PORT on 127.0.0.1 is taken by another server (not this checkout's .data/postgres). Stop it, or choose another port with STARTUPFUND_DB_PORT, or point STARTUPFUND_DB at an existing database."
+  fi
   rm -f "$DATA_DIR/postmaster.pid"   # stale after a crash or a machine restart
   touch "$LOG_FILE"; [ "$(id -u)" -eq 0 ] && chown postgres "$LOG_FILE"
   as_server_user "$BIN_DIR/pg_ctl" -D "$DATA_DIR" -l "$LOG_FILE" -w -t 60 start >/dev/null \
