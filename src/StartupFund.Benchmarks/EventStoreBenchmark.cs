@@ -21,6 +21,9 @@ public static class EventStoreBenchmark
     private const string PlainStreamType = "bench-plain";   // no aggregate definition, so no snapshots
     private const int BatchSize = 100;
 
+    /// <summary>The baseline stores the same row, hash included, but computes nothing.</summary>
+    private static readonly byte[] BaselineHash = [.. Enumerable.Range(0, 32).Select(i => (byte)i)];
+
     public static async Task<BenchResults> RunAsync(string serverConnectionString, BenchScale scale)
     {
         var results = new BenchResults();
@@ -250,9 +253,9 @@ public static class EventStoreBenchmark
                 {
                     Parameters = { new() { Value = streamId }, new() { Value = now } },
                 },
-                new("insert into baseline.events (id, stream_id, version, type, data, metadata, recorded_at) values ($1, $2, 1, 'bench-event', $3::jsonb, '{}', $4)")
+                new("insert into baseline.events (id, stream_id, version, type, data, metadata, recorded_at, hash) values ($1, $2, 1, 'bench-event', $3::jsonb, '{}', $4, $5)")
                 {
-                    Parameters = { new() { Value = Guid.CreateVersion7() }, new() { Value = streamId }, new() { Value = json }, new() { Value = now } },
+                    Parameters = { new() { Value = Guid.CreateVersion7() }, new() { Value = streamId }, new() { Value = json }, new() { Value = now }, new() { Value = BaselineHash } },
                 },
             },
         };
@@ -268,7 +271,8 @@ public static class EventStoreBenchmark
                 created_at timestamptz not null, updated_at timestamptz not null);
             create table baseline.events (position bigint generated always as identity primary key, id uuid not null,
                 stream_id text not null, version bigint not null, type text not null, data jsonb not null, metadata jsonb not null,
-                recorded_at timestamptz not null, unique (stream_id, version));
+                recorded_at timestamptz not null, tx_id xid8 not null default pg_current_xact_id(), hash bytea not null,
+                unique (stream_id, version));
             """);
         await command.ExecuteNonQueryAsync();
     }

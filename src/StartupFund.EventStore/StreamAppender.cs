@@ -18,6 +18,8 @@ namespace StartupFund.EventStore;
 /// </summary>
 internal sealed class StreamAppender(NpgsqlDataSource dataSource, EventStoreOptions options, EventSerializer serializer, SnapshotStore snapshots)
 {
+    private static readonly byte[] EmptyMetadataJson = "{}"u8.ToArray();
+
     private readonly string schema = options.Schema.Quoted;
     private readonly Dictionary<string, IAggregateDefinition> aggregatesByStreamType =
         options.Aggregates.ToDictionary(a => a.StreamType, StringComparer.Ordinal);
@@ -87,7 +89,9 @@ internal sealed class StreamAppender(NpgsqlDataSource dataSource, EventStoreOpti
         }
 
         var recordedAt = StoredInstant.Truncate(options.Clock.GetCurrentInstant());
-        var metadataJson = CanonicalJson.Canonicalize(JsonSerializer.SerializeToUtf8Bytes(metadata, EventRows.MetadataJson));
+        var metadataJson = metadata == EventMetadata.None
+            ? EmptyMetadataJson
+            : CanonicalJson.Canonicalize(JsonSerializer.SerializeToUtf8Bytes(metadata, EventRows.MetadataJson));
         return appends
             .OrderBy(a => a.StreamId, StringComparer.Ordinal)
             .Select(a => new PreparedStream(a, [.. a.Events.Select(serializer.Serialize)], metadata, metadataJson, recordedAt))
