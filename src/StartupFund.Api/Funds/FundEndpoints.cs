@@ -1,0 +1,198 @@
+using StartupFund.Api.Http;
+using StartupFund.Domain;
+using StartupFund.Domain.Common;
+using StartupFund.Domain.Funds;
+using StartupFund.Domain.Matching;
+using StartupFund.Domain.Values;
+using StartupFund.Ledger;
+using StartupFund.Ledger.Views;
+
+namespace StartupFund.Api.Funds;
+
+/// <summary>/funds: open a fund, sponsors' commitments, capital calls and receipts, closing; the fund, its balance, journal and trial balance.</summary>
+public static class FundEndpoints
+{
+    public static void Map(IEndpointRouteBuilder app)
+    {
+        var funds = app.MapGroup("/funds").WithTags("Funds");
+
+        funds.MapPost("/", (HttpContext http, StartupFundLedger ledger) => Send.Fund<OpenFundRequest>(http, ledger, (body, f, now) =>
+        {
+            var id = f.Try("id", () => new FundId(body.Id ?? Send.NewId("fund")));
+            var country = f.Try("country", () => new CountryCode(body.Country!));
+            var currency = f.Try("currency", () => new Currency(body.Currency!));
+            var name = f.Text("name", body.Name, Limits.NameMaxLength);
+            var policy = PolicyOf(f, f.Required("policy", body.Policy), currency);
+            return new OpenFund(id, country, name, currency, policy!, now);
+        }))
+        .Command<OpenFundRequest, FundView>("OpenFund", "Open a fund in a country and currency, with its policy", created: true);
+
+        funds.MapPost("/{fundId}/commitments", (string fundId, HttpContext http, StartupFundLedger ledger) => Send.Fund<CommitCapitalRequest>(http, ledger, (body, f, now) =>
+            new CommitCapital(
+                RouteFund(f, fundId),
+                f.Try("sponsorId", () => new SponsorId(body.SponsorId!)),
+                f.Text("sponsorName", body.SponsorName, Limits.NameMaxLength),
+                f.Choice<SponsorKind>("kind", body.Kind),
+                f.Money("amount", body.Amount),
+                now)))
+        .Command<CommitCapitalRequest, FundView>("CommitCapital", "A sponsor commits capital to the fund");
+
+        funds.MapPost("/{fundId}/capital-calls", (string fundId, HttpContext http, StartupFundLedger ledger) => Send.Fund<CallCapitalRequest>(http, ledger, (body, f, now) =>
+            new CallCapital(
+                RouteFund(f, fundId),
+                f.Try("callId", () => new CallId(body.CallId ?? Send.NewId("call"))),
+                f.Try("sponsorId", () => new SponsorId(body.SponsorId!)),
+                f.Money("amount", body.Amount),
+                f.Date("dueDate", body.DueDate),
+                now)))
+        .Command<CallCapitalRequest, FundView>("CallCapital", "Call part of a sponsor's uncalled commitment");
+
+        funds.MapPost("/{fundId}/capital-calls/{callId}/receipts", (string fundId, string callId, HttpContext http, StartupFundLedger ledger) =>
+            Send.Fund<ReceiveCapitalRequest>(http, ledger, (body, f, now) =>
+                new ReceiveCapital(
+                    RouteFund(f, fundId),
+                    f.Try("callId", () => new CallId(callId)),
+                    f.Money("amount", body.Amount),
+                    f.Date("valueDate", body.ValueDate),
+                    now)))
+        .Command<ReceiveCapitalRequest, FundView>("ReceiveCapital", "Record cash received against a capital call");
+
+        funds.MapPost("/{fundId}/closure", (string fundId, HttpContext http, StartupFundLedger ledger) => Send.Fund<CloseFundRequest>(http, ledger, (body, f, now) =>
+            new CloseFund(RouteFund(f, fundId), f.Text("reason", body.Reason, Limits.ReasonMaxLength), now)))
+        .Command<CloseFundRequest, FundView>("CloseFund", "Close the fund to new applications and commitments");
+
+        funds.MapGet("/", async (string? country, string? cursor, int? limit, StartupFundLedger ledger, CancellationToken token) =>
+        {
+            var f = new Fields();
+            CountryCode? code = country is null ? null : f.Try("country", () => new CountryCode(country));
+            f.ThrowIfAny();
+            return Results.Ok(await ledger.Queries.ListFundsAsync(code, cursor, limit, token));
+        })
+        .Query<Page<FundView>>("ListFunds", "List funds, optionally of one country (cursor-paginated)");
+
+        funds.MapGet("/{fundId}", async (string fundId, HttpContext http, StartupFundLedger ledger, CancellationToken token) =>
+        {
+            var id = ParseRoute(fundId);
+            return await ledger.Queries.GetFundAsync(id, token) is { } fund
+                ? Versioned(http, fund, fund.Version)
+                : FundNotFound(id);
+        })
+        .Query<FundView>("GetFund", "A fund with its sponsors, calls and figures; ETag is the stream version", notFound: true);
+
+        funds.MapGet("/{fundId}/balance", async (string fundId, StartupFundLedger ledger, CancellationToken token) =>
+        {
+            var id = ParseRoute(fundId);
+            return await ledger.Queries.FundBalanceAsync(id, token) is { } balance ? Results.Ok(balance) : FundNotFound(id);
+        })
+        .Query<FundBalanceView>("GetFundBalance", "A fund's figures derived from its double-entry journal", notFound: true);
+
+        funds.MapGet("/{fundId}/journal", async (string fundId, string? cursor, int? limit, StartupFundLedger ledger, CancellationToken token) =>
+        {
+            var id = ParseRoute(fundId);
+            return await ledger.Queries.JournalAsync(id, cursor, limit, token) is { } page ? Results.Ok(page) : FundNotFound(id);
+        })
+        .Query<Page<JournalEntryView>>("GetFundJournal", "A fund's journal entries with their postings (cursor-paginated)", notFound: true);
+
+        funds.MapGet("/{fundId}/trial-balance", async (string fundId, StartupFundLedger ledger, CancellationToken token) =>
+        {
+            var id = ParseRoute(fundId);
+            return await ledger.Queries.TrialBalanceAsync(id, token) is { } trial ? Results.Ok(trial) : FundNotFound(id);
+        })
+        .Query<TrialBalanceView>("GetFundTrialBalance", "Every account of the fund's chart with its four balance columns", notFound: true);
+    }
+
+    public static IResult Versioned(HttpContext http, object body, long version)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        http.Response.Headers.ETag = CommandHttp.ETagOf(version);
+        return Results.Ok(body);
+    }
+
+    private static FundId ParseRoute(string fundId)
+    {
+        var f = new Fields();
+        var id = RouteFund(f, fundId);
+        f.ThrowIfAny();
+        return id;
+    }
+
+    private static FundId RouteFund(Fields f, string fundId) => f.Try("fundId", () => new FundId(fundId));
+
+    private static IResult FundNotFound(FundId id) => Problems.NotFound(ErrorCodes.FundNotFound, $"Fund {id} does not exist.");
+
+    private static FundPolicy? PolicyOf(Fields f, PolicyInput? input, Currency currency)
+    {
+        if (input is null)
+        {
+            return null;
+        }
+
+        var ticketMin = f.Money("policy.ticketMin", input.TicketMin);
+        var ticketMax = f.Money("policy.ticketMax", input.TicketMax);
+        var scores = f.Number("policy.minimumReviewerScores", input.MinimumReviewerScores ?? 0, 0, Limits.MinimumReviewerScoresMax);
+        var matching = MatchingOf(f, f.Required("policy.matching", input.Matching), currency);
+        return new FundPolicy(ticketMin, ticketMax, matching!, scores);
+    }
+
+    private static MatchingPolicy? MatchingOf(Fields f, MatchingInput? input, Currency currency)
+    {
+        if (input is null)
+        {
+            return null;
+        }
+
+        if (input.Preset is { } preset)
+        {
+            if (input.Bands is not null || input.MaxPublicShare is not null)
+            {
+                f.Add("policy.matching", ErrorCodes.MatchingPolicyInvalid, "Give either a preset or bands/maxPublicShare, not both.");
+                return null;
+            }
+
+            return preset.ToUpperInvariant() switch
+            {
+                "NONE" => ReadyMadePolicies.NoMatching,
+                "UKFUTUREFUND" => ReadyMadePolicies.UkFutureFund,
+                "ISRAELYOZMA" => ReadyMadePolicies.IsraelYozma,
+                "SINGAPORESTARTUPSGEQUITY" => ReadyMadePolicies.SingaporeStartupSgEquity(),
+                "EIF" => ReadyMadePolicies.Eif,
+                _ => Invalid(),
+            };
+
+            MatchingPolicy? Invalid()
+            {
+                f.Add("policy.matching.preset", ErrorCodes.EnumInvalid, "preset must be one of: none, ukFutureFund, israelYozma, singaporeStartupSgEquity, eif.");
+                return null;
+            }
+        }
+
+        var bands = input.Bands ?? [];
+        if (bands.Count > Limits.MatchingBandsMax)
+        {
+            f.Add("policy.matching.bands", ErrorCodes.MatchingPolicyInvalid, $"A policy has at most {Limits.MatchingBandsMax} bands.");
+            return null;
+        }
+
+        var parsed = new List<MatchingBand>(bands.Count);
+        for (var index = 0; index < bands.Count; index++)
+        {
+            var band = bands[index];
+            var field = $"policy.matching.bands[{index}]";
+            if (band is null)
+            {
+                f.Add(field, ErrorCodes.MatchingPolicyInvalid, "A band must be an object.");
+                continue;
+            }
+
+            long? cap = band.UpToPublic is null ? null : f.Try(field + ".upToPublic", () => Money.Parse(band.UpToPublic, currency).MinorUnits);
+            parsed.Add(new MatchingBand(cap,
+                f.Number(field + ".publicParts", band.PublicParts, 1, MatchingBand.PartsMax),
+                f.Number(field + ".privateParts", band.PrivateParts, 0, MatchingBand.PartsMax)));
+        }
+
+        Ratio? share = input.MaxPublicShare is { } s
+            ? f.Try<Ratio?>("policy.matching.maxPublicShare", () => new Ratio(s.Numerator ?? -1, s.Denominator ?? 0))
+            : null;
+        return new MatchingPolicy(parsed, share);
+    }
+}

@@ -1,0 +1,33 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace StartupFund.Api.Http;
+
+/// <summary>OpenAPI metadata shared by every command and query endpoint: bodies, responses, errors, headers.</summary>
+public static class EndpointDocs
+{
+    public static RouteHandlerBuilder Command<TRequest, TResponse>(this RouteHandlerBuilder builder, string name, string summary, bool created = false)
+        where TRequest : notnull
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        return builder
+            .WithName(name)
+            .WithSummary(summary)
+            .WithDescription("Accepts Idempotency-Key (a retry returns the first response and writes nothing), If-Match (an ETag: the "
+                + "command applies only at that version), X-Correlation-Id and X-Actor. Responds with the resource and its ETag.")
+            .Accepts<TRequest>("application/json")
+            .Produces<TResponse>(created ? StatusCodes.Status201Created : StatusCodes.Status200OK)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+    }
+
+    public static RouteHandlerBuilder Query<TResponse>(this RouteHandlerBuilder builder, string name, string summary, bool notFound = false)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder = builder.WithName(name).WithSummary(summary).Produces<TResponse>().ProducesProblem(StatusCodes.Status400BadRequest);
+        return notFound ? builder.ProducesProblem(StatusCodes.Status404NotFound) : builder;
+    }
+}

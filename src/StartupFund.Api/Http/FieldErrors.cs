@@ -1,0 +1,164 @@
+using NodaTime;
+using NodaTime.Text;
+using StartupFund.Domain.Common;
+using StartupFund.Domain.Values;
+
+namespace StartupFund.Api.Http;
+
+/// <summary>One refused field of a request body: where, which stable code, and why.</summary>
+public sealed record FieldError(string Field, string Code, string Message);
+
+/// <summary>A request body or query that failed validation: a 400 listing every field.</summary>
+public sealed class RequestValidationException(IReadOnlyList<FieldError> errors)
+    : Exception("The request is not valid: " + string.Join("; ", errors.Select(e => $"{e.Field}: {e.Message}")))
+{
+    public IReadOnlyList<FieldError> Errors { get; } = errors;
+}
+
+/// <summary>Money as a request carries it: an exact decimal string and an ISO 4217 code.</summary>
+public sealed record MoneyInput(string? Amount, string? Currency);
+
+/// <summary>
+/// Collects field errors while a request body is turned into domain values: each parse returns a
+/// placeholder on failure so that every bad field is reported at once; <see cref="ThrowIfAny"/> ends it.
+/// </summary>
+public sealed class Fields
+{
+    private readonly List<FieldError> errors = [];
+
+    public bool HasErrors => errors.Count > 0;
+
+    public void Add(string field, string code, string message) => errors.Add(new FieldError(field, code, message));
+
+    public void ThrowIfAny()
+    {
+        if (errors.Count > 0)
+        {
+            throw new RequestValidationException(errors);
+        }
+    }
+
+    /// <summary>Runs a domain constructor/parser and records its refusal against <paramref name="field"/>.</summary>
+    public T Try<T>(string field, Func<T> parse, T fallback = default!)
+    {
+        ArgumentNullException.ThrowIfNull(parse);
+        try
+        {
+            return parse();
+        }
+        catch (DomainException e)
+        {
+            Add(field, e.Code, e.Message);
+            return fallback;
+        }
+    }
+
+    public string Text(string field, string? value, int maxLength, bool required = true)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            if (required)
+            {
+                Add(field, ErrorCodes.TextRequired, $"{field} is required.");
+            }
+
+            return string.Empty;
+        }
+
+        if (value.Length > maxLength)
+        {
+            Add(field, ErrorCodes.TextTooLong, $"{field} is longer than {maxLength} characters.");
+        }
+
+        return value;
+    }
+
+    public string? OptionalText(string field, string? value, int maxLength) =>
+        value is null ? null : Text(field, value, maxLength);
+
+    public T Required<T>(string field, T? value) where T : class
+    {
+        if (value is null)
+        {
+            Add(field, ErrorCodes.TextRequired, $"{field} is required.");
+        }
+
+        return value!;
+    }
+
+    public int Number(string field, int? value, int min, int max)
+    {
+        if (value is not { } number)
+        {
+            Add(field, ErrorCodes.TextRequired, $"{field} is required.");
+            return min;
+        }
+
+        if (number < min || number > max)
+        {
+            Add(field, "value.out_of_range", $"{field} must be {min}..{max}.");
+        }
+
+        return number;
+    }
+
+    public Money Money(string field, MoneyInput? input)
+    {
+        if (input is null)
+        {
+            Add(field, ErrorCodes.TextRequired, $"{field} is required.");
+            return default;
+        }
+
+        if (input.Currency is null || !Currency.IsActive(input.Currency))
+        {
+            Add(field + ".currency", ErrorCodes.CurrencyUnknown, $"'{input.Currency}' is not an active ISO 4217 currency code.");
+            return default;
+        }
+
+        if (input.Amount is null)
+        {
+            Add(field + ".amount", ErrorCodes.MoneyInvalidFormat, $"{field}.amount is required, as a decimal string like \"1250000.00\".");
+            return default;
+        }
+
+        return Try(field + ".amount", () => Domain.Values.Money.Parse(input.Amount, input.Currency));
+    }
+
+    public Money? OptionalMoney(string field, MoneyInput? input) => input is null ? null : Money(field, input);
+
+    public TEnum Choice<TEnum>(string field, string? value) where TEnum : struct, Enum
+    {
+        if (TryChoice<TEnum>(value, out var parsed))
+        {
+            return parsed;
+        }
+
+        Add(field, ErrorCodes.EnumInvalid,
+            $"{field} must be one of: {string.Join(", ", Enum.GetNames<TEnum>().Where(n => n != "None").Select(Camel))}.");
+        return default;
+    }
+
+    public TEnum? OptionalChoice<TEnum>(string field, string? value) where TEnum : struct, Enum =>
+        value is null ? null : Choice<TEnum>(field, value);
+
+    public LocalDate Date(string field, string? value)
+    {
+        if (value is not null && value.Length <= 10 && LocalDatePattern.Iso.Parse(value) is { Success: true } result)
+        {
+            return result.Value;
+        }
+
+        Add(field, "date.invalid", $"{field} must be an ISO-8601 date like 2026-03-31.");
+        return default;
+    }
+
+    public static bool TryChoice<TEnum>(string? value, out TEnum parsed) where TEnum : struct, Enum
+    {
+        parsed = default;
+        return value is { Length: > 0 and <= 64 } && !char.IsAsciiDigit(value[0]) && value[0] != '-'
+            && Enum.TryParse(value, ignoreCase: true, out parsed) && Enum.IsDefined(parsed) && parsed.ToString() != "None";
+    }
+
+    public static string Camel(string name) => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(name);
+}

@@ -1,0 +1,108 @@
+using Microsoft.AspNetCore.Mvc;
+using Npgsql;
+using StartupFund.Domain.Common;
+using StartupFund.EventStore;
+using StartupFund.Ledger.Pipeline;
+
+namespace StartupFund.Api.Http;
+
+/// <summary>
+/// Turns every refusal into RFC 7807 ProblemDetails with a stable <c>code</c>: 400 malformed or
+/// invalid input (with the fields), 404 unknown, 409 concurrency or duplicate, 413 too large,
+/// 422 business rule, 503 database unavailable. Anything else is a bug: a 500 that says nothing more.
+/// </summary>
+public sealed partial class Problems(RequestDelegate next, ILogger<Problems> logger)
+{
+    public async Task InvokeAsync(HttpContext http)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        try
+        {
+            await next(http).ConfigureAwait(false);
+        }
+        catch (Exception e) when (!http.Response.HasStarted && e is not OperationCanceledException)
+        {
+            var problem = ProblemOf(e, http);
+            if (problem.Status >= 500)
+            {
+                LogFailed(logger, e, (string)problem.Extensions["code"]!);
+            }
+            else
+            {
+                LogRefused(logger, problem.Status!.Value, (string)problem.Extensions["code"]!);
+            }
+
+            http.Response.Clear();
+            http.Response.StatusCode = problem.Status!.Value;
+            await Results.Problem(problem).ExecuteAsync(http).ConfigureAwait(false);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Request failed: {Code}")]
+    private static partial void LogFailed(ILogger logger, Exception exception, string code);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Request refused: {Status} {Code}")]
+    private static partial void LogRefused(ILogger logger, int status, string code);
+
+    public static ProblemDetails Problem(int status, string code, string title, string? detail = null)
+    {
+        var problem = new ProblemDetails { Status = status, Title = title, Detail = detail, Type = $"https://startupfund.example/problems/{code}" };
+        problem.Extensions["code"] = code;
+        return problem;
+    }
+
+    public static IResult NotFound(string code, string detail) => Results.Problem(Problem(404, code, "Not found", detail));
+
+    private static ProblemDetails ProblemOf(Exception exception, HttpContext http)
+    {
+        var problem = exception switch
+        {
+            RequestValidationException invalid => Validation(invalid),
+            DomainException domain => Domain(domain),
+            VersionMismatchException mismatch => WithVersion(Problem(409, mismatch.Code, "Version mismatch", mismatch.Message), mismatch.CurrentVersion),
+            ConflictRetriesExhaustedException exhausted => WithVersion(Problem(409, exhausted.Code, "Conflict", exhausted.Message), exhausted.CurrentVersion),
+            IdempotencyKeyReusedException reused => Problem(422, reused.Code, "Idempotency key reused", reused.Message),
+            QueryException query => Validation(new RequestValidationException([new FieldError(query.Field, query.Code, query.Message)])),
+            PayloadTooLargeException tooLarge => Problem(413, LedgerErrorCodes.RequestTooLarge, "Payload too large", tooLarge.Message),
+            BadHttpRequestException bad => Problem(bad.StatusCode, LedgerErrorCodes.RequestMalformed, "Bad request", bad.Message),
+            StreamTypeMismatchException => Problem(404, LedgerErrorCodes.NotFound, "Not found", "No such resource."),
+            NpgsqlException or TimeoutException => Problem(503, LedgerErrorCodes.Unavailable, "Service unavailable", "The database is unavailable; retry later."),
+            _ => Problem(500, LedgerErrorCodes.Internal, "Internal error", "An unexpected error occurred; it has been logged."),
+        };
+        problem.Extensions["correlationId"] = Correlation.IdOf(http);
+        return problem;
+    }
+
+    private static ProblemDetails Validation(RequestValidationException invalid)
+    {
+        var first = invalid.Errors[0];
+        var problem = Problem(400, first.Code, "Invalid request", invalid.Errors.Count == 1 ? first.Message : $"{invalid.Errors.Count} fields are invalid.");
+        problem.Extensions["errors"] = invalid.Errors
+            .GroupBy(e => e.Field, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray(), StringComparer.Ordinal);
+        problem.Extensions["fieldErrors"] = invalid.Errors;
+        return problem;
+    }
+
+    private static ProblemDetails Domain(DomainException domain)
+    {
+        if (domain.Error.Kind == DomainErrorKind.Validation)
+        {
+            return Problem(400, domain.Code, "Invalid request", domain.Message);
+        }
+
+        return domain.Code switch
+        {
+            ErrorCodes.FundNotFound or ErrorCodes.ApplicationNotFound => Problem(404, domain.Code, "Not found", domain.Message),
+            ErrorCodes.FundAlreadyOpened or ErrorCodes.ApplicationAlreadySubmitted => Problem(409, domain.Code, "Already exists", domain.Message),
+            _ => Problem(422, domain.Code, "Business rule", domain.Message),
+        };
+    }
+
+    private static ProblemDetails WithVersion(ProblemDetails problem, long currentVersion)
+    {
+        problem.Extensions["currentVersion"] = currentVersion;
+        problem.Extensions["currentETag"] = CommandHttp.ETagOf(currentVersion);
+        return problem;
+    }
+}

@@ -1,0 +1,91 @@
+using Npgsql;
+using NodaTime;
+using StartupFund.Api.Applications;
+using StartupFund.Api.Countries;
+using StartupFund.Api.Funds;
+using StartupFund.Api.Http;
+using StartupFund.Ledger;
+using StartupFund.Ledger.Json;
+using StartupFund.Ledger.Pipeline;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Logging.ClearProviders();
+builder.Logging.AddJsonConsole(options =>
+{
+    options.IncludeScopes = true;
+    options.UseUtcTimestamp = true;
+    options.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
+});
+
+if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
+{
+    builder.WebHost.UseUrls("http://127.0.0.1:5080");
+}
+
+builder.Services.AddSingleton<IClock>(SystemClock.Instance);
+builder.Services.AddSingleton(_ =>
+{
+    var connectionString = builder.Configuration.GetConnectionString("StartupFund")
+        ?? Environment.GetEnvironmentVariable("STARTUPFUND_DB")
+        ?? throw new InvalidOperationException("No database: set STARTUPFUND_DB or ConnectionStrings:StartupFund.");
+    return NpgsqlDataSource.Create(connectionString);
+});
+builder.Services.AddSingleton(services => new StartupFundLedger(
+    services.GetRequiredService<NpgsqlDataSource>(),
+    new LedgerOptions { Clock = services.GetRequiredService<IClock>() }));
+builder.Services.AddHostedService<MigrateOnStart>();
+
+builder.Services.ConfigureHttpJsonOptions(options => LedgerJson.Configure(options.SerializerOptions));
+builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+{
+    var problem = context.ProblemDetails;
+    if (!problem.Extensions.ContainsKey("code"))
+    {
+        problem.Extensions["code"] = problem.Status switch
+        {
+            404 => LedgerErrorCodes.NotFound,
+            405 => "request.method_not_allowed",
+            415 => "request.unsupported_media_type",
+            >= 500 => LedgerErrorCodes.Internal,
+            _ => LedgerErrorCodes.RequestMalformed,
+        };
+    }
+
+    problem.Extensions["correlationId"] = Correlation.IdOf(context.HttpContext);
+});
+builder.Services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
+{
+    document.Info.Title = "StartupFund API";
+    document.Info.Description = "Event-sourced ledger for national startup funds. Errors are RFC 7807 ProblemDetails with a stable `code`.";
+    return Task.CompletedTask;
+}));
+
+var app = builder.Build();
+
+app.UseMiddleware<Correlation>();
+app.UseMiddleware<Problems>();
+app.UseStatusCodePages();
+
+app.MapOpenApi("/openapi/{documentName}.json");
+app.UseSwaggerUI(options =>
+{
+    options.SwaggerEndpoint("/openapi/v1.json", "StartupFund v1");
+    options.RoutePrefix = "docs";
+});
+
+app.MapGet("/health/live", () => Results.Ok(new { status = "live" })).WithTags("Health").ExcludeFromDescription();
+app.MapGet("/health/ready", async (StartupFundLedger ledger, CancellationToken token) =>
+    await ledger.IsReadyAsync(token)
+        ? Results.Ok(new { status = "ready" })
+        : Results.Problem(Problems.Problem(503, LedgerErrorCodes.Unavailable, "Not ready", "The database does not answer.")))
+    .WithTags("Health").ExcludeFromDescription();
+
+FundEndpoints.Map(app);
+ApplicationEndpoints.Map(app);
+CountryEndpoints.Map(app);
+
+await app.RunAsync();
+
+/// <summary>The entry point, public for WebApplicationFactory.</summary>
+public partial class Program;
