@@ -9,6 +9,9 @@ public sealed class Correlation(RequestDelegate next, ILogger<Correlation> logge
     public const string Header = "X-Correlation-Id";
     private const int MaxLength = 100;
 
+    private static readonly Func<ILogger, string, IDisposable?> CorrelationScope =
+        LoggerMessage.DefineScope<string>("CorrelationId:{CorrelationId}");
+
     public static string IdOf(HttpContext http)
     {
         ArgumentNullException.ThrowIfNull(http);
@@ -24,7 +27,7 @@ public sealed class Correlation(RequestDelegate next, ILogger<Correlation> logge
             : Guid.NewGuid().ToString("N");
         http.Items[Header] = id;
         http.Response.Headers[Header] = id;
-        using (logger.BeginScope("CorrelationId:{CorrelationId}", id))
+        using (CorrelationScope(logger, id))
         {
             await next(http).ConfigureAwait(false);
         }
