@@ -1,0 +1,174 @@
+using System.Text.Json;
+using StartupFund.Domain;
+using StartupFund.Domain.Applications;
+using StartupFund.Domain.Common;
+using StartupFund.Domain.Funding;
+using StartupFund.Domain.Funds;
+using StartupFund.Domain.Values;
+using StartupFund.EventStore;
+using StartupFund.Ledger.Pipeline;
+using ApplicationId = StartupFund.Domain.ApplicationId;
+
+namespace StartupFund.Ledger.Tests;
+
+public sealed class PipelineTests(LedgerFixture fixture) : IClassFixture<LedgerFixture>
+{
+    private static readonly Currency Eur = Currency.Eur;
+
+    private StartupFundLedger Ledger => fixture.Ledger;
+
+    [Fact]
+    public async Task Approval_appends_application_and_fund_in_one_transaction_and_projects_both()
+    {
+        var fund = await fixture.OpenFundAsync("fund-approve", 1_000_000_00);
+        var app = await ReviewedApplicationAsync(fund, "app-approve", 300_000_00);
+
+        var outcome = await Ledger.Commands.ExecuteAsync(Approve(app, 300_000_00), CommandRequest.Plain);
+
+        outcome.Status.ShouldBe(200);
+        outcome.Version.ShouldBe(3);
+        (await Ledger.Store.GetStreamAsync(Streams.Fund(fund)))!.Version.ShouldBe(5);
+        var balance = (await Ledger.Queries.FundBalanceAsync(fund))!;
+        balance.Figures.Reserved.ShouldBe(new Money(300_000_00, Eur));
+        balance.Figures.AvailableToCommit.ShouldBe(new Money(700_000_00, Eur));
+        balance.Figures.CashOnHand.ShouldBe(new Money(1_000_000_00, Eur));
+        var trial = (await Ledger.Queries.TrialBalanceAsync(fund))!;
+        trial.Balanced.ShouldBeTrue();
+        (await Ledger.Queries.GetApplicationAsync(app))!.Status.ShouldBe(ApplicationStatus.Approved);
+    }
+
+    [Fact]
+    public async Task A_refused_command_writes_nothing()
+    {
+        var fund = await fixture.OpenFundAsync("fund-refuse", 100_000_00);
+        var app = await ReviewedApplicationAsync(fund, "app-refuse", 500_000_00);
+        var before = await fixture.EventCountAsync();
+
+        var refusal = await Should.ThrowAsync<DomainException>(() => Ledger.Commands.ExecuteAsync(Approve(app, 500_000_00), CommandRequest.Plain));
+
+        refusal.Code.ShouldBe(ErrorCodes.FundInsufficientAvailable);
+        (await fixture.EventCountAsync()).ShouldBe(before);
+        (await Ledger.Queries.FundBalanceAsync(fund))!.Figures.Reserved.ShouldBe(new Money(0, Eur));
+    }
+
+    [Fact]
+    public async Task A_repeated_idempotency_key_replays_the_first_response_and_writes_nothing()
+    {
+        var fund = await fixture.OpenFundAsync("fund-idem", 100_000_00);
+        var command = new CommitCapital(fund, new SponsorId("partner"), "Partner", SponsorKind.TechnologyPartner, new Money(5_000_00, Eur), fixture.Clock.GetCurrentInstant());
+
+        var first = await Ledger.Commands.ExecuteAsync(command, LedgerFixture.Keyed("k-1", "body"));
+        var count = await fixture.EventCountAsync();
+        var second = await Ledger.Commands.ExecuteAsync(command, LedgerFixture.Keyed("k-1", "body"));
+
+        first.Replayed.ShouldBeFalse();
+        second.Replayed.ShouldBeTrue();
+        second.Body.ShouldBe(first.Body);
+        second.Version.ShouldBe(first.Version);
+        (await fixture.EventCountAsync()).ShouldBe(count);
+        await Should.ThrowAsync<IdempotencyKeyReusedException>(() => Ledger.Commands.ExecuteAsync(command, LedgerFixture.Keyed("k-1", "other body")));
+    }
+
+    [Fact]
+    public async Task Racing_identical_requests_produce_one_set_of_events_and_identical_outcomes()
+    {
+        var fund = await fixture.OpenFundAsync("fund-race", 100_000_00);
+        var command = new CommitCapital(fund, new SponsorId("racer"), "Racer", SponsorKind.PrivateInvestor, new Money(1_00, Eur), fixture.Clock.GetCurrentInstant());
+        var before = (await Ledger.Store.GetStreamAsync(Streams.Fund(fund)))!.Version;
+
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ =>
+            Task.Run(() => Ledger.Commands.ExecuteAsync(command, LedgerFixture.Keyed("race-key", "same")))));
+
+        outcomes.Select(o => o.Body).Distinct().Count().ShouldBe(1);
+        outcomes.Count(o => !o.Replayed).ShouldBe(1);
+        (await Ledger.Store.GetStreamAsync(Streams.Fund(fund)))!.Version.ShouldBe(before + 1);
+    }
+
+    [Fact]
+    public async Task If_match_on_a_stale_version_is_refused_with_the_current_version()
+    {
+        var fund = await fixture.OpenFundAsync("fund-ifmatch", 100_000_00);
+        var command = new CloseFund(fund, "done", fixture.Clock.GetCurrentInstant());
+        var stale = new CommandRequest(null, [], 2, EventMetadata.None);
+
+        var mismatch = await Should.ThrowAsync<VersionMismatchException>(() => Ledger.Commands.ExecuteAsync(command, stale));
+
+        mismatch.CurrentVersion.ShouldBe(4);
+        var outcome = await Ledger.Commands.ExecuteAsync(command, new CommandRequest(null, [], 4, EventMetadata.None));
+        outcome.Version.ShouldBe(5);
+    }
+
+    [Fact]
+    public async Task Concurrent_commands_without_if_match_are_retried_until_each_lands()
+    {
+        var fund = await fixture.OpenFundAsync("fund-retry", 100_000_00);
+        var now = fixture.Clock.GetCurrentInstant();
+
+        await Task.WhenAll(Enumerable.Range(0, 10).Select(i => Task.Run(() => Ledger.Commands.ExecuteAsync(
+            new CommitCapital(fund, new SponsorId($"s{i}"), $"Sponsor {i}", SponsorKind.PrivateInvestor, new Money(1_00, Eur), now), CommandRequest.Plain))));
+
+        (await Ledger.Store.GetStreamAsync(Streams.Fund(fund)))!.Version.ShouldBe(14);
+        (await Ledger.Queries.GetFundAsync(fund))!.Committed.ShouldBe(new Money(100_010_00, Eur));
+    }
+
+    [Fact]
+    public async Task Metadata_of_the_request_lands_on_every_event()
+    {
+        var fund = await fixture.OpenFundAsync("fund-meta", 100_000_00);
+        await Ledger.Commands.ExecuteAsync(new CloseFund(fund, "done", fixture.Clock.GetCurrentInstant()), LedgerFixture.Keyed("meta-key"));
+
+        var events = await Ledger.Store.ReadStreamAsync(Streams.Fund(fund));
+
+        events[^1].Metadata.ShouldBe(new EventMetadata("corr-meta-key", "meta-key", "tester"));
+    }
+
+    [Fact]
+    public async Task Projected_figures_agree_with_the_folded_fund_state()
+    {
+        var fund = await fixture.OpenFundAsync("fund-agree", 1_000_000_00);
+        var app = await ReviewedApplicationAsync(fund, "app-agree", 200_000_00);
+        await Ledger.Commands.ExecuteAsync(Approve(app, 200_000_00), CommandRequest.Plain);
+        var now = fixture.Clock.GetCurrentInstant();
+        await Ledger.Commands.ExecuteAsync(new AcceptOffer(app, now), CommandRequest.Plain);
+        await Ledger.Commands.ExecuteAsync(new ReportMilestone(app, 1, "done", now), CommandRequest.Plain);
+        await Ledger.Commands.ExecuteAsync(new VerifyMilestone(app, 1, null, now), CommandRequest.Plain);
+        await Ledger.Commands.ExecuteAsync(new DisburseTranche(app, 1, new NodaTime.LocalDate(2026, 3, 3), "PAY-1", now), CommandRequest.Plain);
+
+        var state = (await Ledger.Store.LoadAsync<FundState>(Streams.Fund(fund))).State;
+        var figures = (await Ledger.Queries.FundBalanceAsync(fund))!.Figures;
+        figures.Committed.MinorUnits.ShouldBe(state.CommittedMinor);
+        figures.CashOnHand.MinorUnits.ShouldBe(state.CashOnHandMinor);
+        figures.Reserved.MinorUnits.ShouldBe(state.ReservedMinor);
+        figures.Disbursed.MinorUnits.ShouldBe(state.DisbursedMinor);
+        figures.AvailableToCommit.MinorUnits.ShouldBe(state.AvailableToCommitMinor);
+        figures.Disbursed.ShouldBe(new Money(100_000_00, Eur));
+        var journal = (await Ledger.Queries.JournalAsync(fund, null, 100))!;
+        journal.Items.Select(e => e.EventType).ShouldBe(["capital-committed", "capital-called", "capital-received", "funds-reserved", "funds-disbursed"]);
+    }
+
+    [Fact]
+    public async Task Stored_responses_use_the_public_money_shape()
+    {
+        var fund = await fixture.OpenFundAsync("fund-shape", 1_234_56);
+        var view = JsonDocument.Parse((await Ledger.Commands.ExecuteAsync(new CloseFund(fund, "done", fixture.Clock.GetCurrentInstant()), CommandRequest.Plain)).Body);
+
+        view.RootElement.GetProperty("committed").GetProperty("amount").GetString().ShouldBe("1234.56");
+        view.RootElement.GetProperty("committed").GetProperty("currency").GetString().ShouldBe("EUR");
+        view.RootElement.GetProperty("status").GetString().ShouldBe("closed");
+    }
+
+    private async Task<ApplicationId> ReviewedApplicationAsync(FundId fund, string id, long requestedMinor)
+    {
+        var app = new ApplicationId(id);
+        var now = fixture.Clock.GetCurrentInstant();
+        await Ledger.Commands.ExecuteAsync(new SubmitApplication(app, fund,
+            new StartupProfile(new StartupId("co-" + id), "Startup " + id, "HRB-" + id, new CountryCode("DE")),
+            "AI", Stage.Seed, Instrument.Equity, new Money(requestedMinor, Eur), "We build AI.", now), CommandRequest.Plain);
+        await Ledger.Commands.ExecuteAsync(new StartReview(app, now), CommandRequest.Plain);
+        return app;
+    }
+
+    private ApproveApplication Approve(ApplicationId app, long amountMinor) =>
+        new(app, new Money(amountMinor, Eur), [new TrancheTerms(new Money(amountMinor / 2, Eur), "Pilot", new NodaTime.LocalDate(2026, 6, 1)),
+            new TrancheTerms(new Money(amountMinor - (amountMinor / 2), Eur), "Production", new NodaTime.LocalDate(2026, 9, 1))], fixture.Clock.GetCurrentInstant());
+}
