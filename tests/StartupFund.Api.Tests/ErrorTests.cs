@@ -1,0 +1,143 @@
+using StartupFund.Api.Tests.Support;
+using static StartupFund.Api.Tests.Support.Builders;
+
+namespace StartupFund.Api.Tests;
+
+/// <summary>Every bad input is a ProblemDetails with a stable code, never a 500 and never a partial write.</summary>
+public sealed class ErrorTests(ApiFactory api) : IClassFixture<ApiFactory>
+{
+    private static readonly string[] CommandPaths =
+    [
+        "/funds", "/funds/fund-err/commitments", "/funds/fund-err/capital-calls", "/funds/fund-err/capital-calls/c1/receipts",
+        "/funds/fund-err/closure", "/applications", "/applications/app-err/amendments", "/applications/app-err/withdrawal",
+        "/applications/app-err/review", "/applications/app-err/information-requests", "/applications/app-err/information",
+        "/applications/app-err/scores", "/applications/app-err/rejection", "/applications/app-err/approval",
+        "/applications/app-err/offer/acceptance", "/applications/app-err/offer/decline", "/applications/app-err/co-investments",
+        "/applications/app-err/co-investments/inv/receipts", "/applications/app-err/tranches/1/milestone/report",
+        "/applications/app-err/tranches/1/milestone/verification", "/applications/app-err/tranches/1/disbursement",
+        "/applications/app-err/tranches/1/disbursement/reversal", "/applications/app-err/cancellation",
+    ];
+
+    private static readonly string[] GarbageBodies =
+    [
+        "{", "[]", "null", "\"text\"", "42", "{\"amount\":{}}", "{\"amount\":null,\"reason\":7}", "{\"unknownField\":1}",
+        "{\"amount\":{\"amount\":1.5,\"currency\":\"EUR\"}}", "{\"tranches\":{}}", "{\"score\":\"five\"}", "{\"id\":\"\\u0000\"}",
+        new string('[', 200) + new string(']', 200), "{\"kind\":1}", "{\"country\":[\"DE\"]}",
+    ];
+
+    [Fact]
+    public async Task Malformed_bodies_on_every_command_are_400_problems_and_write_nothing()
+    {
+        var s = api.Scenario();
+        await OpenFundedAsync(s, "fund-err", "DE", "EUR", "1000.00");
+        await ReviewedAsync(s, "app-err", "fund-err", "DE", "500.00", "EUR");
+        var events = await api.EventCountAsync();
+
+        foreach (var path in CommandPaths)
+        {
+            foreach (var body in GarbageBodies)
+            {
+                var reply = await s.PostRaw(path, body);
+                reply.Status.ShouldBeInRange(400, 499, $"{path} with {body}: {reply.Text}");
+                reply.Code.ShouldNotBeNullOrEmpty($"{path} with {body}: {reply.Text}");
+            }
+        }
+
+        (await api.EventCountAsync()).ShouldBe(events);
+    }
+
+    [Fact]
+    public async Task Bad_values_are_400_with_the_field_and_a_stable_code()
+    {
+        var s = api.Scenario();
+        await OpenFundedAsync(s, "fund-val", "DE", "EUR", "1000.00");
+        await ReviewedAsync(s, "app-val", "fund-val", "DE", "500.00", "EUR");
+        var events = await api.EventCountAsync();
+        object Commit(string amount, string currency, string kind = "government") =>
+            new { sponsorId = "gov", sponsorName = "Government", kind, amount = Money(amount, currency) };
+
+        (await s.Post("/funds/fund-val/commitments", Commit("1.001", "EUR"))).ExpectProblem(400, "money.too_many_decimals")["errors"]
+            .TryGetProperty("amount.amount", out _).ShouldBeTrue();
+        (await s.Post("/funds/fund-val/commitments", Commit("1e5", "EUR"))).ExpectProblem(400, "money.invalid_format");
+        (await s.Post("/funds/fund-val/commitments", Commit("-5.00", "EUR"))).ExpectProblem(400, "money.negative");
+        (await s.Post("/funds/fund-val/commitments", Commit("5.00", "EURO"))).ExpectProblem(400, "currency.unknown");
+        (await s.Post("/funds/fund-val/commitments", Commit("5.00", "USD"))).ExpectProblem(400, "money.currency_mismatch");
+        (await s.Post("/funds/fund-val/commitments", Commit("5.00", "EUR", "robot"))).ExpectProblem(400, "value.invalid_choice");
+        (await s.Post("/funds/fund-val/commitments", Commit("5.00", "EUR", "1"))).ExpectProblem(400, "value.invalid_choice");
+        (await s.Post("/funds", Fund("fund-x", "XX", "EUR", "1", "2", new { preset = "none" }))).ExpectProblem(400, "country.unknown");
+        (await s.Post("/funds", new { country = "DE", name = new string('n', 201), currency = "EUR", policy = new { ticketMin = Money("1", "EUR"), ticketMax = Money("2", "EUR"), matching = new { preset = "none" } } }))
+            .ExpectProblem(400, "text.too_long");
+        (await s.Post("/funds", Fund("fund-x", "DE", "EUR", "1", "2", new { preset = "martian" }))).ExpectProblem(400, "value.invalid_choice");
+        (await s.Post("/funds/fund-val/capital-calls", new { sponsorId = "gov", amount = Money("1.00", "EUR"), dueDate = "2026-13-01" })).ExpectProblem(400, "date.invalid");
+        (await s.Post("/applications/app-val/approval", Approval("EUR", [.. Enumerable.Repeat("1.00", 13)]))).ExpectProblem(400, "tranche.schedule_too_long");
+        (await s.Post("/applications/app-val/scores", new { reviewerId = "r", score = 9 })).ExpectProblem(400, "value.out_of_range");
+        (await s.Post("/applications/app-val/scores", new { reviewerId = "bad id!", score = 3 })).ExpectProblem(400, "id.invalid");
+        (await s.PostRaw("/funds/fund-val/commitments", "")).ExpectProblem(400, "request.malformed");
+        (await s.PostRaw("/funds/fund-val/closure", "{\"reason\":\"" + new string('x', 70_000) + "\"}")).ExpectProblem(413, "request.too_large");
+        (await s.Post("/funds/fund-val/closure", new { reason = "x" }, ("Idempotency-Key", new string('k', 201)))).ExpectProblem(400, "idempotency.key_invalid");
+        (await s.Post("/funds/fund-val/closure", new { reason = "x" }, ("If-Match", "\"abc\""))).ExpectProblem(400, "request.if_match_invalid");
+        var several = (await s.Post("/funds/fund-val/commitments", new { kind = "robot", amount = Money("1.001", "EUR") })).Expect(400);
+        several["fieldErrors"].GetArrayLength().ShouldBe(4);
+
+        (await api.EventCountAsync()).ShouldBe(events);
+    }
+
+    [Fact]
+    public async Task Unknown_resources_are_404_duplicates_409_and_rules_422()
+    {
+        var s = api.Scenario();
+        await OpenFundedAsync(s, "fund-rule", "DE", "EUR", "1000.00");
+
+        (await s.Get("/funds/nope")).ExpectProblem(404, "fund.not_found");
+        (await s.Get("/funds/nope/journal")).ExpectProblem(404, "fund.not_found");
+        (await s.Get("/funds/bad%20id")).ExpectProblem(400, "id.invalid");
+        (await s.Get("/applications/nope")).ExpectProblem(404, "application.not_found");
+        (await s.Get("/nowhere")).ExpectProblem(404, "resource.not_found");
+        (await s.Post("/funds/nope/closure", new { reason = "x" })).ExpectProblem(404, "fund.not_found");
+        (await s.Post("/applications/nope/review")).ExpectProblem(404, "application.not_found");
+        (await s.Post("/funds", Fund("fund-rule", "DE", "EUR", "1", "2", new { preset = "none" }))).ExpectProblem(409, "fund.already_opened");
+        (await s.Post("/funds/fund-rule/capital-calls", new { sponsorId = "gov", amount = Money("1.00", "EUR"), dueDate = "2026-05-01" }))
+            .ExpectProblem(422, "call.exceeds_uncalled");
+        (await s.Post("/applications", Application("app-ke", "fund-rule", "KE", "10.00", "EUR"))).ExpectProblem(422, "application.country_mismatch");
+    }
+
+    [Fact]
+    public async Task Lists_are_paginated_with_a_maximum_page_size()
+    {
+        var s = api.Scenario();
+        foreach (var id in new[] { "page-a", "page-b", "page-c" })
+        {
+            await s.Post("/funds", Fund(id, "NZ", "NZD", "1", "2", new { preset = "none" })).Expect(201);
+        }
+
+        var first = (await s.Get("/funds?country=NZ&limit=2")).Expect(200);
+        first["items"].GetArrayLength().ShouldBe(2);
+        var next = first.Str("nextCursor");
+        var second = (await s.Get($"/funds?country=NZ&limit=2&cursor={next}")).Expect(200);
+        second["items"].GetArrayLength().ShouldBe(1);
+        second.Str("items[0].fundId").ShouldBe("page-c");
+        second["nextCursor"].ValueKind.ShouldBe(System.Text.Json.JsonValueKind.Null);
+        (await s.Get("/funds?limit=201")).ExpectProblem(400, "query.page_size_invalid");
+        (await s.Get("/funds?cursor=%25%25%25")).ExpectProblem(400, "query.cursor_invalid");
+        (await s.Get("/applications?status=sleeping")).ExpectProblem(400, "value.invalid_choice");
+    }
+
+    [Fact]
+    public async Task Health_openapi_and_docs_are_served()
+    {
+        var s = api.Scenario();
+        (await s.Get("/health/live")).Expect(200);
+        (await s.Get("/health/ready")).Expect(200).Str("status").ShouldBe("ready");
+        var doc = (await s.Get("/openapi/v1.json")).Expect(200);
+        foreach (var path in new[] { "/funds", "/funds/{fundId}/capital-calls", "/applications/{applicationId}/approval",
+            "/applications/{applicationId}/tranches/{trancheNumber}/disbursement", "/countries/{country}/balance", "/countries/{country}/portfolio", "/funds/{fundId}/journal" })
+        {
+            doc["paths"].TryGetProperty(path, out _).ShouldBeTrue(path);
+        }
+
+        doc.Text.ShouldContain("\"422\"");
+        doc.Text.ShouldContain("ApproveRequest");
+        var ui = await s.Client.GetAsync(new Uri("/docs/index.html", UriKind.Relative));
+        ((int)ui.StatusCode).ShouldBe(200);
+    }
+}
