@@ -3,6 +3,7 @@ using Npgsql;
 using NpgsqlTypes;
 using NodaTime;
 using StartupFund.EventStore.Aggregates;
+using StartupFund.EventStore.Audit;
 using StartupFund.EventStore.Hashing;
 using StartupFund.EventStore.Projections;
 using StartupFund.EventStore.Schema;
@@ -203,6 +204,32 @@ public sealed class EventStore
     /// <summary>Recomputes every hash in scope from the stored rows.</summary>
     public Task<VerificationReport> VerifyAsync(VerificationScope? scope = null, CancellationToken cancellationToken = default) =>
         new HashChainVerifier(dataSource, options.Schema).VerifyAsync(scope ?? VerificationScope.Everything, cancellationToken);
+
+    /// <summary>Writes every event below the current horizon (or one country's) as an export file; returns its digest.</summary>
+    public Task<LogDigest> ExportAsync(Stream output, string? country = null, IProgress<long>? progress = null, CancellationToken cancellationToken = default) =>
+        new LogExporter(new LogPrefixReader(dataSource, options.Schema), options.Clock).ExportAsync(output, ValidCountry(country), progress, cancellationToken);
+
+    /// <summary>The digest of the log below the current horizon (or up to <paramref name="upTo"/>), optionally of one country's streams.</summary>
+    public Task<LogDigest> ComputeDigestAsync(string? country = null, LogCursor? upTo = null, CancellationToken cancellationToken = default) =>
+        new LogExporter(new LogPrefixReader(dataSource, options.Schema), options.Clock).DigestAsync(ValidCountry(country), upTo, cancellationToken);
+
+    /// <summary>True when the log still begins with exactly the events an earlier digest covered.</summary>
+    public async Task<bool> ExtendsAsync(LogDigest earlier, string? country = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(earlier);
+        var now = await ComputeDigestAsync(country, earlier.CoveredUpTo, cancellationToken).ConfigureAwait(false);
+        return now.Events == earlier.Events && now.Sha256 == earlier.Sha256;
+    }
+
+    /// <summary>Loads an export file into this (empty) store, verifying every line; all or nothing.</summary>
+    /// <exception cref="ImportRefusedException">The file does not verify, or the store is not empty.</exception>
+    public Task<LogDigest> ImportAsync(TextReader file, IProgress<long>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        return new LogImporter(dataSource, options.Schema).ImportAsync(file, progress, cancellationToken);
+    }
+
+    private static string? ValidCountry(string? country) => country is null ? null : VerificationScope.ForCountry(country).Country;
 
     private AggregateDefinition<TState> AggregateFor<TState>() where TState : notnull =>
         aggregatesByState.TryGetValue(typeof(TState), out var aggregate)

@@ -1,0 +1,48 @@
+using NodaTime;
+
+namespace StartupFund.EventStore.Audit;
+
+/// <summary>Writes a consistent prefix of the log (all of it, or one country's streams) as an export file.</summary>
+internal sealed class LogExporter(LogPrefixReader prefix, IClock clock)
+{
+    public async Task<LogDigest> ExportAsync(Stream output, string? country, IProgress<long>? progress, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        await ExportFile.WriteLineAsync(output, w => ExportFile.WriteHeader(w, country is null ? "all" : $"country:{country}", clock.GetCurrentInstant()),
+            cancellationToken).ConfigureAwait(false);
+
+        var digest = new DigestChain();
+        var heads = new Dictionary<string, StreamHead>(StringComparer.Ordinal);
+        await foreach (var e in prefix.ReadAsync(country, null, cancellationToken).ConfigureAwait(false))
+        {
+            await ExportFile.WriteLineAsync(output, w => ExportFile.WriteEvent(w, e), cancellationToken).ConfigureAwait(false);
+            digest.Add(Convert.FromHexString(e.Hash), e.Cursor);
+            heads[e.StreamId] = new StreamHead(e.StreamId, e.Version, e.Hash, Archived: false);
+            if (digest.Events % 10_000 == 0)
+            {
+                progress?.Report(digest.Events);
+            }
+        }
+
+        foreach (var head in heads.Values.OrderBy(h => h.StreamId, StringComparer.Ordinal))
+        {
+            await ExportFile.WriteLineAsync(output, w => ExportFile.WriteStream(w, head), cancellationToken).ConfigureAwait(false);
+        }
+
+        var result = digest.ToDigest();
+        await ExportFile.WriteLineAsync(output, w => ExportFile.WriteDigest(w, result), cancellationToken).ConfigureAwait(false);
+        progress?.Report(digest.Events);
+        return result;
+    }
+
+    public async Task<LogDigest> DigestAsync(string? country, LogCursor? upTo, CancellationToken cancellationToken)
+    {
+        var digest = new DigestChain();
+        await foreach (var e in prefix.ReadAsync(country, upTo, cancellationToken).ConfigureAwait(false))
+        {
+            digest.Add(Convert.FromHexString(e.Hash), e.Cursor);
+        }
+
+        return digest.ToDigest();
+    }
+}
