@@ -8,4 +8,8 @@ var root = new RootCommand("""
     """);
 root.Subcommands.Add(MigrateCommand.Create());
 root.Subcommands.Add(VerifyCommand.Create());
+root.Subcommands.Add(DigestCommand.Create());
+root.Subcommands.Add(ExportCommand.Create());
+root.Subcommands.Add(ImportCommand.Create());
+root.Subcommands.Add(SeedCommand.Create());
 return await root.Parse(args).InvokeAsync();

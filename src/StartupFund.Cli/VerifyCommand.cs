@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Npgsql;
+using StartupFund.EventStore.Audit;
 using StartupFund.EventStore.Hashing;
 
 namespace StartupFund.Cli;
@@ -8,65 +9,130 @@ internal static class VerifyCommand
 {
     public static Command Create()
     {
-        var stream = new Option<string?>("--stream") { Description = "Verify only this stream." };
-        var country = new Option<string?>("--country") { Description = "Verify only this country's streams (ISO 3166-1 alpha-2, e.g. KE)." };
+        var file = new Argument<FileInfo?>("file")
+        {
+            Description = "An export file to verify offline, with no database. Without it, the database is verified.",
+            Arity = ArgumentArity.ZeroOrOne,
+        };
+        var stream = new Option<string?>("--stream") { Description = "Database: verify only this stream." };
+        var country = new Option<string?>("--country") { Description = "Database: verify only this country's streams (ISO 3166-1 alpha-2, e.g. KE)." };
+        var extends = new Option<string?>("--extends")
+        {
+            Description = "A digest kept from earlier (EVENTS:SHA256, as 'digest' and 'export' print it): also prove the log or file still begins with exactly those events.",
+        };
         var command = new Command("verify", """
-            Recompute every event's hash from the stored rows and check each stream's chain.
-            Exit code 0: clean; 1: tampering found (the first broken version of each stream is listed); 2: usage or connection error.
+            Recompute every event's hash and check each stream's chain: in the database, or offline in an export file.
+            Exit code 0: clean; 1: tampering found (each broken stream's first broken version, or the file's line, is listed);
+            2: usage or connection error.
             """);
         CommonOptions.AddTo(command);
+        command.Arguments.Add(file);
         command.Options.Add(stream);
         command.Options.Add(country);
+        command.Options.Add(extends);
         command.SetAction(async (parseResult, cancellationToken) =>
         {
-            VerificationScope scope;
-            try
+            LogDigest? trusted = null;
+            if (parseResult.GetValue(extends) is { } text)
             {
-                scope = (parseResult.GetValue(stream), parseResult.GetValue(country)) switch
+                if (!TrustedDigest.TryParse(text, out var digest, out var error))
                 {
-                    ({ } id, null) => VerificationScope.Stream(id),
-                    (null, { } code) => VerificationScope.ForCountry(code),
-                    (null, null) => VerificationScope.Everything,
-                    _ => throw new ArgumentException("give --stream or --country, not both"),
-                };
-            }
-            catch (ArgumentException e)
-            {
-                Console.Error.WriteLine($"error: {e.Message}");
-                return ExitCodes.UsageOrEnvironment;
-            }
-
-            if (CommonOptions.OpenStore(parseResult) is not var (dataSource, store))
-            {
-                return ExitCodes.UsageOrEnvironment;
-            }
-
-            await using (dataSource)
-            {
-                try
-                {
-                    var report = await store.VerifyAsync(scope, cancellationToken);
-                    Console.WriteLine($"checked {report.EventsChecked:N0} events in {report.StreamsChecked:N0} streams");
-                    if (report.IsClean)
-                    {
-                        Console.WriteLine("clean: every hash chain verifies");
-                        return ExitCodes.Ok;
-                    }
-
-                    foreach (var broken in report.Breaks)
-                    {
-                        Console.WriteLine($"BROKEN {broken.StreamId} at version {broken.Version}: {broken.Reason}");
-                    }
-
-                    return ExitCodes.VerificationFailed;
-                }
-                catch (NpgsqlException e)
-                {
-                    Console.Error.WriteLine($"error: cannot verify: {e.Message}");
+                    Console.Error.WriteLine($"error: {error}");
                     return ExitCodes.UsageOrEnvironment;
                 }
+
+                trusted = digest;
             }
+
+            return parseResult.GetValue(file) is { } exportFile
+                ? await VerifyFileAsync(exportFile, trusted)
+                : await VerifyDatabaseAsync(parseResult, parseResult.GetValue(stream), parseResult.GetValue(country), trusted, cancellationToken);
         });
         return command;
+    }
+
+    private static async Task<int> VerifyFileAsync(FileInfo file, LogDigest? trusted)
+    {
+        if (!file.Exists)
+        {
+            Console.Error.WriteLine($"error: no such file: {file.FullName}");
+            return ExitCodes.UsageOrEnvironment;
+        }
+
+        using var reader = file.OpenText();
+        var report = await Progress.RunAsync("verifying", p => ExportFileVerifier.VerifyAsync(reader, trusted, p));
+        Console.WriteLine($"checked {report.EventsChecked:N0} events in {report.StreamsChecked:N0} streams from {file.Name}");
+        Console.WriteLine($"digest of the file's events: {report.Recomputed.Events}:{report.Recomputed.Sha256}");
+        if (report.IsClean)
+        {
+            Console.WriteLine(trusted is null
+                ? "clean: every hash, every stream head and the file's digest verify"
+                : $"clean: every hash verifies and the file extends the trusted digest of {trusted.Events} events");
+            return ExitCodes.Ok;
+        }
+
+        foreach (var broken in report.Breaks)
+        {
+            Console.WriteLine($"BROKEN {broken}");
+        }
+
+        return ExitCodes.VerificationFailed;
+    }
+
+    private static async Task<int> VerifyDatabaseAsync(ParseResult parseResult, string? streamId, string? country, LogDigest? trusted, CancellationToken cancellationToken)
+    {
+        VerificationScope scope;
+        try
+        {
+            scope = (streamId, country) switch
+            {
+                ({ } id, null) => VerificationScope.Stream(id),
+                (null, { } code) => VerificationScope.ForCountry(code),
+                (null, null) => VerificationScope.Everything,
+                _ => throw new ArgumentException("give --stream or --country, not both"),
+            };
+        }
+        catch (ArgumentException e)
+        {
+            Console.Error.WriteLine($"error: {e.Message}");
+            return ExitCodes.UsageOrEnvironment;
+        }
+
+        if (CommonOptions.OpenStore(parseResult) is not var (dataSource, store))
+        {
+            return ExitCodes.UsageOrEnvironment;
+        }
+
+        await using (dataSource)
+        {
+            try
+            {
+                var report = await store.VerifyAsync(scope, cancellationToken);
+                Console.WriteLine($"checked {report.EventsChecked:N0} events in {report.StreamsChecked:N0} streams");
+                foreach (var broken in report.Breaks)
+                {
+                    Console.WriteLine($"BROKEN {broken.StreamId} at version {broken.Version}: {broken.Reason}");
+                }
+
+                var extendsTrusted = trusted is null || await store.ExtendsAsync(trusted, country, cancellationToken);
+                if (!extendsTrusted)
+                {
+                    Console.WriteLine($"BROKEN the log does not begin with the {trusted!.Events} events of the trusted digest: history was rewritten");
+                }
+
+                if (report.IsClean && extendsTrusted)
+                {
+                    Console.WriteLine(trusted is null ? "clean: every hash chain verifies" : "clean: every hash chain verifies and the log extends the trusted digest");
+                    return ExitCodes.Ok;
+                }
+
+                return ExitCodes.VerificationFailed;
+            }
+            catch (NpgsqlException e)
+            {
+                Console.Error.WriteLine($"error: cannot verify: {e.Message}");
+                return ExitCodes.UsageOrEnvironment;
+            }
+        }
     }
 }
