@@ -209,15 +209,22 @@ public sealed class EventStore
     public Task<LogDigest> ExportAsync(Stream output, string? country = null, IProgress<long>? progress = null, CancellationToken cancellationToken = default) =>
         new LogExporter(new LogPrefixReader(dataSource, options.Schema), options.Clock).ExportAsync(output, ValidCountry(country), progress, cancellationToken);
 
-    /// <summary>The digest of the log below the current horizon (or up to <paramref name="upTo"/>), optionally of one country's streams.</summary>
-    public Task<LogDigest> ComputeDigestAsync(string? country = null, LogCursor? upTo = null, CancellationToken cancellationToken = default) =>
-        new LogExporter(new LogPrefixReader(dataSource, options.Schema), options.Clock).DigestAsync(ValidCountry(country), upTo, cancellationToken);
+    /// <summary>The digest of the log below the current horizon (or of its first <paramref name="maxEvents"/> events), optionally of one country's streams.</summary>
+    public Task<LogDigest> ComputeDigestAsync(string? country = null, long? maxEvents = null, CancellationToken cancellationToken = default)
+    {
+        if (maxEvents is < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(maxEvents), maxEvents, "A digest covers zero or more events.");
+        }
+
+        return new LogExporter(new LogPrefixReader(dataSource, options.Schema), options.Clock).DigestAsync(ValidCountry(country), maxEvents, cancellationToken);
+    }
 
     /// <summary>True when the log still begins with exactly the events an earlier digest covered.</summary>
     public async Task<bool> ExtendsAsync(LogDigest earlier, string? country = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(earlier);
-        var now = await ComputeDigestAsync(country, earlier.CoveredUpTo, cancellationToken).ConfigureAwait(false);
+        var now = await ComputeDigestAsync(country, earlier.Events, cancellationToken).ConfigureAwait(false);
         return now.Events == earlier.Events && now.Sha256 == earlier.Sha256;
     }
 

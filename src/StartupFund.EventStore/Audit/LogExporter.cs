@@ -35,10 +35,10 @@ internal sealed class LogExporter(LogPrefixReader prefix, IClock clock)
         return result;
     }
 
-    public async Task<LogDigest> DigestAsync(string? country, LogCursor? upTo, CancellationToken cancellationToken)
+    public async Task<LogDigest> DigestAsync(string? country, long? maxEvents, CancellationToken cancellationToken)
     {
         var digest = new DigestChain();
-        await foreach (var e in prefix.ReadAsync(country, upTo, cancellationToken).ConfigureAwait(false))
+        await foreach (var e in prefix.ReadAsync(country, maxEvents, cancellationToken).ConfigureAwait(false))
         {
             digest.Add(Convert.FromHexString(e.Hash), e.Cursor);
         }

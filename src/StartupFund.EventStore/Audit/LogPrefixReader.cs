@@ -14,7 +14,7 @@ namespace StartupFund.EventStore.Audit;
 /// </summary>
 internal sealed class LogPrefixReader(NpgsqlDataSource dataSource, SchemaName schemaName)
 {
-    public async IAsyncEnumerable<ExportedEvent> ReadAsync(string? country, LogCursor? upTo,
+    public async IAsyncEnumerable<ExportedEvent> ReadAsync(string? country, long? maxEvents,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var schema = schemaName.Quoted;
@@ -25,12 +25,11 @@ internal sealed class LogPrefixReader(NpgsqlDataSource dataSource, SchemaName sc
             from {schema}.events e join {schema}.streams s on s.id = e.stream_id
             where e.tx_id < pg_snapshot_xmin(pg_current_snapshot())
               and ($1::text is null or s.country = $1)
-              and ($2::xid8 is null or (e.tx_id, e.position) <= ($2::xid8, $3::bigint))
             order by e.tx_id, e.position
+            limit $2
             """, connection, transaction);
         command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Text, Value = (object?)country ?? DBNull.Value });
-        command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Xid8, Value = upTo is { } cursor ? cursor.TxId : DBNull.Value });
-        command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Bigint, Value = upTo is { } end ? end.Position : DBNull.Value });
+        command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Bigint, Value = (object?)maxEvents ?? DBNull.Value });
         await using var reader = await command.ExecuteReaderAsync(CommandBehavior.SequentialAccess, cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
