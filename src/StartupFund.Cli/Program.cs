@@ -11,8 +11,5 @@ root.Subcommands.Add(VerifyCommand.Create());
 root.Subcommands.Add(DigestCommand.Create());
 root.Subcommands.Add(ExportCommand.Create());
 root.Subcommands.Add(ImportCommand.Create());
-root.Subcommands.Add(DigestCommand.Create());
-root.Subcommands.Add(ExportCommand.Create());
-root.Subcommands.Add(ImportCommand.Create());
 root.Subcommands.Add(SeedCommand.Create());
 return await root.Parse(args).InvokeAsync();
