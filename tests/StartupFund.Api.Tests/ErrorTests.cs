@@ -102,6 +102,34 @@ public sealed class ErrorTests(ApiFactory api) : IClassFixture<ApiFactory>
     }
 
     [Fact]
+    public async Task Tranche_numbers_out_of_range_are_refused_not_crashes()
+    {
+        var s = api.Scenario();
+        await OpenFundedAsync(s, "fund-tr", "DE", "EUR", "1000.00");
+        await ReviewedAsync(s, "app-tr", "fund-tr", "DE", "500.00", "EUR");
+        await s.Post("/applications/app-tr/approval", Approval("EUR", "200.00", "300.00")).Expect(200);
+        await s.Post("/applications/app-tr/offer/acceptance").Expect(200);
+        var events = await api.EventCountAsync();
+
+        foreach (var tranche in new[] { "0", "-1", "3", "99", "2147483647" })
+        {
+            foreach (var (path, body) in new (string, object)[]
+            {
+                ("milestone/report", new { evidence = "e" }), ("milestone/verification", new { note = "n" }),
+                ("disbursement", new { valueDate = "2026-03-10", paymentReference = "P" }), ("disbursement/reversal", new { reason = "r" }),
+            })
+            {
+                var reply = await s.Post($"/applications/app-tr/tranches/{tranche}/{path}", body);
+                reply.Status.ShouldBeInRange(400, 422, reply.Text);
+                reply.Code.ShouldNotBeNullOrEmpty(reply.Text);
+            }
+        }
+
+        (await s.Get("/funds?limit=abc")).Status.ShouldBe(400);
+        (await api.EventCountAsync()).ShouldBe(events);
+    }
+
+    [Fact]
     public async Task Lists_are_paginated_with_a_maximum_page_size()
     {
         var s = api.Scenario();
