@@ -1,0 +1,244 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using System.Text.Json;
+using Npgsql;
+
+namespace StartupFund.Benchmarks.Http;
+
+public sealed record HttpBenchSettings(int Clients, TimeSpan Warmup, TimeSpan Measure, TimeSpan Baseline, int Funds)
+{
+    public static HttpBenchSettings Full { get; } = new(16, TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(20), TimeSpan.FromSeconds(10), 8);
+
+    public static HttpBenchSettings Quick { get; } = new(16, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(3), 8);
+}
+
+/// <summary>
+/// Starts the API as its own process on a scratch database, opens funds, then runs clients that each
+/// repeat a startup's life (submit, review, approve, accept, report, verify, disburse = 7 commands)
+/// interleaved with 3 reads (the application, the country balance, the fund's journal).
+/// </summary>
+public static class HttpBenchmark
+{
+    public static async Task<HttpBenchResults> RunAsync(string serverConnectionString, string apiDll, HttpBenchSettings settings)
+    {
+        var database = $"sf_bench_api_{Guid.NewGuid():N}";
+        await ExecuteAsync(serverConnectionString, $"create database \"{database}\"");
+        var connectionString = new NpgsqlConnectionStringBuilder(serverConnectionString) { Database = database, MaxPoolSize = 64 }.ConnectionString;
+        try
+        {
+            var results = new HttpBenchResults();
+            await using (var dataSource = NpgsqlDataSource.Create(connectionString))
+            {
+                results.PostgresVersion = (string)(await dataSource.CreateCommand("select version()").ExecuteScalarAsync())!;
+                Console.WriteLine($"raw append baseline: {settings.Clients} clients, {settings.Baseline.TotalSeconds:N0}s ...");
+                var baseline = await RawBaseline.RunAsync(dataSource, settings.Clients, settings.Baseline);
+                results.Add("append_baseline_tx_per_s", baseline, "tx/s", "raw Npgsql: 1 stream row + 1 jsonb event per transaction");
+            }
+
+            var port = FreePort();
+            using var server = StartApi(apiDll, connectionString, port);
+            try
+            {
+                using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = settings.Clients * 2, PooledConnectionLifetime = TimeSpan.FromMinutes(10) };
+                using var http = new HttpClient(handler) { BaseAddress = new Uri($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}"), Timeout = TimeSpan.FromSeconds(30) };
+                await WaitReadyAsync(http, server);
+                for (var fund = 0; fund < settings.Funds; fund++)
+                {
+                    await OpenFundAsync(http, $"bench-fund-{fund}");
+                }
+
+                Console.WriteLine($"http: {settings.Clients} clients, warm-up {settings.Warmup.TotalSeconds:N0}s, measuring {settings.Measure.TotalSeconds:N0}s ...");
+                var workload = await Workload.RunAsync(http, settings);
+                server.Refresh();
+                var peakRssMb = PeakRssMb(server.Id);
+                var baselineTx = results.Get("append_baseline_tx_per_s");
+                results.Add("http_commands_per_s", workload.CommandsPerSecond, "cmd/s", "mixed: submit, review, approve, accept, report, verify, disburse");
+                results.Add("http_requests_per_s", workload.RequestsPerSecond, "req/s", "commands and reads");
+                results.Add("http_p50_ms", workload.P50Ms, "ms", "all requests");
+                results.Add("http_p99_ms", workload.P99Ms, "ms", "all requests; goal < 50");
+                results.Add("http_command_p50_ms", workload.CommandP50Ms, "ms", "commands only");
+                results.Add("http_command_p99_ms", workload.CommandP99Ms, "ms", "commands only");
+                results.Add("http_errors", workload.Errors, "count", "non-2xx responses in the measured window; goal 0");
+                results.Add("http_ratio_to_append_baseline", workload.CommandsPerSecond / baselineTx, "ratio", "goal >= 0.5");
+                results.Add("http_peak_rss_mb", peakRssMb, "MB", "server VmHWM; goal < 300");
+            }
+            finally
+            {
+                if (!server.HasExited)
+                {
+                    server.Kill(entireProcessTree: true);
+                    await server.WaitForExitAsync();
+                }
+            }
+
+            results.Print(Console.Out);
+            return results;
+        }
+        finally
+        {
+            NpgsqlConnection.ClearAllPools();
+            await ExecuteAsync(serverConnectionString, $"drop database if exists \"{database}\" with (force)");
+        }
+    }
+
+    private static Process StartApi(string apiDll, string connectionString, int port)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            UseShellExecute = false,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = Path.GetDirectoryName(apiDll)!,
+        };
+        start.ArgumentList.Add(apiDll);
+        start.ArgumentList.Add("--urls");
+        start.ArgumentList.Add($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}");
+        start.ArgumentList.Add("--contentRoot");
+        start.ArgumentList.Add(Path.GetDirectoryName(apiDll)!);
+        start.Environment["ConnectionStrings__StartupFund"] = connectionString;
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        // Per-request access logs off for the measurement; warnings and errors still log as JSON.
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        start.Environment["Logging__LogLevel__Microsoft.AspNetCore.Hosting.Diagnostics"] = "Warning";
+        var process = Process.Start(start) ?? throw new InvalidOperationException("Cannot start the API process.");
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, e) =>
+        {
+            if (e.Data is not null)
+            {
+                Console.Error.WriteLine("api: " + e.Data);
+            }
+        };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
+    }
+
+    private static async Task WaitReadyAsync(HttpClient http, Process server)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (deadline.Elapsed < TimeSpan.FromSeconds(60))
+        {
+            if (server.HasExited)
+            {
+                throw new InvalidOperationException($"The API exited with code {server.ExitCode}.");
+            }
+
+            try
+            {
+                using var response = await http.GetAsync(new Uri("/health/ready", UriKind.Relative));
+                if (response.IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // not listening yet
+            }
+
+            await Task.Delay(200);
+        }
+
+        throw new TimeoutException("The API did not become ready within 60 s.");
+    }
+
+    private static async Task OpenFundAsync(HttpClient http, string id)
+    {
+        await Workload.PostAsync(http, "/funds", $$"""
+            {"id":"{{id}}","country":"DE","name":"Bench fund {{id}}","currency":"EUR",
+             "policy":{"ticketMin":{"amount":"1.00","currency":"EUR"},"ticketMax":{"amount":"1000000.00","currency":"EUR"},"matching":{"preset":"none"},"minimumReviewerScores":0} }
+            """);
+        await Workload.PostAsync(http, $"/funds/{id}/commitments",
+            """{"sponsorId":"gov","sponsorName":"Government","kind":"government","amount":{"amount":"100000000000.00","currency":"EUR"}}""");
+        await Workload.PostAsync(http, $"/funds/{id}/capital-calls",
+            """{"callId":"c1","sponsorId":"gov","amount":{"amount":"100000000000.00","currency":"EUR"},"dueDate":"2026-04-01"}""");
+        await Workload.PostAsync(http, $"/funds/{id}/capital-calls/c1/receipts",
+            """{"amount":{"amount":"100000000000.00","currency":"EUR"},"valueDate":"2026-04-01"}""");
+    }
+
+    private static double PeakRssMb(int pid)
+    {
+        var status = $"/proc/{pid.ToString(CultureInfo.InvariantCulture)}/status";
+        if (!File.Exists(status))
+        {
+            return double.NaN;
+        }
+
+        foreach (var line in File.ReadLines(status))
+        {
+            if (line.StartsWith("VmHWM:", StringComparison.Ordinal))
+            {
+                var kilobytes = long.Parse(line["VmHWM:".Length..].Replace("kB", "", StringComparison.Ordinal).Trim(), CultureInfo.InvariantCulture);
+                return kilobytes / 1024.0;
+            }
+        }
+
+        return double.NaN;
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static async Task ExecuteAsync(string connectionString, string sql)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+}
+
+/// <summary>The physical ceiling our command path is compared with: one stream row and one jsonb event per transaction.</summary>
+internal static class RawBaseline
+{
+    public static async Task<double> RunAsync(NpgsqlDataSource dataSource, int clients, TimeSpan duration)
+    {
+        await using (var create = dataSource.CreateCommand("""
+            create table raw_streams (id text primary key, version bigint not null);
+            create table raw_events (seq bigint generated always as identity primary key, stream_id text not null, version bigint not null, data jsonb not null);
+            """))
+        {
+            await create.ExecuteNonQueryAsync();
+        }
+
+        var payload = JsonSerializer.Serialize(new { applicationId = "app-00000000", amount = new { minorUnits = 10_000_000, currency = "EUR" }, at = "2026-03-02T09:00:00Z" });
+        long total = 0;
+        var clock = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, clients).Select(client => Task.Run(async () =>
+        {
+            long count = 0;
+            while (clock.Elapsed < duration)
+            {
+                var id = $"raw-{client}-{count}";
+                await using var connection = await dataSource.OpenConnectionAsync();
+                await using var transaction = await connection.BeginTransactionAsync();
+                await using (var stream = new NpgsqlCommand("insert into raw_streams (id, version) values ($1, 1)", connection, transaction))
+                {
+                    stream.Parameters.Add(new NpgsqlParameter { Value = id });
+                    await stream.ExecuteNonQueryAsync();
+                }
+
+                await using (var insert = new NpgsqlCommand("insert into raw_events (stream_id, version, data) values ($1, 1, $2::jsonb)", connection, transaction))
+                {
+                    insert.Parameters.Add(new NpgsqlParameter { Value = id });
+                    insert.Parameters.Add(new NpgsqlParameter { Value = payload });
+                    await insert.ExecuteNonQueryAsync();
+                }
+
+                await transaction.CommitAsync();
+                count++;
+            }
+
+            Interlocked.Add(ref total, count);
+        })));
+        return total / clock.Elapsed.TotalSeconds;
+    }
+}
