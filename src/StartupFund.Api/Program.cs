@@ -29,7 +29,15 @@ builder.Services.AddSingleton(_ =>
     var connectionString = builder.Configuration.GetConnectionString("StartupFund")
         ?? Environment.GetEnvironmentVariable("STARTUPFUND_DB")
         ?? throw new InvalidOperationException("No database: set STARTUPFUND_DB or ConnectionStrings:StartupFund.");
-    return NpgsqlDataSource.Create(connectionString);
+    // Commands repeat the same few statements: let Npgsql prepare them server-side after two uses.
+    var settings = new NpgsqlConnectionStringBuilder(connectionString);
+    if (settings.MaxAutoPrepare == 0)
+    {
+        settings.MaxAutoPrepare = 100;
+        settings.AutoPrepareMinUsages = 2;
+    }
+
+    return NpgsqlDataSource.Create(settings.ConnectionString);
 });
 builder.Services.AddSingleton(services => new StartupFundLedger(
     services.GetRequiredService<NpgsqlDataSource>(),
