@@ -56,7 +56,7 @@ public sealed class StartupFundLedger
             Clock = this.options.Clock,
             Events = registry,
             Json = LedgerJson.Storage,
-            InlineProjections = [new FundProjection(readSchema), new ApplicationProjection(readSchema), new JournalProjection(readSchema)],
+            InlineProjections = [new ReadModelProjection(readSchema)],
             Aggregates =
             [
                 new AggregateDefinition<FundState>(Streams.FundType, FundState.Initial, FundDecider.Evolve, this.options.SnapshotEvery),
