@@ -10,7 +10,7 @@ namespace StartupFund.Api.Http;
 /// The shared shape of a command endpoint: read and validate the body, build the domain command
 /// (every bad field reported at once), hand it to the ledger, write the outcome.
 /// </summary>
-public static class Send
+public static partial class Send
 {
     public static Task<IResult> Fund<TRequest>(HttpContext http, StartupFundLedger ledger, Func<TRequest, Fields, Instant, FundCommand> build, bool allowEmpty = false)
         where TRequest : class, new() =>
@@ -46,8 +46,13 @@ public static class Send
         var (body, bytes) = await RequestBody.ReadAsync<TRequest>(http, allowEmpty).ConfigureAwait(false);
         var request = CommandHttp.RequestOf(http, bytes);
         var outcome = await execute(ledger, body, new Fields(), ledger.Clock.GetCurrentInstant(), request, http.RequestAborted).ConfigureAwait(false);
+        var logger = http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("StartupFund.Commands");
+        LogCommand(logger, typeof(TRequest).Name, http.Request.Path.Value ?? "/", outcome.Status, outcome.Version, outcome.Replayed, request.Metadata.Actor ?? CommandHttp.AnonymousActor);
         return CommandHttp.Result(outcome);
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Command {Request} on {Path} answered {Status} at version {Version} (replayed: {Replayed}, actor: {Actor})")]
+    private static partial void LogCommand(ILogger logger, string request, string path, int status, long version, bool replayed, string actor);
 
     /// <summary>A new resource id when the client gave none: a prefix and 16 random hex digits.</summary>
     public static string NewId(string prefix) => prefix + "-" + Guid.NewGuid().ToString("N")[..16];
