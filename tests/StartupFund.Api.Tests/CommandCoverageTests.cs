@@ -1,0 +1,76 @@
+using StartupFund.Api.Tests.Support;
+using static StartupFund.Api.Tests.Support.Builders;
+
+namespace StartupFund.Api.Tests;
+
+/// <summary>The commands the lifecycle test does not walk through: amendments, questions, withdrawal, rejection, declining, reversal, cancellation, closing.</summary>
+public sealed class CommandCoverageTests(ApiFactory api) : IClassFixture<ApiFactory>
+{
+    [Fact]
+    public async Task Pending_applications_are_amended_questioned_withdrawn_and_rejected()
+    {
+        var s = api.Scenario();
+        await OpenFundedAsync(s, "fund-pend", "DE", "EUR", "10000.00");
+        await s.Post("/applications", Application("app-amend", "fund-pend", "DE", "500.00", "EUR")).Expect(201);
+
+        var amended = await s.Post("/applications/app-amend/amendments", new { requested = Money("450.00", "EUR"), stage = "seriesA" }).Expect(200);
+        amended.Amount("requested").ShouldBe("450.00");
+        amended.Str("stage").ShouldBe("seriesA");
+        await s.Post("/applications/app-amend/review").Expect(200);
+        (await s.Post("/applications/app-amend/information-requests", new { question = "Cap table?" }).Expect(200)).Str("status").ShouldBe("informationRequested");
+        (await s.Post("/applications/app-amend/information", new { answer = "Attached." }).Expect(200)).Str("status").ShouldBe("underReview");
+        (await s.Post("/applications/app-amend/rejection", new { reasonCode = "fit", reason = "Not a fit." }).Expect(200)).Str("status").ShouldBe("rejected");
+        await s.Post("/applications/app-amend/review").ExpectProblem(422, "application.not_pending");
+
+        await s.Post("/applications", Application("app-wd", "fund-pend", "DE", "500.00", "EUR")).Expect(201);
+        (await s.Post("/applications/app-wd/withdrawal").Expect(200)).Str("status").ShouldBe("withdrawn");
+
+        var pipeline = await s.Get("/countries/DE/portfolio").Expect(200);
+        pipeline.Str("pipeline.countsByStatus.rejected").ShouldBe("1");
+        pipeline.Str("pipeline.countsByStatus.withdrawn").ShouldBe("1");
+        pipeline["companies"].GetArrayLength().ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task Declining_reversing_and_cancelling_give_the_money_back_exactly()
+    {
+        var s = api.Scenario();
+        await OpenFundedAsync(s, "fund-back", "FR", "EUR", "10000.00");
+
+        await ReviewedAsync(s, "app-decline", "fund-back", "FR", "3000.00", "EUR");
+        await s.Post("/applications/app-decline/approval", Approval("EUR", "3000.00")).Expect(200);
+        (await s.Get("/funds/fund-back/balance").Expect(200)).Amount("figures.availableToCommit").ShouldBe("7000.00");
+        (await s.Post("/applications/app-decline/offer/decline", new { reason = "Private round" }).Expect(200)).Str("status").ShouldBe("offerDeclined");
+        (await s.Get("/funds/fund-back/balance").Expect(200)).Amount("figures.availableToCommit").ShouldBe("10000.00");
+
+        await ReviewedAsync(s, "app-rev", "fund-back", "FR", "4000.00", "EUR");
+        await s.Post("/applications/app-rev/approval", Approval("EUR", "1000.00", "3000.00")).Expect(200);
+        await s.Post("/applications/app-rev/offer/acceptance").Expect(200);
+        await s.Post("/applications/app-rev/tranches/1/milestone/report", new { evidence = "Done" }).Expect(200);
+        await s.Post("/applications/app-rev/tranches/1/milestone/verification").Expect(200);
+        await s.Post("/applications/app-rev/tranches/1/disbursement", new { valueDate = "2026-03-03", paymentReference = "P1" }).Expect(200);
+        var afterPayment = await s.Get("/funds/fund-back/balance").Expect(200);
+        afterPayment.Amount("figures.cashOnHand").ShouldBe("9000.00");
+        afterPayment.Amount("figures.reserved").ShouldBe("3000.00");
+
+        var reversed = await s.Post("/applications/app-rev/tranches/1/disbursement/reversal", new { reason = "Bank returned it" }).Expect(200);
+        reversed.Amount("paid").ShouldBe("0.00");
+        reversed.Str("tranches[0].attempt").ShouldBe("2");
+        var afterReversal = await s.Get("/funds/fund-back/balance").Expect(200);
+        afterReversal.Amount("figures.cashOnHand").ShouldBe("10000.00");
+        afterReversal.Amount("figures.reserved").ShouldBe("4000.00");
+        afterReversal.Amount("figures.disbursed").ShouldBe("0.00");
+
+        await s.Post("/applications/app-rev/tranches/1/disbursement", new { valueDate = "2026-03-04", paymentReference = "P1-again" }).Expect(200);
+        (await s.Post("/applications/app-rev/cancellation", new { reason = "Wound down" }).Expect(200)).Str("status").ShouldBe("cancelled");
+        var final = await s.Get("/funds/fund-back/balance").Expect(200);
+        final.Amount("figures.cashOnHand").ShouldBe("9000.00");
+        final.Amount("figures.reserved").ShouldBe("0.00");
+        final.Amount("figures.disbursed").ShouldBe("1000.00");
+        final.Amount("figures.availableToCommit").ShouldBe("9000.00");
+        (await s.Get("/funds/fund-back/trial-balance").Expect(200)).Str("balanced").ShouldBe("True");
+
+        (await s.Post("/funds/fund-back/closure", new { reason = "Programme ended" }).Expect(200)).Str("status").ShouldBe("closed");
+        await s.Post("/applications", Application("app-late", "fund-back", "FR", "10.00", "EUR")).ExpectProblem(422, "fund.closed");
+    }
+}
