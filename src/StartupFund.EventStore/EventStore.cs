@@ -121,14 +121,21 @@ public sealed class EventStore
     /// </summary>
     public async Task<LogPage> ReadLogAsync(LogCursor after, int maxEvents = 1_000, CancellationToken cancellationToken = default)
     {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        return await ReadLogAsync(connection, after, maxEvents, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The same read on a connection the caller holds (a projection runner reads on its lock's session).</summary>
+    internal async Task<LogPage> ReadLogAsync(NpgsqlConnection connection, LogCursor after, int maxEvents, CancellationToken cancellationToken)
+    {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxEvents, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(maxEvents, MaxPageSize);
-        await using var command = dataSource.CreateCommand($"""
+        await using var command = new NpgsqlCommand($"""
             select {EventRows.Columns} from {schema}.events
             where (tx_id, position) > ($1, $2) and tx_id < pg_snapshot_xmin(pg_current_snapshot())
             order by tx_id, position
             limit $3
-            """);
+            """, connection);
         command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Xid8, Value = after.TxId });
         command.Parameters.Add(new NpgsqlParameter { Value = after.Position });
         command.Parameters.Add(new NpgsqlParameter { Value = maxEvents });

@@ -198,7 +198,7 @@ public sealed class AuditTests(TestDatabase database) : StoreTestBase(database)
         var refused = await Should.ThrowAsync<ImportRefusedException>(() => target.ImportAsync(new StringReader(string.Join('\n', lines))));
 
         refused.Message.ShouldContain("not empty");
-        (await target.ComputeDigestAsync()).Events.ShouldBe(1);
+        (await ReadyDigestAsync(target, expectedEvents: 1)).Events.ShouldBe(1);
     }
 
     private async Task<EventStore> SeededStoreAsync()
