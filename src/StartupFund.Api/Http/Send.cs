@@ -47,12 +47,12 @@ public static partial class Send
         var request = CommandHttp.RequestOf(http, bytes);
         var outcome = await execute(ledger, body, new Fields(), ledger.Clock.GetCurrentInstant(), request, http.RequestAborted).ConfigureAwait(false);
         var logger = http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("StartupFund.Commands");
-        LogCommand(logger, typeof(TRequest).Name, http.Request.Path.Value ?? "/", outcome.Status, outcome.Version, outcome.Replayed, request.Metadata.Actor ?? CommandHttp.AnonymousActor);
+        LogCommand(logger, http.GetEndpoint()?.Metadata.GetMetadata<IEndpointNameMetadata>()?.EndpointName ?? typeof(TRequest).Name, http.Request.Path.Value ?? "/", outcome.Status, outcome.Version, outcome.Replayed, request.Metadata.Actor ?? CommandHttp.AnonymousActor);
         return CommandHttp.Result(outcome);
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Command {Request} on {Path} answered {Status} at version {Version} (replayed: {Replayed}, actor: {Actor})")]
-    private static partial void LogCommand(ILogger logger, string request, string path, int status, long version, bool replayed, string actor);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Command {Command} on {Path} answered {Status} at version {Version} (replayed: {Replayed}, actor: {Actor})")]
+    private static partial void LogCommand(ILogger logger, string command, string path, int status, long version, bool replayed, string actor);
 
     /// <summary>A new resource id when the client gave none: a prefix and 16 random hex digits.</summary>
     public static string NewId(string prefix) => prefix + "-" + Guid.NewGuid().ToString("N")[..16];
