@@ -21,6 +21,7 @@ internal sealed class StreamAppender(NpgsqlDataSource dataSource, EventStoreOpti
     private static readonly byte[] EmptyMetadataJson = "{}"u8.ToArray();
 
     private readonly string schema = options.Schema.Quoted;
+    private readonly WriteSql sql = new(options.Schema.Quoted);
     private readonly Dictionary<string, IAggregateDefinition> aggregatesByStreamType =
         options.Aggregates.ToDictionary(a => a.StreamType, StringComparer.Ordinal);
     private readonly IInlineProjection[] projections = [.. options.InlineProjections];
@@ -212,39 +213,58 @@ internal sealed class StreamAppender(NpgsqlDataSource dataSource, EventStoreOpti
         return recorded;
     }
 
-    private const string Unnest = "unnest($1::uuid[], $2::text[], $3::bigint[], $4::text[], $5::jsonb[], $6::jsonb[], $7::timestamptz[], $8::bytea[])";
-
-    /// <summary>The same eight columns for a single event: plain parameters are cheaper than arrays.</summary>
-    private const string SingleRow = "(values ($1::uuid, $2::text, $3::bigint, $4::text, $5::jsonb, $6::jsonb, $7::timestamptz, $8::bytea))";
-
-    private static string EventRowsSource(PreparedStream stream) => stream.Events.Length == 1 ? SingleRow : Unnest;
-
     private NpgsqlBatchCommand InsertNewStreamWithEvents(PreparedStream stream)
     {
-        var command = InsertEvents(stream, $"""
-            with created as (
-                insert into {schema}.streams (id, type, country, version, head_hash, created_at, updated_at)
-                values ($9, $10, $11, $12, $13, $14, $14))
-            insert into {schema}.events (id, stream_id, version, type, data, metadata, recorded_at, hash)
-            select e.* from {EventRowsSource(stream)} as e
-            returning position, tx_id, version
-            """);
-        AddParameters(command, stream.Append.StreamId, stream.Append.StreamType, (object?)stream.Append.Country ?? DBNull.Value,
-            stream.NewVersion, stream.NewHeadHash, StoredInstant.ToDateTime(stream.RecordedAt));
+        var command = InsertEvents(stream, stream.Events.Length == 1 ? sql.CreateWithOne : sql.CreateWithMany);
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = stream.Append.StreamId });
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = stream.Append.StreamType });
+        command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Char, Value = (object?)stream.Append.Country ?? DBNull.Value });
+        command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = stream.NewVersion });
+        command.Parameters.Add(new NpgsqlParameter<byte[]> { TypedValue = stream.NewHeadHash });
+        command.Parameters.Add(new NpgsqlParameter<DateTime> { TypedValue = StoredInstant.ToDateTime(stream.RecordedAt) });
         return command;
     }
 
     private NpgsqlBatchCommand AdvanceStreamWithEvents(PreparedStream stream)
     {
-        var command = InsertEvents(stream, $"""
+        var command = InsertEvents(stream, stream.Events.Length == 1 ? sql.AdvanceWithOne : sql.AdvanceWithMany);
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = stream.Append.StreamId });
+        command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = stream.NewVersion });
+        command.Parameters.Add(new NpgsqlParameter<byte[]> { TypedValue = stream.NewHeadHash });
+        command.Parameters.Add(new NpgsqlParameter<DateTime> { TypedValue = StoredInstant.ToDateTime(stream.RecordedAt) });
+        return command;
+    }
+
+    /// <summary>The write statements, built once per store: $1-$8 are the event columns, $9.. the stream's.</summary>
+    private sealed class WriteSql(string schema)
+    {
+        private const string SingleRow = "(values ($1::uuid, $2::text, $3::bigint, $4::text, $5::jsonb, $6::jsonb, $7::timestamptz, $8::bytea))";
+        private const string Unnest = "unnest($1::uuid[], $2::text[], $3::bigint[], $4::text[], $5::jsonb[], $6::jsonb[], $7::timestamptz[], $8::bytea[])";
+
+        public string CreateWithOne { get; } = Create(schema, SingleRow);
+
+        public string CreateWithMany { get; } = Create(schema, Unnest);
+
+        public string AdvanceWithOne { get; } = Advance(schema, SingleRow);
+
+        public string AdvanceWithMany { get; } = Advance(schema, Unnest);
+
+        private static string Create(string schema, string rows) => $"""
+            with created as (
+                insert into {schema}.streams (id, type, country, version, head_hash, created_at, updated_at)
+                values ($9, $10, $11, $12, $13, $14, $14))
+            insert into {schema}.events (id, stream_id, version, type, data, metadata, recorded_at, hash)
+            select e.* from {rows} as e
+            returning position, tx_id, version
+            """;
+
+        private static string Advance(string schema, string rows) => $"""
             with advanced as (
                 update {schema}.streams set version = $10, head_hash = $11, updated_at = $12 where id = $9)
             insert into {schema}.events (id, stream_id, version, type, data, metadata, recorded_at, hash)
-            select e.* from {EventRowsSource(stream)} as e
+            select e.* from {rows} as e
             returning position, tx_id, version
-            """);
-        AddParameters(command, stream.Append.StreamId, stream.NewVersion, stream.NewHeadHash, StoredInstant.ToDateTime(stream.RecordedAt));
-        return command;
+            """;
     }
 
     private static NpgsqlBatchCommand InsertEvents(PreparedStream stream, string sql)
@@ -254,10 +274,14 @@ internal sealed class StreamAppender(NpgsqlDataSource dataSource, EventStoreOpti
         var command = new NpgsqlBatchCommand(sql);
         if (stream.Events.Length == 1)
         {
-            AddParameters(command, stream.EventIds[0], stream.Append.StreamId, stream.CurrentVersion + 1, stream.Events[0].Alias);
-            command.Parameters.Add(new NpgsqlParameter { Value = Encoding.UTF8.GetString(stream.Events[0].CanonicalData), NpgsqlDbType = NpgsqlDbType.Jsonb });
-            command.Parameters.Add(new NpgsqlParameter { Value = metadata, NpgsqlDbType = NpgsqlDbType.Jsonb });
-            AddParameters(command, recordedAt, stream.Hashes[0]);
+            command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = stream.EventIds[0] });
+            command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = stream.Append.StreamId });
+            command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = stream.CurrentVersion + 1 });
+            command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = stream.Events[0].Alias });
+            command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = Encoding.UTF8.GetString(stream.Events[0].CanonicalData), NpgsqlDbType = NpgsqlDbType.Jsonb });
+            command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = metadata, NpgsqlDbType = NpgsqlDbType.Jsonb });
+            command.Parameters.Add(new NpgsqlParameter<DateTime> { TypedValue = recordedAt });
+            command.Parameters.Add(new NpgsqlParameter<byte[]> { TypedValue = stream.Hashes[0] });
             return command;
         }
 
