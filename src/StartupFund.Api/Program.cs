@@ -62,12 +62,17 @@ builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = 
 
     problem.Extensions["correlationId"] = Correlation.IdOf(context.HttpContext);
 });
-builder.Services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
+builder.Services.AddOpenApi(options =>
 {
-    document.Info.Title = "StartupFund API";
-    document.Info.Description = "Event-sourced ledger for national startup funds. Errors are RFC 7807 ProblemDetails with a stable `code`.";
-    return Task.CompletedTask;
-}));
+    options.AddDocumentTransformer((document, _, _) =>
+    {
+        document.Info.Title = "StartupFund API";
+        document.Info.Description = "Event-sourced ledger for national startup funds. Errors are RFC 7807 ProblemDetails with a stable `code`.";
+        return Task.CompletedTask;
+    });
+    options.AddSchemaTransformer(OpenApiSchemas.Transform);
+    options.AddOperationTransformer(OpenApiSchemas.AddCommandHeaders);
+});
 
 var app = builder.Build();
 

@@ -164,6 +164,9 @@ public sealed class ErrorTests(ApiFactory api) : IClassFixture<ApiFactory>
         }
 
         doc.Text.ShouldContain("\"422\"");
+        doc["components.schemas.Money.properties.amount.type"].GetString().ShouldBe("string");
+        doc["paths./funds/{fundId}/closure.post.parameters"].EnumerateArray().Select(p => p.GetProperty("name").GetString())
+            .ShouldContain("Idempotency-Key");
         doc.Text.ShouldContain("ApproveRequest");
         var ui = await s.Client.GetAsync(new Uri("/docs/index.html", UriKind.Relative));
         ((int)ui.StatusCode).ShouldBe(200);

@@ -1,0 +1,69 @@
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
+using NodaTime;
+using StartupFund.Domain.Values;
+
+namespace StartupFund.Api.Http;
+
+/// <summary>The wire shapes our JSON converters give Money and NodaTime values, which the schema generator cannot see.</summary>
+public static class OpenApiSchemas
+{
+    /// <summary>Documents the headers every command accepts as header parameters.</summary>
+    public static Task AddCommandHeaders(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(operation);
+        ArgumentNullException.ThrowIfNull(context);
+        if (!string.Equals(context.Description.HttpMethod, "POST", StringComparison.OrdinalIgnoreCase))
+        {
+            return Task.CompletedTask;
+        }
+
+        operation.Parameters ??= [];
+        operation.Parameters.Add(Header(CommandHttp.IdempotencyKeyHeader,
+            "1-200 printable ASCII characters. A retry with the same key and request returns the first response and writes nothing; another request with the key is a 422 idempotency.key_reused.",
+            200));
+        operation.Parameters.Add(Header("If-Match", "An ETag this API returned (\"7\"): the command applies only at that version, else 409 concurrency.version_mismatch.", 40));
+        operation.Parameters.Add(Header(Correlation.Header, "Correlation id for logs and event metadata; one is made when absent.", 100));
+        operation.Parameters.Add(Header(CommandHttp.ActorHeader, "Who acts (until authentication arrives); stored in event metadata.", 200));
+        return Task.CompletedTask;
+    }
+
+    private static OpenApiParameter Header(string name, string description, int maxLength) => new()
+    {
+        Name = name,
+        In = ParameterLocation.Header,
+        Required = false,
+        Description = description,
+        Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = maxLength },
+    };
+
+    public static Task Transform(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(schema);
+        ArgumentNullException.ThrowIfNull(context);
+        var type = Nullable.GetUnderlyingType(context.JsonTypeInfo.Type) ?? context.JsonTypeInfo.Type;
+        if (type == typeof(Money))
+        {
+            schema.Type = JsonSchemaType.Object;
+            schema.Description = "An exact amount: a decimal string with at most the currency's decimals (JPY 0, EUR 2, KWD 3), never a JSON number.";
+            schema.Properties = new Dictionary<string, IOpenApiSchema>(StringComparer.Ordinal)
+            {
+                ["amount"] = new OpenApiSchema { Type = JsonSchemaType.String, Pattern = "^-?[0-9]+(\\.[0-9]+)?$", MaxLength = Money.TextMaxLength },
+                ["currency"] = new OpenApiSchema { Type = JsonSchemaType.String, Pattern = "^[A-Z]{3}$", Description = "ISO 4217 code" },
+            };
+            schema.Required = new HashSet<string>(StringComparer.Ordinal) { "amount", "currency" };
+        }
+        else if (type == typeof(Instant))
+        {
+            schema.Type = JsonSchemaType.String;
+            schema.Format = "date-time";
+        }
+        else if (type == typeof(LocalDate))
+        {
+            schema.Type = JsonSchemaType.String;
+            schema.Format = "date";
+        }
+
+        return Task.CompletedTask;
+    }
+}
