@@ -157,6 +157,14 @@ public sealed class PipelineTests(LedgerFixture fixture) : IClassFixture<LedgerF
         view.RootElement.GetProperty("status").GetString().ShouldBe("closed");
     }
 
+    [Fact]
+    public async Task Migrating_again_from_several_callers_at_once_is_harmless()
+    {
+        await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() => Ledger.MigrateAsync())));
+
+        (await fixture.Database.ScalarAsync<long>("select count(*) from information_schema.tables where table_schema = 'ledger'")).ShouldBe(5);
+    }
+
     private async Task<ApplicationId> ReviewedApplicationAsync(FundId fund, string id, long requestedMinor)
     {
         var app = new ApplicationId(id);
