@@ -36,6 +36,12 @@ public sealed class ConcurrencyTests(ApiFactory api) : IClassFixture<ApiFactory>
         await OpenFundedAsync(s, "fund-etag", "DE", "EUR", "1000.00");
         var fund = (await s.Get("/funds/fund-etag")).Expect(200);
         fund.ETag.ShouldBe("\"4\"");
+        using (var conditional = new HttpRequestMessage(HttpMethod.Get, "/funds/fund-etag"))
+        {
+            conditional.Headers.TryAddWithoutValidation("If-None-Match", "\"4\"");
+            using var notModified = await s.Client.SendAsync(conditional);
+            ((int)notModified.StatusCode).ShouldBe(304);
+        }
 
         var stale = await s.Post("/funds/fund-etag/closure", new { reason = "done" }, ("If-Match", "\"3\""));
         stale.ExpectProblem(409, "concurrency.version_mismatch");

@@ -104,8 +104,11 @@ public static class FundEndpoints
     public static IResult Versioned(HttpContext http, object body, long version)
     {
         ArgumentNullException.ThrowIfNull(http);
-        http.Response.Headers.ETag = CommandHttp.ETagOf(version);
-        return Results.Ok(body);
+        var etag = CommandHttp.ETagOf(version);
+        http.Response.Headers.ETag = etag;
+        return http.Request.Headers.IfNoneMatch.Any(value => value is not null && value.Split(',').Any(tag => tag.Trim() == etag))
+            ? Results.StatusCode(StatusCodes.Status304NotModified)
+            : Results.Ok(body);
     }
 
     private static FundId ParseRoute(string fundId)
