@@ -1,6 +1,7 @@
 using Npgsql;
 using NodaTime;
 using StartupFund.Api.Applications;
+using StartupFund.Api.Audit;
 using StartupFund.Api.Countries;
 using StartupFund.Api.Funds;
 using StartupFund.Api.Http;
@@ -97,6 +98,7 @@ app.MapGet("/health/ready", async (StartupFundLedger ledger, CancellationToken t
 FundEndpoints.Map(app);
 ApplicationEndpoints.Map(app);
 CountryEndpoints.Map(app);
+AuditEndpoints.Map(app);
 
 await app.RunAsync();
 

@@ -1,3 +1,4 @@
+using StartupFund.Api.Audit;
 using StartupFund.Api.Http;
 using StartupFund.Domain;
 using StartupFund.Domain.Common;
@@ -70,14 +71,19 @@ public static class FundEndpoints
         })
         .Query<Page<FundView>>("ListFunds", "List funds, optionally of one country (cursor-paginated)");
 
-        funds.MapGet("/{fundId}", async (string fundId, HttpContext http, StartupFundLedger ledger, CancellationToken token) =>
+        funds.MapGet("/{fundId}", async (string fundId, string? asOf, HttpContext http, StartupFundLedger ledger, CancellationToken token) =>
         {
             var id = ParseRoute(fundId);
+            if (asOf is not null)
+            {
+                return (await ledger.AsOfAsync(asOf, token)).Fund(id) is { } then ? Results.Ok(then) : FundNotFound(id);
+            }
+
             return await ledger.Queries.GetFundAsync(id, token) is { } fund
                 ? Versioned(http, fund, fund.Version)
                 : FundNotFound(id);
         })
-        .Query<FundView>("GetFund", "A fund with its sponsors, calls and figures; ETag is the stream version", notFound: true);
+        .Query<FundView>("GetFund", "A fund with its sponsors, calls and figures; ETag is the stream version. With asOf (ISO instant): as it was then, rebuilt from the events", notFound: true);
 
         funds.MapGet("/{fundId}/balance", async (string fundId, StartupFundLedger ledger, CancellationToken token) =>
         {

@@ -1,0 +1,31 @@
+using StartupFund.Ledger;
+using StartupFund.Ledger.Audit;
+using StartupFund.Ledger.Pipeline;
+
+namespace StartupFund.Api.Audit;
+
+/// <summary>Time travel for the views: <c>?asOf=</c> rebuilds them in memory from the events recorded up to that instant.</summary>
+public static class AsOf
+{
+    public const string InstantInFuture = "audit.instant_in_future";
+
+    public static LedgerAudit Audit(this StartupFundLedger ledger)
+    {
+        ArgumentNullException.ThrowIfNull(ledger);
+        return new LedgerAudit(ledger.Store);
+    }
+
+    /// <summary>The read models as they were at <paramref name="asOf"/> (an ISO-8601 instant, not in the future).</summary>
+    public static Task<AsOfReadModel> AsOfAsync(this StartupFundLedger ledger, string asOf, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(ledger);
+        ArgumentNullException.ThrowIfNull(asOf);
+        var instant = LedgerAudit.ParseInstant("asOf", asOf);
+        if (instant > ledger.Clock.GetCurrentInstant())
+        {
+            throw new QueryException(InstantInFuture, "asOf", "asOf must not be in the future: the past is fixed, the future is not written yet.");
+        }
+
+        return ledger.Audit().AsOfAsync(instant, cancellationToken);
+    }
+}
