@@ -3,13 +3,14 @@ using StartupFund.Cli;
 
 var root = new RootCommand("""
     StartupFund operator and regulator tool.
-    Every command needs a database: pass --db "<Npgsql connection string>" or set STARTUPFUND_DB
-    (./build.sh db url prints the local one).
+    Every command needs a database, except 'verify FILE' and 'replay FILE', which read an export file alone:
+    pass --db "<Npgsql connection string>" or set STARTUPFUND_DB (./build.sh db url prints the local one).
     """);
 root.Subcommands.Add(MigrateCommand.Create());
 root.Subcommands.Add(VerifyCommand.Create());
 root.Subcommands.Add(DigestCommand.Create());
 root.Subcommands.Add(ExportCommand.Create());
 root.Subcommands.Add(ImportCommand.Create());
+root.Subcommands.Add(ReplayCommand.Create());
 root.Subcommands.Add(SeedCommand.Create());
 return await root.Parse(args).InvokeAsync();

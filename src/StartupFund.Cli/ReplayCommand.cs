@@ -1,0 +1,179 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using NodaTime;
+using NodaTime.Text;
+using StartupFund.Domain;
+using StartupFund.Domain.Common;
+using StartupFund.Domain.Values;
+using StartupFund.EventStore.Audit;
+using StartupFund.Ledger.Audit;
+using StartupFund.Ledger.Json;
+using StartupFund.Ledger.Views;
+
+namespace StartupFund.Cli;
+
+/// <summary>The answer of <c>replay --json</c>: every fund and, per country, its balance and whole portfolio as of an instant.</summary>
+internal sealed record ReplayResult(Instant AsOf, long Events, IReadOnlyList<FundView> Funds, IReadOnlyList<ReplayCountry> Countries);
+
+internal sealed record ReplayCountry(string Country, CountryBalanceView Balance, PortfolioView Portfolio);
+
+internal static class ReplayCommand
+{
+    private static readonly JsonSerializerOptions Indented = new(LedgerJson.Api) { WriteIndented = true };
+
+    public static Command Create()
+    {
+        var file = new Argument<FileInfo>("file") { Description = "An export file (from 'export')." };
+        var asOf = new Option<string>("--as-of")
+        {
+            Description = "The instant to rebuild, ISO-8601 UTC (2026-03-31T23:59:59Z): every event recorded at or before it, nothing after.",
+            Required = true,
+        };
+        var json = new Option<bool>("--json") { Description = "Print JSON (the same shapes as the API's ?asOf= answers) instead of tables." };
+        var country = new Option<string?>("--country") { Description = "Only this country (ISO 3166-1 alpha-2, e.g. KE)." };
+        var command = new Command("replay", """
+            Rebuild the fund balances and portfolios as they were at an instant from an export file alone (no database).
+            The file is verified first (every hash, the log order and its digest); a file that does not verify is refused
+            (exit code 1). The figures equal the API's GET /funds/{id}?asOf=, /countries/{code}/balance?asOf= and
+            /countries/{code}/portfolio?asOf= answers for the same instant: the same folds, the same view shapes.
+            """);
+        command.Arguments.Add(file);
+        command.Options.Add(asOf);
+        command.Options.Add(json);
+        command.Options.Add(country);
+        command.SetAction(async (parseResult, _) =>
+        {
+            var input = parseResult.GetValue(file)!;
+            var instant = InstantPattern.ExtendedIso.Parse(parseResult.GetValue(asOf)!);
+            if (!instant.Success)
+            {
+                Console.Error.WriteLine("error: --as-of must be an ISO-8601 UTC instant such as 2026-03-31T23:59:59Z.");
+                return ExitCodes.UsageOrEnvironment;
+            }
+
+            CountryCode? only = null;
+            if (parseResult.GetValue(country) is { } code)
+            {
+                try
+                {
+                    only = new CountryCode(code);
+                }
+                catch (DomainException e)
+                {
+                    Console.Error.WriteLine($"error: --country: {e.Message}");
+                    return ExitCodes.UsageOrEnvironment;
+                }
+            }
+
+            if (!input.Exists)
+            {
+                Console.Error.WriteLine($"error: no such file: {input.FullName}");
+                return ExitCodes.UsageOrEnvironment;
+            }
+
+            using (var reader = input.OpenText())
+            {
+                var report = await Progress.RunAsync("verifying", p => ExportFileVerifier.VerifyAsync(reader, null, p));
+                if (!report.IsClean)
+                {
+                    Console.Error.WriteLine($"refused: {input.Name} does not verify ({report.Breaks.Count} problems; run 'verify {input.Name}' for each):");
+                    Console.Error.WriteLine($"  {report.Breaks[0]}");
+                    return ExitCodes.VerificationFailed;
+                }
+            }
+
+            var model = new AsOfReadModel(instant.Value);
+            using (var reader = input.OpenText())
+            {
+                await foreach (var line in ExportFile.ReadAsync(reader))
+                {
+                    if (line.Kind != "event")
+                    {
+                        continue;
+                    }
+
+                    var e = line.Json;
+                    var recordedAt = InstantPattern.ExtendedIso.Parse(e.GetProperty("recordedAt").GetString()!).Value;
+                    var type = e.GetProperty("type").GetString()!;
+                    model.Apply(e.GetProperty("streamId").GetString()!, e.GetProperty("version").GetInt64(),
+                        LedgerAudit.Deserialize(type, e.GetProperty("data").GetRawText()), recordedAt);
+                }
+            }
+
+            var result = Result(model, only);
+            if (parseResult.GetValue(json))
+            {
+                Console.WriteLine(JsonSerializer.Serialize(result, Indented));
+            }
+            else
+            {
+                PrintTables(result);
+            }
+
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static ReplayResult Result(AsOfReadModel model, CountryCode? only)
+    {
+        var countries = model.Countries.Where(c => only is null || c == only.Value.Value).Select(c => new CountryCode(c)).ToList();
+        var funds = model.FundIds.Select(id => model.Fund(new FundId(id))!).Where(f => only is null || f.Country == only.Value.Value).ToList();
+        return new ReplayResult(model.AsOf, model.EventsApplied, funds,
+            [.. countries.Select(c => new ReplayCountry(c.Value, model.CountryBalance(c), WholePortfolio(model, c)))]);
+    }
+
+    /// <summary>Every page of the portfolio in one (the file is not paginated): companies concatenated, no next cursor.</summary>
+    private static PortfolioView WholePortfolio(AsOfReadModel model, CountryCode country)
+    {
+        var page = model.Portfolio(country, null, LedgerQueries.MaxPageSize);
+        var companies = page.Companies.ToList();
+        while (page.NextCursor is { } cursor)
+        {
+            page = model.Portfolio(country, cursor, LedgerQueries.MaxPageSize);
+            companies.AddRange(page.Companies);
+        }
+
+        return page with { Companies = companies, NextCursor = null };
+    }
+
+    private static void PrintTables(ReplayResult result)
+    {
+        Console.WriteLine($"as of {InstantPattern.ExtendedIso.Format(result.AsOf)}: {result.Events:N0} events replayed");
+        foreach (var country in result.Countries)
+        {
+            Console.WriteLine();
+            Console.WriteLine($"== {country.Country}: fund balances (from the journal)");
+            Table(["fund", "currency", "committed", "called", "received", "cash on hand", "reserved", "disbursed", "available"],
+                country.Balance.Funds.Select(f => new[]
+                {
+                    f.FundId, f.Figures.Currency, A(f.Figures.Committed), A(f.Figures.Called), A(f.Figures.Received), A(f.Figures.CashOnHand),
+                    A(f.Figures.Reserved), A(f.Figures.Disbursed), A(f.Figures.AvailableToCommit),
+                }));
+            Console.WriteLine($"== {country.Country}: portfolio ({country.Portfolio.Companies.Count} funded startups)");
+            Table(["application", "fund", "startup", "sector", "stage", "status", "approved", "disbursed", "co-invested"],
+                country.Portfolio.Companies.Select(c => new[]
+                {
+                    c.ApplicationId, c.FundId, c.Startup, c.Sector, c.Stage.ToString(), c.Status.ToString(), A(c.Approved), A(c.Disbursed),
+                    A(c.CoInvestmentReceived),
+                }));
+            var pipeline = country.Portfolio.Pipeline;
+            Console.WriteLine($"   pipeline: {string.Join(", ", pipeline.CountsByStatus.Select(p => $"{p.Key} {p.Value}"))}; decided {pipeline.Decided}, "
+                + $"median days to decision {pipeline.MedianDaysToDecision ?? "-"}");
+        }
+    }
+
+    private static string A(Money money) => money.ToDecimalString();
+
+    private static void Table(string[] header, IEnumerable<string[]> rows)
+    {
+        var all = new List<string[]> { header };
+        all.AddRange(rows);
+        var widths = header.Select((_, i) => all.Max(r => r[i].Length)).ToArray();
+        foreach (var row in all)
+        {
+            Console.WriteLine("   " + string.Join("  ", row.Select((cell, i) => i < 2 ? cell.PadRight(widths[i]) : cell.PadLeft(widths[i]))));
+        }
+    }
+}
