@@ -12,5 +12,7 @@ root.Subcommands.Add(DigestCommand.Create());
 root.Subcommands.Add(ExportCommand.Create());
 root.Subcommands.Add(ImportCommand.Create());
 root.Subcommands.Add(ReplayCommand.Create());
+root.Subcommands.Add(AuditSummaryCommand.Create());
+root.Subcommands.Add(RebuildProjectionsCommand.Create());
 root.Subcommands.Add(SeedCommand.Create());
 return await root.Parse(args).InvokeAsync();

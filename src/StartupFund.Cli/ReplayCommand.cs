@@ -145,14 +145,14 @@ internal static class ReplayCommand
         {
             Console.WriteLine();
             Console.WriteLine($"== {country.Country}: fund balances (from the journal)");
-            Table(["fund", "currency", "committed", "called", "received", "cash on hand", "reserved", "disbursed", "available"],
+            Tables.Print(["fund", "currency", "committed", "called", "received", "cash on hand", "reserved", "disbursed", "available"],
                 country.Balance.Funds.Select(f => new[]
                 {
                     f.FundId, f.Figures.Currency, A(f.Figures.Committed), A(f.Figures.Called), A(f.Figures.Received), A(f.Figures.CashOnHand),
                     A(f.Figures.Reserved), A(f.Figures.Disbursed), A(f.Figures.AvailableToCommit),
                 }));
             Console.WriteLine($"== {country.Country}: portfolio ({country.Portfolio.Companies.Count} funded startups)");
-            Table(["application", "fund", "startup", "sector", "stage", "status", "approved", "disbursed", "co-invested"],
+            Tables.Print(["application", "fund", "startup", "sector", "stage", "status", "approved", "disbursed", "co-invested"],
                 country.Portfolio.Companies.Select(c => new[]
                 {
                     c.ApplicationId, c.FundId, c.Startup, c.Sector, c.Stage.ToString(), c.Status.ToString(), A(c.Approved), A(c.Disbursed),
@@ -165,15 +165,4 @@ internal static class ReplayCommand
     }
 
     private static string A(Money money) => money.ToDecimalString();
-
-    private static void Table(string[] header, IEnumerable<string[]> rows)
-    {
-        var all = new List<string[]> { header };
-        all.AddRange(rows);
-        var widths = header.Select((_, i) => all.Max(r => r[i].Length)).ToArray();
-        foreach (var row in all)
-        {
-            Console.WriteLine("   " + string.Join("  ", row.Select((cell, i) => i < 2 ? cell.PadRight(widths[i]) : cell.PadLeft(widths[i]))));
-        }
-    }
 }

@@ -12,14 +12,6 @@ using StartupFund.Testing;
 
 namespace StartupFund.Cli.Tests;
 
-/// <summary>A clock that moves a minute every time it is read, so a seeded history spreads over time.</summary>
-internal sealed class TickingClock(Instant start) : IClock
-{
-    private Instant now = start;
-
-    public Instant GetCurrentInstant() => now += Duration.FromMinutes(1);
-}
-
 /// <summary>
 /// <c>replay FILE --as-of T</c> from an export alone equals what the API answers for <c>?asOf=T</c> (the
 /// ledger's <see cref="LedgerAudit.AsOfAsync"/> over the database), at several instants, and at the end
@@ -38,7 +30,7 @@ public sealed class ReplayCommandTests(TestDatabase database) : IClassFixture<Te
         var start = Instant.FromUtc(2026, 3, 1, 0, 0);
         var ledger = new StartupFundLedger(database.DataSource, new LedgerOptions
         {
-            EventSchema = new SchemaName("rp_events"), ReadSchema = new SchemaName("rp_ledger"), Clock = new TickingClock(start),
+            EventSchema = new SchemaName("rp_events"), ReadSchema = new SchemaName("rp_ledger"), Clock = new TickingClock(start, Duration.FromMinutes(1)),
         });
         await ledger.MigrateAsync();
         await new DemoSeed(ledger).RunAsync();
@@ -103,7 +95,7 @@ public sealed class ReplayCommandTests(TestDatabase database) : IClassFixture<Te
         var file = Path.Combine(directory, "tiny.jsonl");
         var ledger = new StartupFundLedger(database.DataSource, new LedgerOptions
         {
-            EventSchema = new SchemaName("rp_tiny"), ReadSchema = new SchemaName("rp_tiny_ledger"), Clock = new TickingClock(Instant.FromUtc(2026, 3, 1, 0, 0)),
+            EventSchema = new SchemaName("rp_tiny"), ReadSchema = new SchemaName("rp_tiny_ledger"), Clock = new TickingClock(Instant.FromUtc(2026, 3, 1, 0, 0), Duration.FromMinutes(1)),
         });
         await ledger.MigrateAsync();
         await new DemoSeed(ledger).RunAsync();
