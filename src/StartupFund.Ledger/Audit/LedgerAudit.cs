@@ -206,7 +206,7 @@ public sealed class LedgerAudit
     public async Task<AuditStreamView?> StreamAsync(string streamId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(streamId);
-        if (streamId.Length is 0 or > 200)
+        if (streamId.Length is 0 or > 200 || streamId.Any(char.IsControl))
         {
             return null;
         }

@@ -110,6 +110,8 @@ public sealed class AuditApiTests(ApiFactory api) : IClassFixture<ApiFactory>, I
         stream.Str("headHash").ShouldBe(events[^1].GetProperty("hash").GetString());
 
         (await s.Get("/audit/streams/fund:nope")).ExpectProblem(404, "resource.not_found");
+        (await s.Get("/audit/streams/fund%01x")).ExpectProblem(404, "resource.not_found");
+        (await s.Get("/audit/streams/" + new string('x', 201))).ExpectProblem(404, "resource.not_found");
     }
 
     [Fact]
@@ -144,6 +146,8 @@ public sealed class AuditApiTests(ApiFactory api) : IClassFixture<ApiFactory>, I
     [InlineData("/audit/events?recordedFrom=2026-03-03T00:00:00Z&recordedTo=2026-03-02T00:00:00Z", "audit.range_invalid")]
     [InlineData("/audit/events?country=XX", "country.unknown")]
     [InlineData("/audit/verify?country=KE&stream=fund:fund-au-ke", "audit.scope_invalid")]
+    [InlineData("/audit/verify?stream=a%01b", "audit.scope_invalid")]
+    [InlineData("/audit/events?actor=", "query.filter_invalid")]
     [InlineData("/audit/digest?country=XX", "country.unknown")]
     [InlineData("/audit/digest/verify", "audit.digest_invalid")]
     [InlineData("/audit/digest/verify?digest=12:abc", "audit.digest_invalid")]
