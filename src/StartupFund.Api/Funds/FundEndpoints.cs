@@ -76,7 +76,7 @@ public static class FundEndpoints
             var id = ParseRoute(fundId);
             if (asOf is not null)
             {
-                return (await ledger.AsOfAsync(asOf, token)).Fund(id) is { } then ? Results.Ok(then) : FundNotFound(id);
+                return await ledger.FundAsOfAsync(id, asOf, token) is { } then ? Results.Ok(then) : FundNotFound(id);
             }
 
             return await ledger.Queries.GetFundAsync(id, token) is { } fund

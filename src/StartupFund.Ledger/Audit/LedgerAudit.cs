@@ -272,14 +272,22 @@ public sealed class LedgerAudit
     /// The read models as they were at <paramref name="asOf"/>, folded in memory from the events recorded
     /// up to it (one consistent snapshot of the committed log), never from today's tables.
     /// </summary>
-    public async Task<AsOfReadModel> AsOfAsync(Instant asOf, CancellationToken cancellationToken = default)
+    public Task<AsOfReadModel> AsOfAsync(Instant asOf, CancellationToken cancellationToken = default) => AsOfAsync(asOf, null, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="AsOfAsync(Instant, CancellationToken)"/>, folding only the given streams (a fund's own
+    /// stream is all <see cref="AsOfReadModel.Fund"/> needs); null folds every stream.
+    /// </summary>
+    public async Task<AsOfReadModel> AsOfAsync(Instant asOf, IReadOnlyList<string>? streamIds, CancellationToken cancellationToken = default)
     {
         var model = new AsOfReadModel(asOf);
         await using var command = store.DataSource.CreateCommand($"""
             select stream_id, version, type, data::text, recorded_at from {es}.events
-            where recorded_at <= $1 order by tx_id, position
+            where recorded_at <= $1 and ($2::text[] is null or stream_id = any($2))
+            order by tx_id, position
             """);
         command.Parameters.Add(Time(asOf));
+        command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text, Value = (object?)streamIds?.ToArray() ?? DBNull.Value });
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
