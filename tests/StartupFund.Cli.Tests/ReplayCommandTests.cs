@@ -35,6 +35,7 @@ public sealed class ReplayCommandTests(TestDatabase database) : IClassFixture<Te
         await ledger.MigrateAsync();
         await new DemoSeed(ledger).RunAsync();
         var end = ledger.Clock.GetCurrentInstant();
+        await WaitUntilReadableAsync(ledger, "rp_events");
         var file = Path.Combine(directory, "all.jsonl");
         (await CliProcess.RunAsync(database.ConnectionString, "export", "--schema", "rp_events", "--out", file)).ExitCode.ShouldBe(0);
         var audit = new LedgerAudit(ledger.Store);
@@ -99,6 +100,7 @@ public sealed class ReplayCommandTests(TestDatabase database) : IClassFixture<Te
         });
         await ledger.MigrateAsync();
         await new DemoSeed(ledger).RunAsync();
+        await WaitUntilReadableAsync(ledger, "rp_tiny");
         (await CliProcess.RunAsync(database.ConnectionString, "export", "--schema", "rp_tiny", "--out", file)).ExitCode.ShouldBe(0);
         var lines = (await File.ReadAllLinesAsync(file)).ToList();
         lines.RemoveAt(3);
@@ -110,6 +112,18 @@ public sealed class ReplayCommandTests(TestDatabase database) : IClassFixture<Te
         refused.Error.ShouldContain("does not verify");
         (await CliProcess.RunAsync(null, "replay", file, "--as-of", "soon")).ExitCode.ShouldBe(2);
         (await CliProcess.RunAsync(null, "replay", file)).ExitCode.ShouldNotBe(0);
+    }
+
+    /// <summary>An export covers the log below the cluster-wide commit horizon: wait until that is every event written.</summary>
+    private async Task WaitUntilReadableAsync(StartupFundLedger ledger, string schema)
+    {
+        var total = await database.ScalarAsync<long>($"select count(*) from {schema}.events");
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while ((await ledger.Store.ComputeDigestAsync()).Events < total)
+        {
+            DateTime.UtcNow.ShouldBeLessThan(deadline, "the log horizon did not reach the events written");
+            await Task.Delay(20);
+        }
     }
 
     private static void Same<T>(JsonElement actual, T expected, string what) =>

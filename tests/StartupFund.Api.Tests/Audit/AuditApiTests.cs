@@ -29,6 +29,7 @@ public sealed class AuditApiTests(ApiFactory api) : IClassFixture<ApiFactory>, I
             ("X-Actor", "alice@fund.example"), ("X-Correlation-Id", "corr-au-1")).Expect(201);
         await s.Post("/applications/app-au-1/review", null, ("X-Actor", "bob@fund.example")).Expect(200);
         await s.Post("/applications/app-au-1/approval", Approval("EUR", "100000.00"), ("X-Actor", "bob@fund.example")).Expect(200);
+        await LogHorizon.WaitUntilReadableAsync(api);
     }
 
     public Task DisposeAsync() => Task.CompletedTask;

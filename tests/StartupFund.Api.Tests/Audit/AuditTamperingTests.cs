@@ -12,6 +12,7 @@ public sealed class AuditTamperingTests(ApiFactory api) : IClassFixture<ApiFacto
         var s = api.Scenario();
         await OpenFundedAsync(s, "fund-tamper", "KW", "KWD", "1000.000");
         await OpenFundedAsync(s, "fund-other", "DE", "EUR", "1000.00");
+        await LogHorizon.WaitUntilReadableAsync(api);
         var kept = (await s.Get("/audit/digest")).Expect(200).Str("digest");
         (await s.Get("/audit/verify")).Expect(200).Str("clean").ShouldBe("True");
 
