@@ -14,5 +14,6 @@ root.Subcommands.Add(ImportCommand.Create());
 root.Subcommands.Add(ReplayCommand.Create());
 root.Subcommands.Add(AuditSummaryCommand.Create());
 root.Subcommands.Add(RebuildProjectionsCommand.Create());
+root.Subcommands.Add(VerifyReadModelsCommand.Create());
 root.Subcommands.Add(SeedCommand.Create());
 return await root.Parse(args).InvokeAsync();

@@ -121,21 +121,7 @@ internal static class ReplayCommand
         var countries = model.Countries.Where(c => only is null || c == only.Value.Value).Select(c => new CountryCode(c)).ToList();
         var funds = model.FundIds.Select(id => model.Fund(new FundId(id))!).Where(f => only is null || f.Country == only.Value.Value).ToList();
         return new ReplayResult(model.AsOf, model.EventsApplied, funds,
-            [.. countries.Select(c => new ReplayCountry(c.Value, model.CountryBalance(c), WholePortfolio(model, c)))]);
-    }
-
-    /// <summary>Every page of the portfolio in one (the file is not paginated): companies concatenated, no next cursor.</summary>
-    private static PortfolioView WholePortfolio(AsOfReadModel model, CountryCode country)
-    {
-        var page = model.Portfolio(country, null, LedgerQueries.MaxPageSize);
-        var companies = page.Companies.ToList();
-        while (page.NextCursor is { } cursor)
-        {
-            page = model.Portfolio(country, cursor, LedgerQueries.MaxPageSize);
-            companies.AddRange(page.Companies);
-        }
-
-        return page with { Companies = companies, NextCursor = null };
+            [.. countries.Select(c => new ReplayCountry(c.Value, model.CountryBalance(c), model.WholePortfolio(c)))]);
     }
 
     private static void PrintTables(ReplayResult result)

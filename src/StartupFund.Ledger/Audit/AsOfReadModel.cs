@@ -12,6 +12,7 @@ using StartupFund.Domain.Values;
 using StartupFund.EventStore;
 using StartupFund.Ledger.Pipeline;
 using StartupFund.Ledger.Views;
+using ApplicationId = StartupFund.Domain.ApplicationId;
 
 namespace StartupFund.Ledger.Audit;
 
@@ -87,7 +88,7 @@ public sealed class AsOfReadModel
         if (recorded.Data is IApplicationEvent applicationEvent)
         {
             var id = applicationEvent.ApplicationId.Value;
-            var row = applications.GetValueOrDefault(id) ?? new ApplicationRow(ApplicationState.Initial, null, null, 0);
+            var row = applications.GetValueOrDefault(id) ?? new ApplicationRow(ApplicationState.Initial, null, null, 0, recorded.RecordedAt);
             var submittedAt = recorded.Data is ApplicationSubmitted submitted ? submitted.SubmittedAt : row.SubmittedAt;
             var decidedAt = row.DecidedAt ?? recorded.Data switch
             {
@@ -95,7 +96,7 @@ public sealed class AsOfReadModel
                 ApplicationRejected rejected => rejected.RejectedAt,
                 _ => null,
             };
-            applications[id] = new ApplicationRow(ApplicationDecider.Evolve(row.State, recorded.Data), submittedAt, decidedAt, recorded.Version);
+            applications[id] = new ApplicationRow(ApplicationDecider.Evolve(row.State, recorded.Data), submittedAt, decidedAt, recorded.Version, recorded.RecordedAt);
         }
 
         if (JournalPosting.For(recorded.Data) is { } entry)
@@ -107,6 +108,27 @@ public sealed class AsOfReadModel
     /// <summary>As <see cref="LedgerQueries.GetFundAsync"/> answered at <see cref="AsOf"/>; null if the fund did not exist yet.</summary>
     public FundView? Fund(FundId fundId) =>
         funds.TryGetValue(fundId.Value, out var row) ? FundView.From(row.State, row.Version, row.UpdatedAt) : null;
+
+    /// <summary>Every application id known at <see cref="AsOf"/>, in id order.</summary>
+    public IEnumerable<string> ApplicationIds => applications.Keys.Order(StringComparer.Ordinal);
+
+    /// <summary>As <see cref="LedgerQueries.GetApplicationAsync"/> answered at <see cref="AsOf"/>; null if not submitted yet.</summary>
+    public ApplicationView? Application(ApplicationId applicationId) =>
+        applications.TryGetValue(applicationId.Value, out var row) ? ApplicationView.From(row.State, row.Version, row.UpdatedAt) : null;
+
+    /// <summary>Every page of <see cref="Portfolio"/> in one: all companies, no next cursor.</summary>
+    public PortfolioView WholePortfolio(CountryCode country)
+    {
+        var page = Portfolio(country, null, LedgerQueries.MaxPageSize);
+        var companies = page.Companies.ToList();
+        while (page.NextCursor is { } cursor)
+        {
+            page = Portfolio(country, cursor, LedgerQueries.MaxPageSize);
+            companies.AddRange(page.Companies);
+        }
+
+        return page with { Companies = companies, NextCursor = null };
+    }
 
     /// <summary>As <see cref="LedgerQueries.FundBalanceAsync"/> answered at <see cref="AsOf"/>.</summary>
     public FundBalanceView? FundBalance(FundId fundId) =>
@@ -263,7 +285,7 @@ public sealed class AsOfReadModel
 
     private sealed record FundRow(FundState State, long Version, Instant UpdatedAt);
 
-    private sealed record ApplicationRow(ApplicationState State, Instant? SubmittedAt, Instant? DecidedAt, long Version)
+    private sealed record ApplicationRow(ApplicationState State, Instant? SubmittedAt, Instant? DecidedAt, long Version, Instant UpdatedAt)
     {
         public string Country => State.Startup?.Country.Value ?? string.Empty;
     }
