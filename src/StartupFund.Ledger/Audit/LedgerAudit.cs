@@ -281,10 +281,17 @@ public sealed class LedgerAudit
     public async Task<AsOfReadModel> AsOfAsync(Instant asOf, IReadOnlyList<string>? streamIds, CancellationToken cancellationToken = default)
     {
         var model = new AsOfReadModel(asOf);
+        // a stream is folded over a prefix of its versions: it stops at its first version recorded after asOf
+        // (clocks of several nodes may disagree), exactly as AsOfReadModel.Apply cuts it when given every event
         await using var command = store.DataSource.CreateCommand($"""
-            select stream_id, version, type, data::text, recorded_at from {es}.events
-            where recorded_at <= $1 and ($2::text[] is null or stream_id = any($2))
-            order by tx_id, position
+            with cut as (
+                select stream_id, min(version) as first_after from {es}.events
+                where recorded_at > $1 and ($2::text[] is null or stream_id = any($2)) group by stream_id)
+            select e.stream_id, e.version, e.type, e.data::text, e.recorded_at
+            from {es}.events e left join cut c on c.stream_id = e.stream_id
+            where e.recorded_at <= $1 and ($2::text[] is null or e.stream_id = any($2))
+              and (c.first_after is null or e.version < c.first_after)
+            order by e.tx_id, e.position
             """);
         command.Parameters.Add(Time(asOf));
         command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text, Value = (object?)streamIds?.ToArray() ?? DBNull.Value });

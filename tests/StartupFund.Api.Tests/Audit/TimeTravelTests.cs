@@ -87,4 +87,22 @@ public sealed class TimeTravelTests(ApiFactory api) : IClassFixture<ApiFactory>
         (await s.Get("/countries/JP/portfolio?asOf=2026-13-01T00:00:00Z")).ExpectProblem(400, "audit.instant_invalid");
         (await s.Get("/countries/JP/balance?asOf=2999-01-01T00:00:00Z")).ExpectProblem(400, "audit.instant_in_future");
     }
+
+    [Fact]
+    public async Task A_stream_is_folded_over_a_prefix_of_its_versions_even_if_a_later_version_was_recorded_earlier()
+    {
+        var s = api.Scenario();
+        await OpenFundedAsync(s, "fund-skew", "KW", "KWD", "1000.000");
+        var opened = api.Clock.GetCurrentInstant();
+        api.Clock.Advance(Duration.FromHours(1));
+        // what two nodes with disagreeing clocks could record: version 2 stamped after the instant, version 3 before it
+        await api.Database.ExecuteAsync($"update eventstore.events set recorded_at = recorded_at + interval '2 hours' where stream_id = 'fund:fund-skew' and version = 2");
+
+        var then = (await s.Get($"/funds/fund-skew?asOf={InstantPattern.ExtendedIso.Format(opened)}")).Expect(200);
+        then.Str("version").ShouldBe("1");
+        then.Amount("committed").ShouldBe("0.000");
+        var balance = (await s.Get($"/countries/KW/balance?asOf={InstantPattern.ExtendedIso.Format(opened)}")).Expect(200);
+        balance.Str("funds[0].version").ShouldBe("1");
+        balance.Amount("funds[0].figures.cashOnHand").ShouldBe("0.000");
+    }
 }
