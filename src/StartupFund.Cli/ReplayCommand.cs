@@ -32,6 +32,10 @@ internal static class ReplayCommand
         };
         var json = new Option<bool>("--json") { Description = "Print JSON (the same shapes as the API's ?asOf= answers) instead of tables." };
         var country = new Option<string?>("--country") { Description = "Only this country (ISO 3166-1 alpha-2, e.g. KE)." };
+        var extends = new Option<string?>("--extends")
+        {
+            Description = "A digest kept from earlier (EVENTS:SHA256): refuse the file unless it begins with exactly those events.",
+        };
         var command = new Command("replay", """
             Rebuild the fund balances and portfolios as they were at an instant from an export file alone (no database).
             The file is verified first (every hash, the log order and its digest); a file that does not verify is refused
@@ -42,6 +46,7 @@ internal static class ReplayCommand
         command.Options.Add(asOf);
         command.Options.Add(json);
         command.Options.Add(country);
+        command.Options.Add(extends);
         command.SetAction(async (parseResult, _) =>
         {
             var input = parseResult.GetValue(file)!;
@@ -66,6 +71,18 @@ internal static class ReplayCommand
                 }
             }
 
+            LogDigest? trusted = null;
+            if (parseResult.GetValue(extends) is { } text)
+            {
+                if (!TrustedDigest.TryParse(text, out var digest, out var error))
+                {
+                    Console.Error.WriteLine($"error: {error}");
+                    return ExitCodes.UsageOrEnvironment;
+                }
+
+                trusted = digest;
+            }
+
             if (!input.Exists)
             {
                 Console.Error.WriteLine($"error: no such file: {input.FullName}");
@@ -74,7 +91,7 @@ internal static class ReplayCommand
 
             using (var reader = input.OpenText())
             {
-                var report = await Progress.RunAsync("verifying", p => ExportFileVerifier.VerifyAsync(reader, null, p));
+                var report = await Progress.RunAsync("verifying", p => ExportFileVerifier.VerifyAsync(reader, trusted, p));
                 if (!report.IsClean)
                 {
                     Console.Error.WriteLine($"refused: {input.Name} does not verify ({report.Breaks.Count} problems; run 'verify {input.Name}' for each):");

@@ -111,6 +111,10 @@ public sealed class ReplayCommandTests(TestDatabase database) : IClassFixture<Te
         refused.ExitCode.ShouldBe(1, refused.ToString());
         refused.Error.ShouldContain("does not verify");
         (await CliProcess.RunAsync(null, "replay", file, "--as-of", "soon")).ExitCode.ShouldBe(2);
+        (await CliProcess.RunAsync(null, "replay", file, "--as-of", "2026-06-01T00:00:00Z", "--extends", "12:abc")).ExitCode.ShouldBe(2);
+        var digest = (await ledger.Store.ComputeDigestAsync(maxEvents: 5)).Sha256;
+        (await CliProcess.RunAsync(null, "replay", file, "--as-of", "2026-06-01T00:00:00Z", "--extends", $"5:{digest}")).ExitCode.ShouldBe(0);
+        (await CliProcess.RunAsync(null, "replay", file, "--as-of", "2026-06-01T00:00:00Z", "--extends", $"5:{new string('0', 64)}")).ExitCode.ShouldBe(1);
         (await CliProcess.RunAsync(null, "replay", file)).ExitCode.ShouldNotBe(0);
     }
 
