@@ -22,14 +22,14 @@ public sealed record HttpBenchSettings(int Clients, TimeSpan Warmup, TimeSpan Me
 /// </summary>
 public static class HttpBenchmark
 {
-    public static async Task<HttpBenchResults> RunAsync(string serverConnectionString, string apiDll, HttpBenchSettings settings)
+    public static async Task<BenchResults> RunAsync(string serverConnectionString, string apiDll, HttpBenchSettings settings)
     {
         var database = $"sf_bench_api_{Guid.NewGuid():N}";
         await ExecuteAsync(serverConnectionString, $"create database \"{database}\"");
         var connectionString = new NpgsqlConnectionStringBuilder(serverConnectionString) { Database = database, MaxPoolSize = 64 }.ConnectionString;
         try
         {
-            var results = new HttpBenchResults();
+            var results = new BenchResults("api.json");
             await using (var dataSource = NpgsqlDataSource.Create(connectionString))
             {
                 results.PostgresVersion = (string)(await dataSource.CreateCommand("select version()").ExecuteScalarAsync())!;

@@ -4,25 +4,31 @@ using System.Text.Json;
 
 namespace StartupFund.Benchmarks;
 
-/// <summary>Named figures with stable JSON keys, plus the machine they were measured on.</summary>
-public sealed class BenchResults
+/// <summary>
+/// Named figures with stable JSON keys, plus the machine they were measured on, written to
+/// artifacts/bench/&lt;file&gt;. Shared (as a linked source file) by every benchmark program.
+/// </summary>
+public sealed class BenchResults(string fileName)
 {
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
 
-    private readonly List<(string Key, double Value, string Unit, string Goal)> figures = [];
+    private readonly List<(string Key, double Value, string Unit, string Note)> figures = [];
 
     public string PostgresVersion { get; set; } = "";
 
-    public void Add(string key, double value, string unit, string goal = "") => figures.Add((key, value, unit, goal));
+    public void Add(string key, double value, string unit, string note = "") => figures.Add((key, value, unit, note));
+
+    public double Get(string key) => figures.First(f => f.Key == key).Value;
 
     public void Print(TextWriter output)
     {
+        ArgumentNullException.ThrowIfNull(output);
         output.WriteLine();
-        output.WriteLine($"{"figure",-26} {"value",14} {"unit",-10} goal");
-        output.WriteLine(new string('-', 80));
-        foreach (var (key, value, unit, goal) in figures)
+        output.WriteLine($"{"figure",-30} {"value",14} {"unit",-10} note");
+        output.WriteLine(new string('-', 90));
+        foreach (var (key, value, unit, note) in figures)
         {
-            output.WriteLine($"{key,-26} {value.ToString(value >= 100 ? "N0" : "N3", CultureInfo.InvariantCulture),14} {unit,-10} {goal}");
+            output.WriteLine($"{key,-30} {value.ToString(value >= 100 ? "N0" : "N3", CultureInfo.InvariantCulture),14} {unit,-10} {note}");
         }
 
         output.WriteLine();
@@ -35,7 +41,7 @@ public sealed class BenchResults
         var document = new Dictionary<string, object>(StringComparer.Ordinal);
         foreach (var (key, value, _, _) in figures)
         {
-            document[key] = Math.Round(value, 3);
+            document[key] = double.IsFinite(value) ? Math.Round(value, 3) : -1;
         }
 
         document["machine"] = new Dictionary<string, object>
@@ -46,7 +52,7 @@ public sealed class BenchResults
             ["postgres"] = PostgresVersion,
         };
         document["measured_at"] = DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture);
-        var path = Path.Combine(directory, "eventstore.json");
+        var path = Path.Combine(directory, fileName);
         File.WriteAllText(path, JsonSerializer.Serialize(document, Indented));
         return path;
     }

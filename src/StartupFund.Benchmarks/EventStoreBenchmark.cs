@@ -29,7 +29,7 @@ public static class EventStoreBenchmark
 
     public static async Task<BenchResults> RunAsync(string serverConnectionString, BenchScale scale)
     {
-        var results = new BenchResults();
+        var results = new BenchResults("eventstore.json");
         await using var dataSource = await CreateFreshDatabaseAsync(serverConnectionString);
         results.PostgresVersion = (string)(await dataSource.CreateCommand("select version()").ExecuteScalarAsync())!;
         var store = new Store(dataSource, new EventStoreOptions
