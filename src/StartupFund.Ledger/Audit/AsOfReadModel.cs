@@ -31,7 +31,8 @@ public sealed class AsOfReadModel
 
     private readonly Dictionary<string, FundRow> funds = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ApplicationRow> applications = new(StringComparer.Ordinal);
-    private readonly Dictionary<(string FundId, AccountCode Account), AccountBalance> balances = [];
+    // per fund, so a country's balance reads each fund's accounts directly (a flat map scanned per fund was quadratic)
+    private readonly Dictionary<string, Dictionary<AccountCode, AccountBalance>> balances = new(StringComparer.Ordinal);
     private readonly HashSet<string> cutStreams = new(StringComparer.Ordinal);
 
     public AsOfReadModel(Instant asOf) => AsOf = asOf;
@@ -237,7 +238,9 @@ public sealed class AsOfReadModel
     {
         var row = funds[fundId];
         var id = new FundId(fundId);
-        var accounts = balances.Where(b => b.Key.FundId == fundId).ToImmutableDictionary(b => b.Key.Account, b => b.Value);
+        var accounts = balances.TryGetValue(fundId, out var fundAccounts)
+            ? fundAccounts.ToImmutableDictionary()
+            : ImmutableDictionary<AccountCode, AccountBalance>.Empty;
         var ledger = new FundLedger(id, row.State.Currency, accounts, ImmutableDictionary<string, Transfer>.Empty);
         return (ledger, new FundBalanceView(fundId, row.State.Country.Value, row.State.Name, BalanceFiguresView.From(FundFigures.From(ledger), 1), row.Version));
     }
@@ -257,8 +260,13 @@ public sealed class AsOfReadModel
                 _ => throw new InvalidOperationException($"Unknown transfer kind {transfer.Kind}."),
             };
             var fundId = entry.FundId.Value;
-            balances[(fundId, transfer.Debit)] = Add(balances.GetValueOrDefault((fundId, transfer.Debit), AccountBalance.Zero), new AccountBalance(posted, 0, pending, 0));
-            balances[(fundId, transfer.Credit)] = Add(balances.GetValueOrDefault((fundId, transfer.Credit), AccountBalance.Zero), new AccountBalance(0, posted, 0, pending));
+            if (!balances.TryGetValue(fundId, out var accounts))
+            {
+                balances[fundId] = accounts = [];
+            }
+
+            accounts[transfer.Debit] = Add(accounts.GetValueOrDefault(transfer.Debit, AccountBalance.Zero), new AccountBalance(posted, 0, pending, 0));
+            accounts[transfer.Credit] = Add(accounts.GetValueOrDefault(transfer.Credit, AccountBalance.Zero), new AccountBalance(0, posted, 0, pending));
         }
     }
 
