@@ -30,7 +30,7 @@ public static class EventStoreBenchmark
     public static async Task<BenchResults> RunAsync(string serverConnectionString, BenchScale scale)
     {
         var results = new BenchResults("eventstore.json");
-        await using var dataSource = await CreateFreshDatabaseAsync(serverConnectionString);
+        await using var dataSource = await BenchDatabases.CreateFreshAsync(serverConnectionString, BenchDatabase);
         results.PostgresVersion = (string)(await dataSource.CreateCommand("select version()").ExecuteScalarAsync())!;
         var store = new Store(dataSource, new EventStoreOptions
         {
@@ -278,20 +278,5 @@ public static class EventStoreBenchmark
                 unique (stream_id, version));
             """);
         await command.ExecuteNonQueryAsync();
-    }
-
-    private static async Task<NpgsqlDataSource> CreateFreshDatabaseAsync(string serverConnectionString)
-    {
-        await using (var admin = new NpgsqlConnection(serverConnectionString))
-        {
-            await admin.OpenAsync();
-            await using var drop = new NpgsqlCommand($"drop database if exists {BenchDatabase} with (force)", admin);
-            await drop.ExecuteNonQueryAsync();
-            await using var create = new NpgsqlCommand($"create database {BenchDatabase}", admin);
-            await create.ExecuteNonQueryAsync();
-        }
-
-        var builder = new NpgsqlConnectionStringBuilder(serverConnectionString) { Database = BenchDatabase, MaxPoolSize = 64 };
-        return NpgsqlDataSource.Create(builder.ConnectionString);
     }
 }

@@ -1,7 +1,8 @@
 using System.Globalization;
 using StartupFund.Benchmarks;
 
-// Event store benchmark: our paths against a raw Npgsql baseline in the same run, reported as ratios.
+// Event store benchmark (our paths against a raw Npgsql baseline in the same run, reported as
+// ratios), then the regulator's paths over a large log (rebuild, offline verify, replay as of).
 var outDirectory = "artifacts/bench";
 var scale = BenchScale.Full;
 for (var i = 0; i < args.Length; i++)
@@ -30,6 +31,9 @@ if (string.IsNullOrEmpty(connectionString))
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 var results = await EventStoreBenchmark.RunAsync(connectionString, scale);
 results.Print(Console.Out);
-var path = results.Write(outDirectory);
-Console.WriteLine($"results written to {path}");
+Console.WriteLine($"results written to {results.Write(outDirectory)}");
+
+var audit = await AuditBenchmark.RunAsync(connectionString, scale.AuditLogEvents, Path.GetTempPath());
+audit.Print(Console.Out);
+Console.WriteLine($"results written to {audit.Write(outDirectory)}");
 return 0;
