@@ -5,6 +5,7 @@ using StartupFund.Benchmarks;
 // ratios), then the regulator's paths over a large log (rebuild, offline verify, replay as of).
 var outDirectory = "artifacts/bench";
 var scale = BenchScale.Full;
+var only = "";
 for (var i = 0; i < args.Length; i++)
 {
     switch (args[i])
@@ -15,8 +16,11 @@ for (var i = 0; i < args.Length; i++)
         case "--quick":
             scale = BenchScale.Quick;
             break;
+        case "--only" when i + 1 < args.Length && args[i + 1] is "eventstore" or "audit":
+            only = args[++i];
+            break;
         default:
-            Console.Error.WriteLine($"bench: unknown argument '{args[i]}'. Usage: bench [--out DIR] [--quick]");
+            Console.Error.WriteLine($"bench: unknown argument '{args[i]}'. Usage: bench [--out DIR] [--quick] [--only eventstore|audit]");
             return 2;
     }
 }
@@ -29,11 +33,18 @@ if (string.IsNullOrEmpty(connectionString))
 }
 
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
-var results = await EventStoreBenchmark.RunAsync(connectionString, scale);
-results.Print(Console.Out);
-Console.WriteLine($"results written to {results.Write(outDirectory)}");
+if (only is "" or "eventstore")
+{
+    var results = await EventStoreBenchmark.RunAsync(connectionString, scale);
+    results.Print(Console.Out);
+    Console.WriteLine($"results written to {results.Write(outDirectory)}");
+}
 
-var audit = await AuditBenchmark.RunAsync(connectionString, scale.AuditLogEvents, Path.GetTempPath());
-audit.Print(Console.Out);
-Console.WriteLine($"results written to {audit.Write(outDirectory)}");
+if (only is "" or "audit")
+{
+    var audit = await AuditBenchmark.RunAsync(connectionString, scale.AuditLogEvents, Path.GetTempPath());
+    audit.Print(Console.Out);
+    Console.WriteLine($"results written to {audit.Write(outDirectory)}");
+}
+
 return 0;

@@ -11,7 +11,7 @@ namespace StartupFund.EventStore.Projections;
 /// </summary>
 public sealed class ProjectionRebuilder(EventStore store, IAsyncProjection projection)
 {
-    private const int PageSize = 5_000;
+    private const int PageSize = EventStore.MaxPageSize;
     private const int SampleRows = 5;
 
     public async Task<RebuildReport> RebuildAsync(bool verifyOnly, Duration lockTimeout, IProgress<long>? progress = null, CancellationToken cancellationToken = default)
@@ -85,21 +85,25 @@ public sealed class ProjectionRebuilder(EventStore store, IAsyncProjection proje
     {
         var cursor = LogCursor.Start;
         long applied = 0;
+        // read the next page on a pooled connection while this one is applied on the lock's session
+        var reading = store.ReadLogAsync(cursor, PageSize, cancellationToken);
         while (stopAt is null || cursor < stopAt.Value)
         {
-            var page = await store.ReadLogAsync(cursor, PageSize, cancellationToken).ConfigureAwait(false);
+            var page = await reading.ConfigureAwait(false);
             var events = stopAt is { } end ? page.Events.Where(e => e.Cursor <= end).ToList() : page.Events;
             if (events.Count == 0)
             {
                 break;
             }
 
+            reading = store.ReadLogAsync(events[^1].Cursor, PageSize, cancellationToken);
             await InTransactionAsync(connection, (context, ct) => projection.ApplyAsync(context, shadow, events, ct), cancellationToken).ConfigureAwait(false);
             cursor = events[^1].Cursor;
             applied += events.Count;
             progress?.Report(applied);
         }
 
+        await reading.ConfigureAwait(false);   // a read started past the stopping point: observe it
         return (applied, cursor);
     }
 
