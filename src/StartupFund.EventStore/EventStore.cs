@@ -235,6 +235,17 @@ public sealed class EventStore
         return now.Events == earlier.Events && now.Sha256 == earlier.Sha256;
     }
 
+    /// <summary>How many events are readable now (below the log's horizon), optionally of one country's streams: the size of an export started now.</summary>
+    public async Task<long> CountReadableEventsAsync(string? country = null, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand($"""
+            select count(*) from {schema}.events e join {schema}.streams s on s.id = e.stream_id
+            where e.tx_id < pg_snapshot_xmin(pg_current_snapshot()) and ($1::text is null or s.country = $1)
+            """);
+        command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Text, Value = (object?)ValidCountry(country) ?? DBNull.Value });
+        return (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+    }
+
     /// <summary>Loads an export file into this (empty) store, verifying every line; all or nothing.</summary>
     /// <exception cref="ImportRefusedException">The file does not verify, or the store is not empty.</exception>
     public Task<LogDigest> ImportAsync(TextReader file, IProgress<long>? progress = null, CancellationToken cancellationToken = default)

@@ -23,6 +23,17 @@ public sealed class AuditTests(TestDatabase database) : StoreTestBase(database)
     }
 
     [Fact]
+    public async Task The_readable_events_are_counted_for_everything_or_one_country()
+    {
+        var store = await SeededStoreAsync();
+        await ReadyDigestAsync(store, expectedEvents: 8);
+
+        (await store.CountReadableEventsAsync()).ShouldBe(8);
+        (await store.CountReadableEventsAsync("KE")).ShouldBe(3);
+        await Should.ThrowAsync<ArgumentException>(() => store.CountReadableEventsAsync("Kenya"));
+    }
+
+    [Fact]
     public async Task A_digest_exposes_an_insider_who_rewrote_a_stream_and_recomputed_every_hash()
     {
         var store = await SeededStoreAsync();
