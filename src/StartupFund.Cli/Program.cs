@@ -13,6 +13,7 @@ root.Subcommands.Add(ExportCommand.Create());
 root.Subcommands.Add(ImportCommand.Create());
 root.Subcommands.Add(ReplayCommand.Create());
 root.Subcommands.Add(AuditSummaryCommand.Create());
+root.Subcommands.Add(RunProjectionsCommand.Create());
 root.Subcommands.Add(RebuildProjectionsCommand.Create());
 root.Subcommands.Add(VerifyReadModelsCommand.Create());
 root.Subcommands.Add(SeedCommand.Create());
