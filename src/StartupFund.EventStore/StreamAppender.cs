@@ -117,13 +117,13 @@ internal sealed class StreamAppender(NpgsqlDataSource dataSource, EventStoreOpti
         {
             if (stream.Append.Expected.IsAny)
             {
-                batch.BatchCommands.Add(Command(
+                batch.BatchCommands.Add(BatchCommands.Create(
                     $"insert into {schema}.streams (id, type, country, version, head_hash, created_at, updated_at) values ($1, $2, $3, 0, $4, $5, $5) on conflict (id) do nothing",
                     stream.Append.StreamId, stream.Append.StreamType, (object?)stream.Append.Country ?? DBNull.Value,
                     EventHash.Genesis.ToArray(), StoredInstant.ToDateTime(stream.RecordedAt)));
             }
 
-            batch.BatchCommands.Add(Command(
+            batch.BatchCommands.Add(BatchCommands.Create(
                 $"select version, head_hash, archived, type, country from {schema}.streams where id = $1 for update",
                 stream.Append.StreamId));
         }
@@ -302,21 +302,6 @@ internal sealed class StreamAppender(NpgsqlDataSource dataSource, EventStoreOpti
         await using var command = dataSource.CreateCommand($"select version from {schema}.streams where id = $1");
         command.Parameters.Add(new NpgsqlParameter { Value = streamId });
         return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) as long? ?? 0;
-    }
-
-    private static NpgsqlBatchCommand Command(string sql, params object[] values)
-    {
-        var command = new NpgsqlBatchCommand(sql);
-        AddParameters(command, values);
-        return command;
-    }
-
-    private static void AddParameters(NpgsqlBatchCommand command, params object[] values)
-    {
-        foreach (var value in values)
-        {
-            command.Parameters.Add(new NpgsqlParameter { Value = value });
-        }
     }
 
     /// <summary>One stream's part of an append, serialized before the transaction opens.</summary>

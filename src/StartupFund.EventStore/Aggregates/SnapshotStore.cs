@@ -23,9 +23,9 @@ internal sealed class SnapshotStore(SchemaName schemaName, EventSerializer seria
         {
             BatchCommands =
             {
-                Command($"select type, version from {schema}.streams where id = $1", streamId),
-                Command($"select version, data from {schema}.snapshots where stream_id = $1 and shape = $2", streamId, aggregate.Shape),
-                Command($"""
+                BatchCommands.Create($"select type, version from {schema}.streams where id = $1", streamId),
+                BatchCommands.Create($"select version, data from {schema}.snapshots where stream_id = $1 and shape = $2", streamId, aggregate.Shape),
+                BatchCommands.Create($"""
                     select {EventRows.Columns} from {schema}.events
                     where stream_id = $1
                       and version between coalesce((select version from {schema}.snapshots where stream_id = $1 and shape = $2), 0) + 1
@@ -77,16 +77,5 @@ internal sealed class SnapshotStore(SchemaName schemaName, EventSerializer seria
             Parameters = { new() { Value = streamId }, new() { Value = version }, new() { Value = aggregate.Shape }, new() { Value = json } },
         };
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-    }
-
-    private static NpgsqlBatchCommand Command(string sql, params object[] values)
-    {
-        var command = new NpgsqlBatchCommand(sql);
-        foreach (var value in values)
-        {
-            command.Parameters.Add(new NpgsqlParameter { Value = value });
-        }
-
-        return command;
     }
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using NodaTime;
 using NodaTime.Text;
@@ -138,8 +137,6 @@ public static class ExportFile
         buffer.Position = 0;
         await buffer.CopyToAsync(output, cancellationToken).ConfigureAwait(false);
     }
-
-    internal static readonly Encoding Utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
 }
 
 /// <summary>A stream's tip as exported: its last version and hash.</summary>

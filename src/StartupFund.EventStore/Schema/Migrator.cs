@@ -12,8 +12,6 @@ internal sealed class Migrator(NpgsqlDataSource dataSource, SchemaName schema)
 {
     private static readonly IReadOnlyList<Migration> Migrations = LoadEmbeddedMigrations();
 
-    public static int LatestVersion => Migrations[^1].Version;
-
     public async Task<IReadOnlyList<int>> MigrateAsync(CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
