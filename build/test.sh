@@ -7,6 +7,7 @@ cd "$ROOT"
 
 build/db.sh start || exit 1
 export STARTUPFUND_TEST_DB="$(build/db.sh url)"
+build/browsers.sh || { echo "0 passed, 1 failed"; exit 1; }  # chromium and axe-core for tests/StartupFund.Browser.Tests
 
 RESULTS="$ROOT/artifacts/test-results"
 rm -rf "$RESULTS"; mkdir -p "$RESULTS"
