@@ -1,0 +1,56 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using StartupFund.Web.Localization;
+
+namespace StartupFund.Web.Session;
+
+/// <summary>The three form posts that only set or clear a cookie and go back: sign in, sign out, language.</summary>
+public static class SessionEndpoints
+{
+    public static void Map(IEndpointRouteBuilder app)
+    {
+        var session = app.MapGroup(string.Empty).AllowAnonymous().ExcludeFromDescription();
+        session.MapPost("/app/signin", (HttpContext http, [FromForm] string? identity, [FromForm] string? token, [FromForm] string? returnUrl) =>
+        {
+            var signIn = http.RequestServices.GetRequiredService<SignIn>();
+            var minted = signIn.TokenFor(identity, token);
+            if (minted.Token is null)
+            {
+                return Results.LocalRedirect($"/app/signin?error={Uri.EscapeDataString(minted.Error!)}");
+            }
+
+            TokenCookie.Write(http, minted.Token);
+            return Results.LocalRedirect(LocalOr(returnUrl, "/app"));
+        });
+
+        session.MapPost("/app/signout", (HttpContext http, [FromForm] string? returnUrl) =>
+        {
+            TokenCookie.Clear(http);
+            return Results.LocalRedirect("/app/signin");
+        });
+
+        session.MapPost("/app/culture", (HttpContext http, [FromForm] string? culture, [FromForm] string? returnUrl) =>
+        {
+            if (WebCultures.IsSupported(culture))
+            {
+                http.Response.Cookies.Append(
+                    CookieRequestCultureProvider.DefaultCookieName,
+                    CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture!)),
+                    new CookieOptions { Path = "/app", SameSite = SameSiteMode.Lax, HttpOnly = true, Secure = http.Request.IsHttps, MaxAge = TimeSpan.FromDays(365), IsEssential = true });
+            }
+
+            return Results.LocalRedirect(LocalOr(returnUrl, "/app"));
+        });
+    }
+
+    /// <summary>Only a path of this app is a place to go back to (no open redirect).</summary>
+    public static string LocalOr(string? returnUrl, string fallback) =>
+        returnUrl is { Length: > 0 and <= 2000 } && returnUrl.StartsWith("/app", StringComparison.Ordinal) && !returnUrl.StartsWith("//", StringComparison.Ordinal)
+            && !returnUrl.Contains('\\', StringComparison.Ordinal)
+            ? returnUrl
+            : fallback;
+}

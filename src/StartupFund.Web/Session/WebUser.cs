@@ -1,0 +1,33 @@
+using System.Security.Claims;
+using StartupFund.Security;
+
+namespace StartupFund.Web.Session;
+
+/// <summary>
+/// Who is signed in, read with the API's own <see cref="Security.Caller"/> rules, so the pages offer
+/// what the API would allow. It decides nothing: every read and command goes to the API with the
+/// token, and the API alone says yes or no.
+/// </summary>
+public sealed record WebUser(Caller Caller)
+{
+    public static WebUser? From(ClaimsPrincipal? principal) =>
+        principal is not null && Caller.From(principal) is { IsAuthenticated: true } caller ? new WebUser(caller) : null;
+
+    public string Subject => Caller.Subject;
+
+    public bool IsStartup => Caller.MayApply;
+
+    public bool IsManager => Caller.MayReview;
+
+    public bool IsRegulator => Caller.MayAudit;
+
+    public string? StartupId => Caller.StartupId;
+
+    /// <summary>The countries whose dashboards to offer: the token's scope, or every demo country for a supranational role.</summary>
+    public IReadOnlyList<string> VisibleCountries =>
+        Caller.SeesEveryCountry || Caller.Countries.Count == 0
+            ? DemoCountries
+            : [.. Caller.Countries.Where(c => c != ClaimNames.AllCountries).Order(StringComparer.Ordinal)];
+
+    public static IReadOnlyList<string> DemoCountries { get; } = ["DE", "KE", "JP", "KW"];
+}

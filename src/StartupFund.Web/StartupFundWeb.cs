@@ -1,0 +1,51 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using StartupFund.Web.Api;
+using StartupFund.Web.Components;
+using StartupFund.Web.Localization;
+using StartupFund.Web.Session;
+
+namespace StartupFund.Web;
+
+/// <summary>The two calls that put the web app into the API host: services, then /app's middleware and endpoints.</summary>
+public static class StartupFundWeb
+{
+    public const string PathBase = "/app";
+
+    public static IServiceCollection AddStartupFundWeb(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.Configure<WebOptions>(configuration.GetSection("Web"));
+        services.PostConfigure<WebOptions>(options => options.DemoSignIn |= configuration.GetValue<bool>("Auth:DemoSignIn"));
+        services.AddRazorComponents();
+        services.AddLocalization(options => options.ResourcesPath = "Resources");
+        services.AddHttpContextAccessor();
+        services.AddSingleton<LoopbackAddress>();
+        services.AddHttpClient<ApiClient>(ApiClient.HttpClientName, (provider, client) =>
+        {
+            client.BaseAddress = provider.GetRequiredService<LoopbackAddress>().Resolve();
+            client.Timeout = TimeSpan.FromSeconds(100);
+        });
+        services.AddSingleton<DemoSignIn>();
+        services.AddScoped<SignIn>();
+        return services;
+    }
+
+    /// <summary>Call after the host's authentication middleware, so antiforgery sees the signed-in user.</summary>
+    public static WebApplication MapStartupFundWeb(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.UseWhen(
+            context => context.Request.Path.StartsWithSegments(PathBase, StringComparison.Ordinal),
+            branch => branch.UseRequestLocalization(WebCultures.Options()));
+        app.UseAntiforgery();
+
+        // Pages are open: each shows the sign-in link or what the API lets this caller read; the API refuses the rest.
+        app.MapStaticAssets().AllowAnonymous();
+        app.MapRazorComponents<App>().AllowAnonymous();
+        SessionEndpoints.Map(app);
+        return app;
+    }
+}
