@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Mvc;
-using Npgsql;
 using StartupFund.Domain.Common;
 using StartupFund.EventStore;
 using StartupFund.Ledger.Pipeline;
@@ -9,7 +8,8 @@ namespace StartupFund.Api.Http;
 /// <summary>
 /// Turns every refusal into RFC 7807 ProblemDetails with a stable <c>code</c>: 400 malformed or
 /// invalid input (with the fields), 404 unknown, 409 concurrency or duplicate, 413 too large,
-/// 422 business rule, 503 database unavailable. Anything else is a bug: a 500 that says nothing more.
+/// 422 business rule, 503 database unavailable (with Retry-After; see <see cref="DatabaseUnavailable"/>).
+/// Anything else is a bug: a 500 that says nothing more.
 /// </summary>
 public sealed partial class Problems(RequestDelegate next, ILogger<Problems> logger)
 {
@@ -23,7 +23,11 @@ public sealed partial class Problems(RequestDelegate next, ILogger<Problems> log
         catch (Exception e) when (!http.Response.HasStarted && e is not OperationCanceledException)
         {
             var problem = ProblemOf(e, http);
-            if (problem.Status >= 500)
+            if (problem.Status == StatusCodes.Status503ServiceUnavailable)
+            {
+                LogUnavailable(logger, e.GetType().Name, e.Message);
+            }
+            else if (problem.Status >= 500)
             {
                 LogFailed(logger, e, (string)problem.Extensions["code"]!);
             }
@@ -34,12 +38,20 @@ public sealed partial class Problems(RequestDelegate next, ILogger<Problems> log
 
             http.Response.Clear();
             http.Response.StatusCode = problem.Status!.Value;
+            if (problem.Status == StatusCodes.Status503ServiceUnavailable)
+            {
+                http.Response.Headers.RetryAfter = DatabaseUnavailable.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+
             await Results.Problem(problem).ExecuteAsync(http).ConfigureAwait(false);
         }
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Request failed: {Code}")]
     private static partial void LogFailed(ILogger logger, Exception exception, string code);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Database unavailable: {Exception}: {Message}")]
+    private static partial void LogUnavailable(ILogger logger, string exception, string message);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Request refused: {Status} {Code}")]
     private static partial void LogRefused(ILogger logger, int status, string code);
@@ -66,7 +78,8 @@ public sealed partial class Problems(RequestDelegate next, ILogger<Problems> log
             PayloadTooLargeException tooLarge => Problem(413, LedgerErrorCodes.RequestTooLarge, "Payload too large", tooLarge.Message),
             BadHttpRequestException bad => Problem(bad.StatusCode, LedgerErrorCodes.RequestMalformed, "Bad request", bad.Message),
             StreamTypeMismatchException => Problem(404, LedgerErrorCodes.NotFound, "Not found", "No such resource."),
-            NpgsqlException or TimeoutException => Problem(503, LedgerErrorCodes.Unavailable, "Service unavailable", "The database is unavailable; retry later."),
+            _ when DatabaseUnavailable.Is(exception) => Problem(503, LedgerErrorCodes.Unavailable, "Service unavailable",
+                "The database is unavailable; retry after the Retry-After seconds with the same Idempotency-Key."),
             _ => Problem(500, LedgerErrorCodes.Internal, "Internal error", "An unexpected error occurred; it has been logged."),
         };
         problem.Extensions["correlationId"] = Correlation.IdOf(http);
