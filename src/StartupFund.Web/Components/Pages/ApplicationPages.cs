@@ -1,0 +1,31 @@
+using System.Globalization;
+using StartupFund.Ledger.Audit;
+using StartupFund.Ledger.Views;
+using StartupFund.Web.Api;
+
+namespace StartupFund.Web.Components.Pages;
+
+/// <summary>An application with its history, as the startup's and the manager's pages both load it.</summary>
+public sealed record LoadedApplication(ApplicationView? Application, IReadOnlyList<AuditEventView> History, ApiProblem? Problem);
+
+public static class ApplicationPages
+{
+    public static async Task<LoadedApplication> LoadAsync(ApiClient api, string applicationId)
+    {
+        ArgumentNullException.ThrowIfNull(api);
+        var path = $"applications/{Uri.EscapeDataString(applicationId)}";
+        var application = await api.GetAsync<ApplicationView>(path).ConfigureAwait(false);
+        if (application.Value is null)
+        {
+            return new LoadedApplication(null, [], application.Problem);
+        }
+
+        // The history is a convenience: a caller the API does not show it to still sees the application.
+        var history = await api.GetAsync<AuditStreamView>($"{path}/history").ConfigureAwait(false);
+        return new LoadedApplication(application.Value, history.Value?.Events ?? [], null);
+    }
+
+    /// <summary>A tranche number from a form (1..999), or 0 which the API refuses with its own code.</summary>
+    public static int TrancheNumber(string? value) =>
+        int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number is > 0 and < 1000 ? number : 0;
+}
