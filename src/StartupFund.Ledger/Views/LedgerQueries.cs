@@ -97,6 +97,31 @@ public sealed class LedgerQueries(NpgsqlDataSource dataSource, SchemaName readSc
         return PageOf(items, size, a => a.ApplicationId);
     }
 
+    /// <summary>One startup's own applications (all a startup may list), optionally of one status; cursor-paginated.</summary>
+    public async Task<Page<ApplicationView>> ListApplicationsOfStartupAsync(
+        StartupId startupId, ApplicationStatus? status, string? cursor, int? limit, CancellationToken cancellationToken = default)
+    {
+        var size = PageSize(limit);
+        await using var command = dataSource.CreateCommand($"""
+            select state, version, updated_at from {s}.applications
+            where state->'startup'->'startupId'->>'value' = $1 and ($2::text is null or status = $2)
+              and ($3::text is null or application_id > $3)
+            order by application_id limit $4
+            """);
+        command.Parameters.Add(Text(startupId.Value));
+        command.Parameters.Add(Text(status?.ToString()));
+        command.Parameters.Add(Text(DecodeCursor(cursor)));
+        command.Parameters.Add(Int(size + 1));
+        var items = new List<ApplicationView>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            items.Add(ApplicationOf(reader));
+        }
+
+        return PageOf(items, size, a => a.ApplicationId);
+    }
+
     /// <summary>One fund's figures from its journal balances; null for an unknown fund.</summary>
     public async Task<FundBalanceView?> FundBalanceAsync(FundId fundId, CancellationToken cancellationToken = default)
     {
