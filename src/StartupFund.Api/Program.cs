@@ -1,5 +1,6 @@
 using Npgsql;
 using NodaTime;
+using StartupFund.Api.Access;
 using StartupFund.Api.Applications;
 using StartupFund.Api.Audit;
 using StartupFund.Api.Countries;
@@ -8,6 +9,7 @@ using StartupFund.Api.Http;
 using StartupFund.Ledger;
 using StartupFund.Ledger.Json;
 using StartupFund.Ledger.Pipeline;
+using StartupFund.Security;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -44,6 +46,8 @@ builder.Services.AddSingleton(services => new StartupFundLedger(
     services.GetRequiredService<NpgsqlDataSource>(),
     new LedgerOptions { Clock = services.GetRequiredService<IClock>() }));
 builder.Services.AddHostedService<MigrateOnStart>();
+builder.Services.AddStartupFundAuth();
+builder.Services.AddCallerRateLimits();
 
 builder.Services.ConfigureHttpJsonOptions(options => LedgerJson.Configure(options.SerializerOptions));
 builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
@@ -71,29 +75,46 @@ builder.Services.AddOpenApi(options =>
         document.Info.Description = "Event-sourced ledger for national startup funds. Errors are RFC 7807 ProblemDetails with a stable `code`.";
         return Task.CompletedTask;
     });
+    options.AddDocumentTransformer(OpenApiSchemas.AddBearerScheme);
     options.AddSchemaTransformer(OpenApiSchemas.Transform);
     options.AddOperationTransformer(OpenApiSchemas.AddCommandHeaders);
 });
 
 var app = builder.Build();
+try
+{
+    app.Services.EnsureAuthConfigured();
+}
+catch (AuthConfigurationException e)
+{
+    await Console.Error.WriteLineAsync("StartupFund API refuses to start: " + e.Message);
+    return 1;
+}
 
 app.UseMiddleware<Correlation>();
 app.UseMiddleware<Problems>();
+app.UseMiddleware<AccessProblems>();
 app.UseStatusCodePages();
 
-app.MapOpenApi("/openapi/{documentName}.json");
+// The browsable docs are static files served before authorisation: public, like the OpenAPI document.
 app.UseSwaggerUI(options =>
 {
     options.SwaggerEndpoint("/openapi/v1.json", "StartupFund v1");
     options.RoutePrefix = "docs";
 });
+app.UseRouting();
+app.UseAuthentication();
+app.UseRateLimiter();
+app.UseAuthorization();
 
-app.MapGet("/health/live", () => Results.Ok(new { status = "live" })).WithTags("Health").ExcludeFromDescription();
+app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+
+app.MapGet("/health/live", () => Results.Ok(new { status = "live" })).WithTags("Health").ExcludeFromDescription().AllowAnonymous().DisableRateLimiting();
 app.MapGet("/health/ready", async (StartupFundLedger ledger, CancellationToken token) =>
     await ledger.IsReadyAsync(token)
         ? Results.Ok(new { status = "ready" })
         : Results.Problem(Problems.Problem(503, LedgerErrorCodes.Unavailable, "Not ready", "The database does not answer.")))
-    .WithTags("Health").ExcludeFromDescription();
+    .WithTags("Health").ExcludeFromDescription().AllowAnonymous().DisableRateLimiting();
 
 FundEndpoints.Map(app);
 ApplicationEndpoints.Map(app);
@@ -101,6 +122,7 @@ CountryEndpoints.Map(app);
 AuditEndpoints.Map(app);
 
 await app.RunAsync();
+return 0;
 
 /// <summary>The entry point, public for WebApplicationFactory.</summary>
 public partial class Program;

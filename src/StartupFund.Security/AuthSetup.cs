@@ -19,16 +19,19 @@ public static class AuthSetup
 
     public const string WebAppPathPrefix = "/app";
 
-    /// <summary>Registers authentication and authorisation; throws <see cref="AuthConfigurationException"/> when no key is configured.</summary>
-    public static AuthOptions AddStartupFundAuth(this IServiceCollection services, IConfiguration configuration)
+    /// <summary>
+    /// Registers authentication and authorisation. Options are read when the host is built, so call
+    /// <see cref="EnsureAuthConfigured"/> right after building: it throws <see cref="AuthConfigurationException"/>
+    /// when no key is configured.
+    /// </summary>
+    public static IServiceCollection AddStartupFundAuth(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
-        ArgumentNullException.ThrowIfNull(configuration);
-        var options = configuration.GetSection(AuthOptions.SectionName).Get<AuthOptions>() ?? new AuthOptions();
-        var keys = VerificationKeys.From(options);
-        services.AddSingleton(options);
+        services.AddSingleton(provider =>
+            provider.GetRequiredService<IConfiguration>().GetSection(AuthOptions.SectionName).Get<AuthOptions>() ?? new AuthOptions());
+        services.AddSingleton(provider => VerificationKeys.From(provider.GetRequiredService<AuthOptions>()));
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
-        services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme).Configure<IClock>((bearer, clock) =>
+        services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme).Configure<IClock, AuthOptions, VerificationKeys>((bearer, clock, options, keys) =>
         {
             bearer.MapInboundClaims = false;
             bearer.TokenValidationParameters = ValidationParameters(options, keys, clock);
@@ -67,7 +70,14 @@ public static class AuthSetup
             };
         });
         services.AddAuthorization(Policies.AddTo);
-        return options;
+        return services;
+    }
+
+    /// <summary>Fails fast (before serving anything) when the Auth section cannot verify a token.</summary>
+    public static void EnsureAuthConfigured(this IServiceProvider services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        _ = services.GetRequiredService<VerificationKeys>();
     }
 
     public static bool IsWebAppPath(PathString path) => path.StartsWithSegments(WebAppPathPrefix, StringComparison.OrdinalIgnoreCase);

@@ -39,6 +39,7 @@ public sealed class ConcurrencyTests(ApiFactory api) : IClassFixture<ApiFactory>
         using (var conditional = new HttpRequestMessage(HttpMethod.Get, "/funds/fund-etag"))
         {
             conditional.Headers.TryAddWithoutValidation("If-None-Match", "\"4\"");
+            conditional.Headers.Authorization = new("Bearer", api.Tokens.Mint(Cast.Admin));
             using var notModified = await s.Client.SendAsync(conditional);
             ((int)notModified.StatusCode).ShouldBe(304);
         }

@@ -72,11 +72,11 @@ public sealed class IdempotencyTests(ApiFactory api) : IClassFixture<ApiFactory>
     }
 
     [Fact]
-    public async Task Correlation_id_and_actor_land_in_the_event_metadata()
+    public async Task Correlation_id_and_the_tokens_subject_as_actor_land_in_the_event_metadata_and_a_forged_actor_header_is_ignored()
     {
-        var s = api.Scenario();
+        var s = api.As(Cast.Admin with { Subject = "alice@fund.example" });
         var reply = await s.Post("/funds", Fund("fund-meta", "DE", "EUR", "1", "100", new { preset = "none" }),
-            ("X-Correlation-Id", "corr-123"), ("X-Actor", "alice@fund.example"), ("Idempotency-Key", "open-meta"));
+            ("X-Correlation-Id", "corr-123"), ("X-Actor", "mallory@evil.example"), ("Idempotency-Key", "open-meta"));
 
         reply.Expect(201);
         reply.Headers.GetValues("X-Correlation-Id").ShouldBe(["corr-123"]);

@@ -1,3 +1,4 @@
+using StartupFund.Api.Access;
 using StartupFund.Api.Funds;
 using StartupFund.Api.Http;
 using StartupFund.Domain;
@@ -7,6 +8,7 @@ using StartupFund.Domain.Funding;
 using StartupFund.Domain.Values;
 using StartupFund.Ledger;
 using StartupFund.Ledger.Views;
+using StartupFund.Security;
 using ApplicationId = StartupFund.Domain.ApplicationId;
 
 namespace StartupFund.Api.Applications;
@@ -24,7 +26,7 @@ public static class ApplicationEndpoints
             var fundId = f.Try("fundId", () => new FundId(body.FundId!));
             var startup = f.Required("startup", body.Startup);
             StartupProfile? profile = startup is null ? null : new StartupProfile(
-                f.Try("startup.startupId", () => new StartupId(startup.StartupId ?? Send.NewId("startup"))),
+                f.Try("startup.startupId", () => new StartupId(startup.StartupId ?? Scopes.CallerOf(http).StartupId ?? Send.NewId("startup"))),
                 f.Text("startup.name", startup.Name, Limits.NameMaxLength),
                 f.Text("startup.registrationNumber", startup.RegistrationNumber, Limits.ReferenceMaxLength),
                 f.Try("startup.country", () => new CountryCode(startup.Country!)));
@@ -36,7 +38,8 @@ public static class ApplicationEndpoints
                 f.Text("summary", body.Summary, Limits.TextMaxLength),
                 now);
         }))
-        .Command<SubmitApplicationRequest, ApplicationView>("SubmitApplication", "A startup applies to an open fund of its country", created: true);
+        .Command<SubmitApplicationRequest, ApplicationView>("SubmitApplication", "A startup applies to an open fund of its country", created: true)
+        .RequireAuthorization(Policies.Apply);
 
         applications.MapPost("/{applicationId}/amendments", (string applicationId, HttpContext http, StartupFundLedger ledger) =>
             Send.Application<AmendApplicationRequest>(http, ledger, (body, f, now) => new AmendApplication(
@@ -47,26 +50,31 @@ public static class ApplicationEndpoints
                 f.OptionalMoney("requested", body.Requested),
                 f.OptionalText("summary", body.Summary, Limits.TextMaxLength),
                 now)))
-        .Command<AmendApplicationRequest, ApplicationView>("AmendApplication", "Change the terms of a pending application");
+        .Command<AmendApplicationRequest, ApplicationView>("AmendApplication", "Change the terms of a pending application")
+        .RequireAuthorization(Policies.Apply);
 
         applications.MapPost("/{applicationId}/withdrawal", (string applicationId, HttpContext http, StartupFundLedger ledger) =>
             Send.Application<ReasonRequest>(http, ledger, (body, f, now) => new WithdrawApplication(
                 Route(f, applicationId), f.OptionalText("reason", body.Reason, Limits.ReasonMaxLength) ?? string.Empty, now), allowEmpty: true))
-        .Command<ReasonRequest, ApplicationView>("WithdrawApplication", "The startup withdraws a pending application");
+        .Command<ReasonRequest, ApplicationView>("WithdrawApplication", "The startup withdraws a pending application")
+        .RequireAuthorization(Policies.Apply);
 
         applications.MapPost("/{applicationId}/review", (string applicationId, HttpContext http, StartupFundLedger ledger) =>
             Send.Application<EmptyRequest>(http, ledger, (_, f, now) => new StartReview(Route(f, applicationId), now), allowEmpty: true))
-        .Command<EmptyRequest, ApplicationView>("StartReview", "The fund starts reviewing the application");
+        .Command<EmptyRequest, ApplicationView>("StartReview", "The fund starts reviewing the application")
+        .RequireAuthorization(Policies.Review);
 
         applications.MapPost("/{applicationId}/information-requests", (string applicationId, HttpContext http, StartupFundLedger ledger) =>
             Send.Application<QuestionRequest>(http, ledger, (body, f, now) => new RequestInformation(
                 Route(f, applicationId), f.Text("question", body.Question, Limits.TextMaxLength), now)))
-        .Command<QuestionRequest, ApplicationView>("RequestInformation", "The fund asks the startup a question");
+        .Command<QuestionRequest, ApplicationView>("RequestInformation", "The fund asks the startup a question")
+        .RequireAuthorization(Policies.Review);
 
         applications.MapPost("/{applicationId}/information", (string applicationId, HttpContext http, StartupFundLedger ledger) =>
             Send.Application<AnswerRequest>(http, ledger, (body, f, now) => new ProvideInformation(
                 Route(f, applicationId), f.Text("answer", body.Answer, Limits.TextMaxLength), now)))
-        .Command<AnswerRequest, ApplicationView>("ProvideInformation", "The startup answers the fund's question");
+        .Command<AnswerRequest, ApplicationView>("ProvideInformation", "The startup answers the fund's question")
+        .RequireAuthorization(Policies.Apply);
 
         applications.MapPost("/{applicationId}/scores", (string applicationId, HttpContext http, StartupFundLedger ledger) =>
             Send.Application<ScoreRequest>(http, ledger, (body, f, now) => new ScoreApplication(
@@ -75,7 +83,8 @@ public static class ApplicationEndpoints
                 f.Number("score", body.Score, Limits.ScoreMin, Limits.ScoreMax),
                 f.OptionalText("comment", body.Comment, Limits.CommentMaxLength),
                 now)))
-        .Command<ScoreRequest, ApplicationView>("ScoreApplication", "A reviewer scores the application (1-5)");
+        .Command<ScoreRequest, ApplicationView>("ScoreApplication", "A reviewer scores the application (1-5)")
+        .RequireAuthorization(Policies.Review);
 
         applications.MapPost("/{applicationId}/rejection", (string applicationId, HttpContext http, StartupFundLedger ledger) =>
             Send.Application<RejectRequest>(http, ledger, (body, f, now) => new RejectApplication(
@@ -83,7 +92,8 @@ public static class ApplicationEndpoints
                 f.Text("reasonCode", body.ReasonCode, Limits.CodeMaxLength),
                 f.Text("reason", body.Reason, Limits.ReasonMaxLength),
                 now)))
-        .Command<RejectRequest, ApplicationView>("RejectApplication", "The fund rejects the application");
+        .Command<RejectRequest, ApplicationView>("RejectApplication", "The fund rejects the application")
+        .RequireAuthorization(Policies.Review);
 
         applications.MapPost("/{applicationId}/approval", (string applicationId, HttpContext http, StartupFundLedger ledger) =>
             Send.Funding<ApproveRequest>(http, ledger, (body, f, now) =>
@@ -106,16 +116,19 @@ public static class ApplicationEndpoints
                 return new ApproveApplication(id, amount, terms, now);
             }))
         .Command<ApproveRequest, ApplicationView>("ApproveApplication",
-            "Approve with a tranche schedule: reserves the money in the fund in the same transaction (422 fund.insufficient_available when it does not fit)");
+            "Approve with a tranche schedule: reserves the money in the fund in the same transaction (422 fund.insufficient_available when it does not fit)")
+        .RequireAuthorization(Policies.Review);
 
         applications.MapPost("/{applicationId}/offer/acceptance", (string applicationId, HttpContext http, StartupFundLedger ledger) =>
             Send.Application<EmptyRequest>(http, ledger, (_, f, now) => new AcceptOffer(Route(f, applicationId), now), allowEmpty: true))
-        .Command<EmptyRequest, ApplicationView>("AcceptOffer", "The startup accepts the offer");
+        .Command<EmptyRequest, ApplicationView>("AcceptOffer", "The startup accepts the offer")
+        .RequireAuthorization(Policies.Apply);
 
         applications.MapPost("/{applicationId}/offer/decline", (string applicationId, HttpContext http, StartupFundLedger ledger) =>
             Send.Funding<ReasonRequest>(http, ledger, (body, f, now) => new DeclineOffer(
                 Route(f, applicationId), f.OptionalText("reason", body.Reason, Limits.ReasonMaxLength), now), allowEmpty: true))
-        .Command<ReasonRequest, ApplicationView>("DeclineOffer", "The startup declines the offer; the reservation is released");
+        .Command<ReasonRequest, ApplicationView>("DeclineOffer", "The startup declines the offer; the reservation is released")
+        .RequireAuthorization(Policies.Apply);
 
         applications.MapPost("/{applicationId}/co-investments", (string applicationId, HttpContext http, StartupFundLedger ledger) =>
             Send.Application<CoInvestmentRequest>(http, ledger, (body, f, now) => new CommitCoInvestment(
@@ -124,7 +137,8 @@ public static class ApplicationEndpoints
                 f.Text("investorName", body.InvestorName, Limits.NameMaxLength),
                 f.Money("amount", body.Amount),
                 now)))
-        .Command<CoInvestmentRequest, ApplicationView>("CommitCoInvestment", "A private investor commits money beside the fund's");
+        .Command<CoInvestmentRequest, ApplicationView>("CommitCoInvestment", "A private investor commits money beside the fund's")
+        .RequireAuthorization(Policies.CoInvest);
 
         applications.MapPost("/{applicationId}/co-investments/{investorId}/receipts", (string applicationId, string investorId, HttpContext http, StartupFundLedger ledger) =>
             Send.Application<CoInvestmentReceiptRequest>(http, ledger, (body, f, now) => new ReceiveCoInvestment(
@@ -133,17 +147,20 @@ public static class ApplicationEndpoints
                 f.Money("amount", body.Amount),
                 f.Date("valueDate", body.ValueDate),
                 now)))
-        .Command<CoInvestmentReceiptRequest, ApplicationView>("ReceiveCoInvestment", "Co-investment money actually arrived at the startup");
+        .Command<CoInvestmentReceiptRequest, ApplicationView>("ReceiveCoInvestment", "Co-investment money actually arrived at the startup")
+        .RequireAuthorization(Policies.CoInvest);
 
         applications.MapPost("/{applicationId}/tranches/{trancheNumber:int}/milestone/report", (string applicationId, int trancheNumber, HttpContext http, StartupFundLedger ledger) =>
             Send.Application<EvidenceRequest>(http, ledger, (body, f, now) => new ReportMilestone(
                 Route(f, applicationId), trancheNumber, f.Text("evidence", body.Evidence, Limits.TextMaxLength), now)))
-        .Command<EvidenceRequest, ApplicationView>("ReportMilestone", "The startup reports a tranche's milestone as reached");
+        .Command<EvidenceRequest, ApplicationView>("ReportMilestone", "The startup reports a tranche's milestone as reached")
+        .RequireAuthorization(Policies.Apply);
 
         applications.MapPost("/{applicationId}/tranches/{trancheNumber:int}/milestone/verification", (string applicationId, int trancheNumber, HttpContext http, StartupFundLedger ledger) =>
             Send.Application<NoteRequest>(http, ledger, (body, f, now) => new VerifyMilestone(
                 Route(f, applicationId), trancheNumber, f.OptionalText("note", body.Note, Limits.CommentMaxLength), now), allowEmpty: true))
-        .Command<NoteRequest, ApplicationView>("VerifyMilestone", "The fund verifies a reported milestone");
+        .Command<NoteRequest, ApplicationView>("VerifyMilestone", "The fund verifies a reported milestone")
+        .RequireAuthorization(Policies.Review);
 
         applications.MapPost("/{applicationId}/tranches/{trancheNumber:int}/disbursement", (string applicationId, int trancheNumber, HttpContext http, StartupFundLedger ledger) =>
             Send.Funding<DisburseRequest>(http, ledger, (body, f, now) => new DisburseTranche(
@@ -152,40 +169,52 @@ public static class ApplicationEndpoints
                 f.Text("paymentReference", body.PaymentReference, Limits.ReferenceMaxLength),
                 now)))
         .Command<DisburseRequest, ApplicationView>("DisburseTranche",
-            "Pay a tranche: milestone verified, co-investment received covers its matching band, cash on hand suffices");
+            "Pay a tranche: milestone verified, co-investment received covers its matching band, cash on hand suffices")
+        .RequireAuthorization(Policies.Review);
 
         applications.MapPost("/{applicationId}/tranches/{trancheNumber:int}/disbursement/reversal", (string applicationId, int trancheNumber, HttpContext http, StartupFundLedger ledger) =>
             Send.Funding<ReasonRequest>(http, ledger, (body, f, now) => new ReverseDisbursement(
                 Route(f, applicationId), trancheNumber, f.Text("reason", body.Reason, Limits.ReasonMaxLength), now)))
-        .Command<ReasonRequest, ApplicationView>("ReverseDisbursement", "A payment came back: cash and the tranche's reservation are restored");
+        .Command<ReasonRequest, ApplicationView>("ReverseDisbursement", "A payment came back: cash and the tranche's reservation are restored")
+        .RequireAuthorization(Policies.Review);
 
         applications.MapPost("/{applicationId}/cancellation", (string applicationId, HttpContext http, StartupFundLedger ledger) =>
             Send.Funding<ReasonRequest>(http, ledger, (body, f, now) => new CancelRemainder(
                 Route(f, applicationId), f.Text("reason", body.Reason, Limits.ReasonMaxLength), now)))
-        .Command<ReasonRequest, ApplicationView>("CancelRemainder", "Cancel the unpaid remainder; its reservation returns to available-to-commit");
+        .Command<ReasonRequest, ApplicationView>("CancelRemainder", "Cancel the unpaid remainder; its reservation returns to available-to-commit")
+        .RequireAuthorization(Policies.Review);
 
         applications.MapGet("/", async (string? fundId, string? country, string? status, string? cursor, int? limit,
-            StartupFundLedger ledger, CancellationToken token) =>
+            HttpContext http, StartupFundLedger ledger, CancellationToken token) =>
         {
             var f = new Fields();
             FundId? fund = fundId is null ? null : f.Try<FundId?>("fundId", () => new FundId(fundId));
             CountryCode? code = country is null ? null : f.Try<CountryCode?>("country", () => new CountryCode(country));
             ApplicationStatus? state = f.OptionalChoice<ApplicationStatus>("status", status);
             f.ThrowIfAny();
+            var caller = Scopes.CallerOf(http);
+            if (!caller.MayOversee && caller.StartupId is { } own)
+            {
+                // A startup lists its own applications only, whatever it filters by.
+                return Results.Ok(await ledger.Queries.ListApplicationsOfStartupAsync(new StartupId(own), state, cursor, limit, token));
+            }
+
+            code = await ListScope.CountryAsync(caller, ledger, fund, code, token);
             return Results.Ok(await ledger.Queries.ListApplicationsAsync(fund, code, state, cursor, limit, token));
         })
-        .Query<Page<ApplicationView>>("ListApplications", "List applications by fund, country or status (cursor-paginated)");
+        .Query<Page<ApplicationView>>("ListApplications", "List applications by fund, country or status (cursor-paginated)")
+        .RequireAuthorization(Policies.ListApplications);
 
         applications.MapGet("/{applicationId}", async (string applicationId, HttpContext http, StartupFundLedger ledger, CancellationToken token) =>
         {
             var f = new Fields();
             var id = Route(f, applicationId);
             f.ThrowIfAny();
-            return await ledger.Queries.GetApplicationAsync(id, token) is { } view
-                ? FundEndpoints.Versioned(http, view, view.Version)
-                : Problems.NotFound(ErrorCodes.ApplicationNotFound, $"Application {id} does not exist.");
+            var view = await Scopes.ApplicationAsync(Scopes.CallerOf(http), ledger, id, (c, a) => c.CanRead(a), string.Empty, token);
+            return FundEndpoints.Versioned(http, view, view.Version);
         })
-        .Query<ApplicationView>("GetApplication", "The application as the startup sees it: status, tranches, what is needed next", notFound: true);
+        .Query<ApplicationView>("GetApplication", "The application as the startup sees it: status, tranches, what is needed next", notFound: true)
+        .RequireAuthorization(Policies.ReadApplications);
     }
 
     private static ApplicationId Route(Fields f, string applicationId) => f.Try("applicationId", () => new ApplicationId(applicationId));

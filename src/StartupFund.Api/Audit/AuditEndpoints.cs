@@ -1,9 +1,14 @@
+using StartupFund.Api.Access;
 using StartupFund.Api.Http;
+using StartupFund.Domain;
+using StartupFund.Domain.Common;
 using StartupFund.Domain.Values;
 using StartupFund.Ledger;
 using StartupFund.Ledger.Audit;
 using StartupFund.Ledger.Pipeline;
 using StartupFund.Ledger.Views;
+using StartupFund.Security;
+using ApplicationId = StartupFund.Domain.ApplicationId;
 
 namespace StartupFund.Api.Audit;
 
@@ -18,11 +23,11 @@ public static class AuditEndpoints
         var audit = app.MapGroup("/audit").WithTags("Audit");
 
         audit.MapGet("/events", async (string? country, string? fund, string? stream, string? type, string? recordedFrom, string? recordedTo,
-            string? actor, string? correlationId, string? cursor, int? limit, StartupFundLedger ledger, CancellationToken token) =>
+            string? actor, string? correlationId, string? cursor, int? limit, HttpContext http, StartupFundLedger ledger, CancellationToken token) =>
         {
             var filter = new AuditFilter
             {
-                Country = Country(country),
+                Country = AuditedCountry(http, country),
                 FundId = fund,
                 StreamId = stream,
                 EventType = type,
@@ -35,33 +40,85 @@ public static class AuditEndpoints
         })
         .Query<Page<AuditEventView>>("ListAuditEvents",
             "The event log in its gap-free order (transaction, position), filtered by country, fund, stream, type, recorded-at range "
-            + $"(inclusive), actor or correlation id; cursor-paginated (limit 1..{LedgerAudit.MaxPageSize}, default {LedgerAudit.DefaultPageSize})");
+            + $"(inclusive), actor or correlation id; cursor-paginated (limit 1..{LedgerAudit.MaxPageSize}, default {LedgerAudit.DefaultPageSize})")
+        .RequireAuthorization(Policies.Audit);
 
-        audit.MapGet("/streams/{streamId}", async (string streamId, StartupFundLedger ledger, CancellationToken token) =>
+        audit.MapGet("/streams/{streamId}", async (string streamId, HttpContext http, StartupFundLedger ledger, CancellationToken token) =>
             await ledger.Audit().StreamAsync(streamId, token) is { } history
+                && (history.Country is null ? Scopes.CallerOf(http).CanAudit(null) : Scopes.CallerOf(http).CanAudit(history.Country))
                 ? Results.Ok(history)
                 : Problems.NotFound(LedgerErrorCodes.NotFound, $"There is no stream '{streamId}'."))
-        .Query<AuditStreamView>("GetAuditStream", "One stream's whole history in version order, with every hash and its head", notFound: true);
+        .Query<AuditStreamView>("GetAuditStream", "One stream's whole history in version order, with every hash and its head", notFound: true)
+        .RequireAuthorization(Policies.Audit);
 
-        audit.MapGet("/verify", async (string? country, string? stream, StartupFundLedger ledger, CancellationToken token) =>
-            Results.Ok(await ledger.Audit().VerifyAsync(Country(country), stream, token)))
+        audit.MapGet("/verify", async (string? country, string? stream, HttpContext http, StartupFundLedger ledger, CancellationToken token) =>
+        {
+            var caller = Scopes.CallerOf(http);
+            if (stream is not null && country is null && !caller.CanAudit(null))
+            {
+                var streamCountry = await StreamCountryAsync(ledger, stream, token);
+                Scopes.Require(streamCountry is not null && caller.CanAudit(streamCountry), $"Stream '{stream}' is outside your countries.");
+                return Results.Ok(await ledger.Audit().VerifyAsync(null, stream, token));
+            }
+
+            return Results.Ok(await ledger.Audit().VerifyAsync(stream is null ? AuditedCountry(http, country) : Country(country), stream, token));
+        })
         .Query<VerificationView>("VerifyHashChains",
-            "Recompute the hash chains of everything, a country or a stream from the stored rows: clean, or the first broken stream and version");
+            "Recompute the hash chains of everything, a country or a stream from the stored rows: clean, or the first broken stream and version")
+        .RequireAuthorization(Policies.Audit);
 
-        audit.MapGet("/digest", async (string? country, StartupFundLedger ledger, CancellationToken token) =>
-            Results.Ok(await ledger.Audit().DigestAsync(Country(country), token)))
-        .Query<DigestView>("GetDigest", "One SHA-256 over the log's readable prefix (or a country's), to keep outside our database");
+        audit.MapGet("/digest", async (string? country, HttpContext http, StartupFundLedger ledger, CancellationToken token) =>
+            Results.Ok(await ledger.Audit().DigestAsync(AuditedCountry(http, country), token)))
+        .Query<DigestView>("GetDigest", "One SHA-256 over the log's readable prefix (or a country's), to keep outside our database")
+        .RequireAuthorization(Policies.Audit);
 
-        audit.MapGet("/digest/verify", async (string? digest, string? country, StartupFundLedger ledger, CancellationToken token) =>
+        audit.MapGet("/digest/verify", async (string? digest, string? country, HttpContext http, StartupFundLedger ledger, CancellationToken token) =>
         {
             if (digest is null)
             {
                 throw new QueryException(AuditErrorCodes.DigestInvalid, "digest", "digest is required: EVENTS:SHA256 as GET /audit/digest returned it.");
             }
 
-            return Results.Ok(await ledger.Audit().CheckDigestAsync(LedgerAudit.ParseDigest("digest", digest), Country(country), token));
+            return Results.Ok(await ledger.Audit().CheckDigestAsync(LedgerAudit.ParseDigest("digest", digest), AuditedCountry(http, country), token));
         })
-        .Query<DigestCheckView>("CheckDigest", "Whether the log still begins, unchanged, with exactly the events a kept digest covered");
+        .Query<DigestCheckView>("CheckDigest", "Whether the log still begins, unchanged, with exactly the events a kept digest covered")
+        .RequireAuthorization(Policies.Audit);
+    }
+
+    /// <summary>The country an audit query covers: the one asked for, if the caller may audit it; else everything
+    /// for admins and supranational regulators, or a national regulator's only country.</summary>
+    private static string? AuditedCountry(HttpContext http, string? country)
+    {
+        var caller = Scopes.CallerOf(http);
+        var code = Country(country);
+        if (code is not null || caller.CanAudit(null))
+        {
+            Scopes.Require(caller.CanAudit(code), $"{code} is outside your countries.");
+            return code;
+        }
+
+        Scopes.Require(caller.OnlyCountry is { } only && caller.CanAudit(only), "You are scoped to several countries: name one with ?country=.");
+        return caller.OnlyCountry;
+    }
+
+    /// <summary>The country of a fund or application stream, from the read models; null for any other id.</summary>
+    private static async Task<string?> StreamCountryAsync(StartupFundLedger ledger, string stream, CancellationToken token)
+    {
+        var separator = stream.IndexOf(':', StringComparison.Ordinal);
+        var (type, id) = separator < 0 ? (stream, string.Empty) : (stream[..separator], stream[(separator + 1)..]);
+        try
+        {
+            return type switch
+            {
+                Streams.FundType => (await ledger.Queries.GetFundAsync(new FundId(id), token))?.Country,
+                Streams.ApplicationType => (await ledger.Queries.GetApplicationAsync(new ApplicationId(id), token))?.Startup?.Country,
+                _ => null,
+            };
+        }
+        catch (DomainException)
+        {
+            return null;
+        }
     }
 
     private static string? Country(string? country)

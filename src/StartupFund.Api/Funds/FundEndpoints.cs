@@ -1,3 +1,4 @@
+using StartupFund.Api.Access;
 using StartupFund.Api.Audit;
 using StartupFund.Api.Http;
 using StartupFund.Domain;
@@ -7,6 +8,7 @@ using StartupFund.Domain.Matching;
 using StartupFund.Domain.Values;
 using StartupFund.Ledger;
 using StartupFund.Ledger.Views;
+using StartupFund.Security;
 
 namespace StartupFund.Api.Funds;
 
@@ -26,7 +28,8 @@ public static class FundEndpoints
             var policy = PolicyOf(f, f.Required("policy", body.Policy), currency);
             return new OpenFund(id, country, name, currency, policy!, now);
         }))
-        .Command<OpenFundRequest, FundView>("OpenFund", "Open a fund in a country and currency, with its policy", created: true);
+        .Command<OpenFundRequest, FundView>("OpenFund", "Open a fund in a country and currency, with its policy", created: true)
+        .RequireAuthorization(Policies.OpenFunds);
 
         funds.MapPost("/{fundId}/commitments", (string fundId, HttpContext http, StartupFundLedger ledger) => Send.Fund<CommitCapitalRequest>(http, ledger, (body, f, now) =>
             new CommitCapital(
@@ -36,7 +39,8 @@ public static class FundEndpoints
                 f.Choice<SponsorKind>("kind", body.Kind),
                 f.Money("amount", body.Amount),
                 now)))
-        .Command<CommitCapitalRequest, FundView>("CommitCapital", "A sponsor commits capital to the fund");
+        .Command<CommitCapitalRequest, FundView>("CommitCapital", "A sponsor commits capital to the fund")
+        .RequireAuthorization(Policies.ManageSponsors);
 
         funds.MapPost("/{fundId}/capital-calls", (string fundId, HttpContext http, StartupFundLedger ledger) => Send.Fund<CallCapitalRequest>(http, ledger, (body, f, now) =>
             new CallCapital(
@@ -46,7 +50,8 @@ public static class FundEndpoints
                 f.Money("amount", body.Amount),
                 f.Date("dueDate", body.DueDate),
                 now)))
-        .Command<CallCapitalRequest, FundView>("CallCapital", "Call part of a sponsor's uncalled commitment");
+        .Command<CallCapitalRequest, FundView>("CallCapital", "Call part of a sponsor's uncalled commitment")
+        .RequireAuthorization(Policies.RunTreasury);
 
         funds.MapPost("/{fundId}/capital-calls/{callId}/receipts", (string fundId, string callId, HttpContext http, StartupFundLedger ledger) =>
             Send.Fund<ReceiveCapitalRequest>(http, ledger, (body, f, now) =>
@@ -56,11 +61,13 @@ public static class FundEndpoints
                     f.Money("amount", body.Amount),
                     f.Date("valueDate", body.ValueDate),
                     now)))
-        .Command<ReceiveCapitalRequest, FundView>("ReceiveCapital", "Record cash received against a capital call");
+        .Command<ReceiveCapitalRequest, FundView>("ReceiveCapital", "Record cash received against a capital call")
+        .RequireAuthorization(Policies.RunTreasury);
 
         funds.MapPost("/{fundId}/closure", (string fundId, HttpContext http, StartupFundLedger ledger) => Send.Fund<CloseFundRequest>(http, ledger, (body, f, now) =>
             new CloseFund(RouteFund(f, fundId), f.Text("reason", body.Reason, Limits.ReasonMaxLength), now)))
-        .Command<CloseFundRequest, FundView>("CloseFund", "Close the fund to new applications and commitments");
+        .Command<CloseFundRequest, FundView>("CloseFund", "Close the fund to new applications and commitments")
+        .RequireAuthorization(Policies.ManageSponsors);
 
         funds.MapGet("/", async (string? country, string? cursor, int? limit, StartupFundLedger ledger, CancellationToken token) =>
         {
@@ -69,7 +76,8 @@ public static class FundEndpoints
             f.ThrowIfAny();
             return Results.Ok(await ledger.Queries.ListFundsAsync(code, cursor, limit, token));
         })
-        .Query<Page<FundView>>("ListFunds", "List funds, optionally of one country (cursor-paginated)");
+        .Query<Page<FundView>>("ListFunds", "List funds, optionally of one country (cursor-paginated)")
+        .RequireAuthorization(Policies.BrowseFunds);
 
         funds.MapGet("/{fundId}", async (string fundId, string? asOf, HttpContext http, StartupFundLedger ledger, CancellationToken token) =>
         {
@@ -83,28 +91,32 @@ public static class FundEndpoints
                 ? Versioned(http, fund, fund.Version)
                 : FundNotFound(id);
         })
-        .Query<FundView>("GetFund", "A fund with its sponsors, calls and figures; ETag is the stream version. With asOf (ISO instant): as it was then, rebuilt from the events", notFound: true);
+        .Query<FundView>("GetFund", "A fund with its sponsors, calls and figures; ETag is the stream version. With asOf (ISO instant): as it was then, rebuilt from the events", notFound: true)
+        .RequireAuthorization(Policies.BrowseFunds);
 
-        funds.MapGet("/{fundId}/balance", async (string fundId, StartupFundLedger ledger, CancellationToken token) =>
+        funds.MapGet("/{fundId}/balance", async (string fundId, HttpContext http, StartupFundLedger ledger, CancellationToken token) =>
         {
-            var id = ParseRoute(fundId);
+            var id = await OverseenAsync(http, ledger, fundId, token);
             return await ledger.Queries.FundBalanceAsync(id, token) is { } balance ? Results.Ok(balance) : FundNotFound(id);
         })
-        .Query<FundBalanceView>("GetFundBalance", "A fund's figures derived from its double-entry journal", notFound: true);
+        .Query<FundBalanceView>("GetFundBalance", "A fund's figures derived from its double-entry journal", notFound: true)
+        .RequireAuthorization(Policies.Oversee);
 
-        funds.MapGet("/{fundId}/journal", async (string fundId, string? cursor, int? limit, StartupFundLedger ledger, CancellationToken token) =>
+        funds.MapGet("/{fundId}/journal", async (string fundId, string? cursor, int? limit, HttpContext http, StartupFundLedger ledger, CancellationToken token) =>
         {
-            var id = ParseRoute(fundId);
+            var id = await OverseenAsync(http, ledger, fundId, token);
             return await ledger.Queries.JournalAsync(id, cursor, limit, token) is { } page ? Results.Ok(page) : FundNotFound(id);
         })
-        .Query<Page<JournalEntryView>>("GetFundJournal", "A fund's journal entries with their postings (cursor-paginated)", notFound: true);
+        .Query<Page<JournalEntryView>>("GetFundJournal", "A fund's journal entries with their postings (cursor-paginated)", notFound: true)
+        .RequireAuthorization(Policies.Oversee);
 
-        funds.MapGet("/{fundId}/trial-balance", async (string fundId, StartupFundLedger ledger, CancellationToken token) =>
+        funds.MapGet("/{fundId}/trial-balance", async (string fundId, HttpContext http, StartupFundLedger ledger, CancellationToken token) =>
         {
-            var id = ParseRoute(fundId);
+            var id = await OverseenAsync(http, ledger, fundId, token);
             return await ledger.Queries.TrialBalanceAsync(id, token) is { } trial ? Results.Ok(trial) : FundNotFound(id);
         })
-        .Query<TrialBalanceView>("GetFundTrialBalance", "Every account of the fund's chart with its four balance columns", notFound: true);
+        .Query<TrialBalanceView>("GetFundTrialBalance", "Every account of the fund's chart with its four balance columns", notFound: true)
+        .RequireAuthorization(Policies.Oversee);
     }
 
     public static IResult Versioned(HttpContext http, object body, long version)
@@ -122,6 +134,15 @@ public static class FundEndpoints
         var f = new Fields();
         var id = RouteFund(f, fundId);
         f.ThrowIfAny();
+        return id;
+    }
+
+    /// <summary>The fund's books are for those who oversee its country (the fund itself is in the public directory).</summary>
+    private static async Task<FundId> OverseenAsync(HttpContext http, StartupFundLedger ledger, string fundId, CancellationToken token)
+    {
+        var id = ParseRoute(fundId);
+        var country = await Scopes.FundCountryAsync(ledger, id, token);
+        Scopes.Require(Scopes.CallerOf(http).CanOversee(country), $"The books of {country} funds are for its fund managers, its regulators and administrators.");
         return id;
     }
 

@@ -1,16 +1,18 @@
 using System.Globalization;
+using StartupFund.Api.Access;
 using StartupFund.EventStore;
 using StartupFund.Ledger.Pipeline;
 
 namespace StartupFund.Api.Http;
 
-/// <summary>Headers of a command (Idempotency-Key, If-Match, correlation, actor) and how its outcome is written.</summary>
+/// <summary>
+/// Headers of a command (Idempotency-Key, If-Match, correlation) and how its outcome is written. The actor
+/// stored in the events' metadata is the verified token's subject, never anything the client names.
+/// </summary>
 public static class CommandHttp
 {
     public const string IdempotencyKeyHeader = "Idempotency-Key";
     public const string ReplayedHeader = "Idempotent-Replayed";
-    public const string ActorHeader = "X-Actor";
-    public const string AnonymousActor = "anonymous";
 
     public static CommandRequest RequestOf(HttpContext http, byte[] body)
     {
@@ -28,10 +30,11 @@ public static class CommandHttp
 
         var fingerprint = CommandRequest.FingerprintOf(http.Request.Method, http.Request.Path.Value ?? "/", body);
         var correlationId = Correlation.IdOf(http);
-        var actor = http.Request.Headers[ActorHeader].ToString();
-        if (actor.Length is 0 or > EventMetadata.MaxActorLength || !actor.All(c => c is >= ' ' and <= '~'))
+        var actor = Scopes.CallerOf(http).Subject;
+        if (actor.Length is 0 or > EventMetadata.MaxActorLength)
         {
-            actor = AnonymousActor;
+            // The authorisation policies admit only callers with a usable subject; reaching here is a bug.
+            throw new InvalidOperationException("A command ran without an authenticated caller.");
         }
 
         var metadata = new EventMetadata(correlationId, key ?? http.TraceIdentifier, actor);

@@ -14,7 +14,7 @@ public static class EndpointDocs
             .WithName(name)
             .WithSummary(summary)
             .WithDescription("Accepts Idempotency-Key (a retry returns the first response and writes nothing), If-Match (an ETag: the "
-                + "command applies only at that version), X-Correlation-Id and X-Actor. Responds with the resource and its ETag.")
+                + "command applies only at that version), and X-Correlation-Id; the actor recorded is the bearer token's subject. Responds with the resource and its ETag.")
             .Accepts<TRequest>("application/json")
             .Produces<TResponse>(created ? StatusCodes.Status201Created : StatusCodes.Status200OK)
             .ProducesProblem(StatusCodes.Status400BadRequest)

@@ -8,6 +8,23 @@ namespace StartupFund.Api.Http;
 /// <summary>The wire shapes our JSON converters give Money and NodaTime values, which the schema generator cannot see.</summary>
 public static class OpenApiSchemas
 {
+    /// <summary>Every operation takes a bearer token (JWT); docs/security.md says which role may call what.</summary>
+    public static Task AddBearerScheme(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        document.Components ??= new OpenApiComponents();
+        document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>(StringComparer.Ordinal);
+        document.Components.SecuritySchemes["bearer"] = new OpenApiSecurityScheme
+        {
+            Type = SecuritySchemeType.Http,
+            Scheme = "bearer",
+            BearerFormat = "JWT",
+            Description = "Authorization: Bearer <token>. Locally: dotnet run --project src/StartupFund.Cli -- token --role fund_manager --country DE",
+        };
+        document.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("bearer", document)] = [] }];
+        return Task.CompletedTask;
+    }
+
     /// <summary>Documents the headers every command accepts as header parameters.</summary>
     public static Task AddCommandHeaders(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
     {
@@ -24,7 +41,6 @@ public static class OpenApiSchemas
             200));
         operation.Parameters.Add(Header("If-Match", "An ETag this API returned (\"7\"): the command applies only at that version, else 409 concurrency.version_mismatch.", 40));
         operation.Parameters.Add(Header(Correlation.Header, "Correlation id for logs and event metadata; one is made when absent.", 100));
-        operation.Parameters.Add(Header(CommandHttp.ActorHeader, "Who acts (until authentication arrives); stored in event metadata.", 200));
         return Task.CompletedTask;
     }
 

@@ -1,4 +1,5 @@
 using NodaTime;
+using StartupFund.Api.Access;
 using StartupFund.Domain.Applications;
 using StartupFund.Domain.Funding;
 using StartupFund.Domain.Funds;
@@ -18,7 +19,7 @@ public static partial class Send
         {
             var command = build(body, fields, now);
             fields.ThrowIfAny();
-            return ledger.Commands.ExecuteAsync(command, request, token);
+            return ExecuteAsync(http, ledger, command, request, ledger.Commands.ExecuteAsync, token);
         });
 
     public static Task<IResult> Application<TRequest>(HttpContext http, StartupFundLedger ledger, Func<TRequest, Fields, Instant, ApplicationCommand> build, bool allowEmpty = false)
@@ -27,7 +28,7 @@ public static partial class Send
         {
             var command = build(body, fields, now);
             fields.ThrowIfAny();
-            return ledger.Commands.ExecuteAsync(command, request, token);
+            return ExecuteAsync(http, ledger, command, request, ledger.Commands.ExecuteAsync, token);
         });
 
     public static Task<IResult> Funding<TRequest>(HttpContext http, StartupFundLedger ledger, Func<TRequest, Fields, Instant, FundingCommand> build, bool allowEmpty = false)
@@ -36,8 +37,17 @@ public static partial class Send
         {
             var command = build(body, fields, now);
             fields.ThrowIfAny();
-            return ledger.Commands.ExecuteAsync(command, request, token);
+            return ExecuteAsync(http, ledger, command, request, ledger.Commands.ExecuteAsync, token);
         });
+
+    private static async Task<Ledger.Pipeline.CommandOutcome> ExecuteAsync<TCommand>(HttpContext http, StartupFundLedger ledger, TCommand command,
+        Ledger.Pipeline.CommandRequest request,
+        Func<TCommand, Ledger.Pipeline.CommandRequest, CancellationToken, Task<Ledger.Pipeline.CommandOutcome>> execute, CancellationToken token)
+        where TCommand : notnull
+    {
+        await CommandAccess.AuthorizeAsync(Scopes.CallerOf(http), ledger, command, token).ConfigureAwait(false);
+        return await execute(command, request, token).ConfigureAwait(false);
+    }
 
     private static async Task<IResult> RunAsync<TRequest>(HttpContext http, StartupFundLedger ledger, bool allowEmpty,
         Func<StartupFundLedger, TRequest, Fields, Instant, Ledger.Pipeline.CommandRequest, CancellationToken, Task<Ledger.Pipeline.CommandOutcome>> execute)
@@ -47,7 +57,7 @@ public static partial class Send
         var request = CommandHttp.RequestOf(http, bytes);
         var outcome = await execute(ledger, body, new Fields(), ledger.Clock.GetCurrentInstant(), request, http.RequestAborted).ConfigureAwait(false);
         var logger = http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("StartupFund.Commands");
-        LogCommand(logger, http.GetEndpoint()?.Metadata.GetMetadata<IEndpointNameMetadata>()?.EndpointName ?? typeof(TRequest).Name, http.Request.Path.Value ?? "/", outcome.Status, outcome.Version, outcome.Replayed, request.Metadata.Actor ?? CommandHttp.AnonymousActor);
+        LogCommand(logger, http.GetEndpoint()?.Metadata.GetMetadata<IEndpointNameMetadata>()?.EndpointName ?? typeof(TRequest).Name, http.Request.Path.Value ?? "/", outcome.Status, outcome.Version, outcome.Replayed, request.Metadata.Actor ?? string.Empty);
         return CommandHttp.Result(outcome);
     }
 

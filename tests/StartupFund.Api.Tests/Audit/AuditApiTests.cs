@@ -25,10 +25,12 @@ public sealed class AuditApiTests(ApiFactory api) : IClassFixture<ApiFactory>, I
         api.Clock.Advance(Duration.FromHours(1));
         beforeApplications = api.Clock.GetCurrentInstant();
         api.Clock.Advance(Duration.FromHours(1));
-        await s.Post("/applications", Application("app-au-1", "fund-au-de", "DE", "100000.00", "EUR"),
-            ("X-Actor", "alice@fund.example"), ("X-Correlation-Id", "corr-au-1")).Expect(201);
-        await s.Post("/applications/app-au-1/review", null, ("X-Actor", "bob@fund.example")).Expect(200);
-        await s.Post("/applications/app-au-1/approval", Approval("EUR", "100000.00"), ("X-Actor", "bob@fund.example")).Expect(200);
+        var alice = api.As(Cast.Startup with { Subject = "alice@fund.example" });
+        var bob = api.As(Cast.Manager with { Subject = "bob@fund.example" });
+        await alice.Post("/applications", Application("app-au-1", "fund-au-de", "DE", "100000.00", "EUR"),
+            ("X-Correlation-Id", "corr-au-1")).Expect(201);
+        await bob.Post("/applications/app-au-1/review").Expect(200);
+        await bob.Post("/applications/app-au-1/approval", Approval("EUR", "100000.00")).Expect(200);
         await LogHorizon.WaitUntilReadableAsync(api);
     }
 

@@ -8,7 +8,7 @@ namespace StartupFund.Api.Tests.Support;
 /// A small scenario helper in the spirit of Alba: send a request, expect a status, read the JSON.
 /// <c>await s.Post("/funds", body).Expect(201)</c> then <c>reply["committed.amount"]</c>.
 /// </summary>
-public sealed class Scenario(HttpClient client)
+public sealed class Scenario(HttpClient client, Func<HttpMethod, string, string?> tokenFor)
 {
     public HttpClient Client => client;
 
@@ -34,6 +34,11 @@ public sealed class Scenario(HttpClient client)
 
     private async Task<Reply> SendAsync(HttpRequestMessage request)
     {
+        if (!request.Headers.Contains("Authorization") && tokenFor(request.Method, request.RequestUri!.OriginalString) is { } token)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+
         using var response = await client.SendAsync(request);
         var text = await response.Content.ReadAsStringAsync();
         JsonElement json = default;

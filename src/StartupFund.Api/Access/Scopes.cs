@@ -1,0 +1,75 @@
+using StartupFund.Domain;
+using StartupFund.Domain.Common;
+using StartupFund.Ledger;
+using StartupFund.Ledger.Views;
+using StartupFund.Security;
+using ApplicationId = StartupFund.Domain.ApplicationId;
+
+namespace StartupFund.Api.Access;
+
+/// <summary>
+/// What the access rules of <see cref="Caller"/> need to know of a fund or an application, read from
+/// the read models. Sound without a race: a fund's country and an application's country and startup
+/// never change once written, and the read models are written in the same transaction as the events.
+/// </summary>
+public static class Scopes
+{
+    public static Caller CallerOf(HttpContext http)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        return Caller.From(http.User);
+    }
+
+    public static void Require(bool allowed, string detail)
+    {
+        if (!allowed)
+        {
+            throw new AccessDeniedException(StatusCodes.Status403Forbidden, AuthErrorCodes.Forbidden, detail);
+        }
+    }
+
+    public static async Task<string> FundCountryAsync(StartupFundLedger ledger, FundId fundId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(ledger);
+        return (await ledger.Queries.GetFundAsync(fundId, cancellationToken).ConfigureAwait(false))?.Country
+            ?? throw new AccessDeniedException(StatusCodes.Status404NotFound, ErrorCodes.FundNotFound, $"Fund {fundId} does not exist.");
+    }
+
+    public static ApplicationScope Of(ApplicationView application)
+    {
+        ArgumentNullException.ThrowIfNull(application);
+        var startup = application.Startup ?? throw new InvalidOperationException($"Application {application.ApplicationId} has no startup.");
+        return new ApplicationScope(startup.Country, startup.StartupId, [.. application.CoInvestors.Select(c => c.InvestorId)]);
+    }
+
+    /// <summary>
+    /// The application if <paramref name="allowed"/>; otherwise 403 when the caller may read it and 404
+    /// (the same answer as for an unknown id) when not, so a startup cannot learn another's ids.
+    /// </summary>
+    public static async Task<ApplicationView> ApplicationAsync(
+        Caller caller, StartupFundLedger ledger, ApplicationId id, Func<Caller, ApplicationScope, bool> allowed, string refusal, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        ArgumentNullException.ThrowIfNull(ledger);
+        ArgumentNullException.ThrowIfNull(allowed);
+        var view = await ledger.Queries.GetApplicationAsync(id, cancellationToken).ConfigureAwait(false);
+        if (view is not null)
+        {
+            var scope = Of(view);
+            if (allowed(caller, scope))
+            {
+                return view;
+            }
+
+            if (caller.CanRead(scope))
+            {
+                throw new AccessDeniedException(StatusCodes.Status403Forbidden, AuthErrorCodes.Forbidden, refusal);
+            }
+        }
+
+        throw ApplicationNotFound(id);
+    }
+
+    public static AccessDeniedException ApplicationNotFound(ApplicationId id) =>
+        new(StatusCodes.Status404NotFound, ErrorCodes.ApplicationNotFound, $"Application {id} does not exist.");
+}
