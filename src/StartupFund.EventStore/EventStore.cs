@@ -25,6 +25,7 @@ public sealed class EventStore
     private readonly EventSerializer serializer;
     private readonly SnapshotStore snapshots;
     private readonly StreamAppender appender;
+    private readonly StreamTips tips;
     private readonly Dictionary<Type, IAggregateDefinition> aggregatesByState;
 
     public EventStore(NpgsqlDataSource dataSource, EventStoreOptions options)
@@ -42,7 +43,8 @@ public sealed class EventStore
             throw new ArgumentException("Each stream type may have one aggregate definition.", nameof(options));
         }
 
-        appender = new StreamAppender(dataSource, options, serializer, snapshots);
+        tips = new StreamTips(options.RememberedStreamTips);
+        appender = new StreamAppender(dataSource, options, serializer, snapshots, tips);
     }
 
     public SchemaName Schema => options.Schema;
@@ -60,7 +62,7 @@ public sealed class EventStore
     /// <exception cref="ConcurrencyException">A stream was not at its expected version.</exception>
     /// <exception cref="StreamArchivedException">A stream is archived.</exception>
     public Task<AppendResult> AppendAsync(IReadOnlyList<StreamAppend> appends, EventMetadata? metadata = null, CancellationToken cancellationToken = default) =>
-        appender.AppendAsync(appends, metadata ?? EventMetadata.None, null, cancellationToken);
+        appender.AppendAsync(appends, metadata ?? EventMetadata.None, null, null, cancellationToken);
 
     /// <summary>
     /// Appends like <see cref="AppendAsync(IReadOnlyList{StreamAppend}, EventMetadata?, CancellationToken)"/> and runs
@@ -71,7 +73,20 @@ public sealed class EventStore
         Func<ProjectionContext, IReadOnlyList<RecordedEvent>, CancellationToken, Task> withinTransaction, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(withinTransaction);
-        return appender.AppendAsync(appends, metadata ?? EventMetadata.None, withinTransaction, cancellationToken);
+        return appender.AppendAsync(appends, metadata ?? EventMetadata.None, withinTransaction, null, cancellationToken);
+    }
+
+    /// <summary>
+    /// Appends like <see cref="AppendAsync(IReadOnlyList{StreamAppend}, EventMetadata?, CancellationToken)"/> and sends
+    /// <paramref name="alongside"/> in the same round trip as the events, inside the transaction: they
+    /// commit with the events, and if one fails nothing is written. For writes whose values are known
+    /// before the append (an idempotency record, say); they must return no rows.
+    /// </summary>
+    public Task<AppendResult> AppendAsync(IReadOnlyList<StreamAppend> appends, EventMetadata? metadata,
+        IReadOnlyList<NpgsqlBatchCommand> alongside, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(alongside);
+        return appender.AppendAsync(appends, metadata ?? EventMetadata.None, null, alongside, cancellationToken);
     }
 
     public async Task<StreamInfo?> GetStreamAsync(string streamId, CancellationToken cancellationToken = default)
@@ -172,10 +187,15 @@ public sealed class EventStore
         StreamAppend.ValidateStreamId(streamId);
         var aggregate = AggregateFor<TState>();
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        var (state, version, streamType) = await snapshots.LoadAsync(connection, null, aggregate, streamId, cancellationToken).ConfigureAwait(false);
+        var (state, version, streamType, tip) = await snapshots.LoadAsync(connection, null, aggregate, streamId, cancellationToken).ConfigureAwait(false);
         if (streamType is not null && streamType != aggregate.StreamType)
         {
             throw new StreamTypeMismatchException(streamId, $"it is a '{streamType}' stream, not '{aggregate.StreamType}'.");
+        }
+
+        if (tip is not null)
+        {
+            tips.Remember(streamId, tip.Version, tip.HeadHash);
         }
 
         return new LoadedAggregate<TState>((TState)state, version);

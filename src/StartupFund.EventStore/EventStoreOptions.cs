@@ -26,6 +26,12 @@ public sealed class EventStoreOptions
     /// <summary>The largest number of events one append may carry, over all its streams.</summary>
     public int MaxEventsPerAppend { get; init; } = 10_000;
 
+    /// <summary>
+    /// How many streams' tips (version, head hash) the store remembers to spare exact-version
+    /// appends their lock round trip; 0 turns it off.
+    /// </summary>
+    public int RememberedStreamTips { get; init; } = 100_000;
+
     public static JsonSerializerOptions DefaultJson() =>
         new JsonSerializerOptions(JsonSerializerDefaults.Web).AddNodaTime();
 }

@@ -14,9 +14,11 @@ namespace StartupFund.EventStore;
 /// Appends to one or more streams in one short transaction: lock each stream's row (in stream-id
 /// order, so two appends never deadlock), check its expected version, chain the hashes from its
 /// head, write, run inline projections and snapshots, commit. A stream expected not to exist needs
-/// no lock round trip: its insert either creates it or proves the race lost.
+/// no lock round trip: its insert either creates it or proves the race lost. Neither does a stream
+/// whose expected version is the tip this store remembers (<see cref="StreamTips"/>): its write
+/// advances the row only if it is still at that version, and a miss falls back to the lock.
 /// </summary>
-internal sealed class StreamAppender(NpgsqlDataSource dataSource, EventStoreOptions options, EventSerializer serializer, SnapshotStore snapshots)
+internal sealed class StreamAppender(NpgsqlDataSource dataSource, EventStoreOptions options, EventSerializer serializer, SnapshotStore snapshots, StreamTips tips)
 {
     private static readonly byte[] EmptyMetadataJson = "{}"u8.ToArray();
 
@@ -27,14 +29,19 @@ internal sealed class StreamAppender(NpgsqlDataSource dataSource, EventStoreOpti
     private readonly IInlineProjection[] projections = [.. options.InlineProjections];
 
     public async Task<AppendResult> AppendAsync(IReadOnlyList<StreamAppend> appends, EventMetadata metadata,
-        Func<ProjectionContext, IReadOnlyList<RecordedEvent>, CancellationToken, Task>? withinTransaction, CancellationToken cancellationToken)
+        Func<ProjectionContext, IReadOnlyList<RecordedEvent>, CancellationToken, Task>? withinTransaction,
+        IReadOnlyList<NpgsqlBatchCommand>? alongside, CancellationToken cancellationToken)
     {
         var prepared = Prepare(appends, metadata);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
 
-        await LockExistingStreamsAsync(connection, transaction, prepared, cancellationToken).ConfigureAwait(false);
-        var recorded = await WriteAsync(connection, transaction, prepared, cancellationToken).ConfigureAwait(false);
+        if (!UseRememberedTips(prepared))
+        {
+            await LockExistingStreamsAsync(connection, transaction, prepared, cancellationToken).ConfigureAwait(false);
+        }
+
+        var recorded = await WriteAsync(connection, transaction, prepared, alongside ?? [], cancellationToken).ConfigureAwait(false);
 
         if (projections.Length > 0 || withinTransaction is not null)
         {
@@ -60,6 +67,11 @@ internal sealed class StreamAppender(NpgsqlDataSource dataSource, EventStoreOpti
         }
 
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var stream in prepared)
+        {
+            tips.Remember(stream.Append.StreamId, stream.NewVersion, stream.NewHeadHash);
+        }
+
         return new AppendResult(recorded, prepared.ToDictionary(p => p.Append.StreamId, p => p.NewVersion, StringComparer.Ordinal));
     }
 
@@ -97,6 +109,38 @@ internal sealed class StreamAppender(NpgsqlDataSource dataSource, EventStoreOpti
             .OrderBy(a => a.StreamId, StringComparer.Ordinal)
             .Select(a => new PreparedStream(a, [.. a.Events.Select(serializer.Serialize)], metadata, metadataJson, recordedAt))
             .ToList();
+    }
+
+    /// <summary>
+    /// Takes the remembered tips when every existing stream of the append expects exactly its
+    /// remembered version. All or none: mixing locked and unlocked streams could take the row locks
+    /// out of stream-id order and deadlock.
+    /// </summary>
+    private bool UseRememberedTips(List<PreparedStream> streams)
+    {
+        var remembered = new List<(PreparedStream Stream, StreamTip Tip)>(streams.Count);
+        foreach (var stream in streams)
+        {
+            if (stream.IsNew)
+            {
+                continue;
+            }
+
+            var expected = stream.Append.Expected;
+            if (expected.IsAny || !tips.TryGet(stream.Append.StreamId, expected.Version, out var tip))
+            {
+                return false;
+            }
+
+            remembered.Add((stream, tip));
+        }
+
+        foreach (var (stream, tip) in remembered)
+        {
+            stream.SetRememberedTip(tip);
+        }
+
+        return true;
     }
 
     /// <summary>
@@ -171,7 +215,7 @@ internal sealed class StreamAppender(NpgsqlDataSource dataSource, EventStoreOpti
     }
 
     private async Task<List<RecordedEvent>> WriteAsync(NpgsqlConnection connection, NpgsqlTransaction transaction,
-        List<PreparedStream> streams, CancellationToken cancellationToken)
+        List<PreparedStream> streams, IReadOnlyList<NpgsqlBatchCommand> alongside, CancellationToken cancellationToken)
     {
         await using var batch = new NpgsqlBatch(connection, transaction);
         foreach (var stream in streams)
@@ -180,19 +224,32 @@ internal sealed class StreamAppender(NpgsqlDataSource dataSource, EventStoreOpti
             batch.BatchCommands.Add(stream.IsNew ? InsertNewStreamWithEvents(stream) : AdvanceStreamWithEvents(stream));
         }
 
+        foreach (var command in alongside)
+        {
+            batch.BatchCommands.Add(command);
+        }
+
         var recorded = new List<RecordedEvent>();
-        var current = 0;   // the stream whose statement the reader is at: an error surfaces when it gets there
+        var missed = new List<PreparedStream>();
+        var current = 0;   // the statement the reader is at: an error surfaces when it gets there
         try
         {
             await using var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             while (true)
             {
+                var rows = 0;
                 while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
                 {
                     recorded.Add(streams[current].ToRecorded(reader.GetInt64(0), reader.GetFieldValue<ulong>(1), reader.GetInt64(2)));
+                    rows++;
                 }
 
-                if (++current == streams.Count)
+                if (current < streams.Count && rows == 0)
+                {
+                    missed.Add(streams[current]);
+                }
+
+                if (++current == batch.BatchCommands.Count)
                 {
                     break;
                 }
@@ -200,7 +257,7 @@ internal sealed class StreamAppender(NpgsqlDataSource dataSource, EventStoreOpti
                 await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
             }
         }
-        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation && current < streams.Count
             && e.ConstraintName is "streams_pkey" or "events_stream_id_version_key")
         {
             // A stream expected not to exist was created by someone else first (locked streams
@@ -210,7 +267,30 @@ internal sealed class StreamAppender(NpgsqlDataSource dataSource, EventStoreOpti
                 await ReadVersionAsync(lost.StreamId, cancellationToken).ConfigureAwait(false));
         }
 
+        if (missed.Count > 0)
+        {
+            await ExplainMissedTipsAsync(connection, transaction, missed, cancellationToken).ConfigureAwait(false);
+        }
+
         return recorded;
+    }
+
+    /// <summary>
+    /// A write from a remembered tip found its row moved on (or archived, or of another type or
+    /// country): nothing was written for it. Forget the tip and read the row under lock to raise
+    /// the same error the locked path would.
+    /// </summary>
+    private async Task ExplainMissedTipsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction,
+        List<PreparedStream> missed, CancellationToken cancellationToken)
+    {
+        foreach (var stream in missed)
+        {
+            tips.Forget(stream.Append.StreamId, stream.RememberedTip!);
+        }
+
+        await LockExistingStreamsAsync(connection, transaction, missed, cancellationToken).ConfigureAwait(false);
+        var first = missed[0];
+        throw new ConcurrencyException(first.Append.StreamId, first.Append.Expected, first.CurrentVersion);
     }
 
     private NpgsqlBatchCommand InsertNewStreamWithEvents(PreparedStream stream)
@@ -227,11 +307,20 @@ internal sealed class StreamAppender(NpgsqlDataSource dataSource, EventStoreOpti
 
     private NpgsqlBatchCommand AdvanceStreamWithEvents(PreparedStream stream)
     {
-        var command = InsertEvents(stream, stream.Events.Length == 1 ? sql.AdvanceWithOne : sql.AdvanceWithMany);
+        var one = stream.Events.Length == 1;
+        var fromTip = stream.RememberedTip is not null;
+        var command = InsertEvents(stream, fromTip ? (one ? sql.AdvanceTipWithOne : sql.AdvanceTipWithMany) : (one ? sql.AdvanceWithOne : sql.AdvanceWithMany));
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = stream.Append.StreamId });
         command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = stream.NewVersion });
         command.Parameters.Add(new NpgsqlParameter<byte[]> { TypedValue = stream.NewHeadHash });
         command.Parameters.Add(new NpgsqlParameter<DateTime> { TypedValue = StoredInstant.ToDateTime(stream.RecordedAt) });
+        if (fromTip)
+        {
+            command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = stream.CurrentVersion });
+            command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = stream.Append.StreamType });
+            command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Char, Value = (object?)stream.Append.Country ?? DBNull.Value });
+        }
+
         return command;
     }
 
@@ -249,6 +338,10 @@ internal sealed class StreamAppender(NpgsqlDataSource dataSource, EventStoreOpti
 
         public string AdvanceWithMany { get; } = Advance(schema, Unnest);
 
+        public string AdvanceTipWithOne { get; } = AdvanceTip(schema, SingleRow);
+
+        public string AdvanceTipWithMany { get; } = AdvanceTip(schema, Unnest);
+
         private static string Create(string schema, string rows) => $"""
             with created as (
                 insert into {schema}.streams (id, type, country, version, head_hash, created_at, updated_at)
@@ -263,6 +356,18 @@ internal sealed class StreamAppender(NpgsqlDataSource dataSource, EventStoreOpti
                 update {schema}.streams set version = $10, head_hash = $11, updated_at = $12 where id = $9)
             insert into {schema}.events (id, stream_id, version, type, data, metadata, recorded_at, hash)
             select e.* from {rows} as e
+            returning position, tx_id, version
+            """;
+
+        /// <summary>Writes only while the row is still at the remembered tip; no rows returned means nothing was written.</summary>
+        private static string AdvanceTip(string schema, string rows) => $"""
+            with advanced as (
+                update {schema}.streams set version = $10, head_hash = $11, updated_at = $12
+                where id = $9 and version = $13 and not archived and type = $14 and country is not distinct from $15
+                returning 1)
+            insert into {schema}.events (id, stream_id, version, type, data, metadata, recorded_at, hash)
+            select e.* from {rows} as e
+            where exists (select from advanced)
             returning position, tx_id, version
             """;
     }
@@ -330,8 +435,18 @@ internal sealed class StreamAppender(NpgsqlDataSource dataSource, EventStoreOpti
 
         public byte[] NewHeadHash => Hashes[^1];
 
+        public StreamTip? RememberedTip { get; private set; }
+
+        public void SetRememberedTip(StreamTip tip)
+        {
+            RememberedTip = tip;
+            CurrentVersion = tip.Version;
+            headHash = tip.HeadHash;
+        }
+
         public void SetTip(long version, byte[] hash)
         {
+            RememberedTip = null;
             CurrentVersion = version;
             headHash = hash;
             IsNew = false;

@@ -16,14 +16,14 @@ internal sealed class SnapshotStore(SchemaName schemaName, EventSerializer seria
     /// see them at plan time, estimates a narrow range and keeps to the (stream_id, version) index
     /// even when a long stream makes up most of the table.
     /// </summary>
-    public async Task<(object State, long Version, string? StreamType)> LoadAsync(
+    public async Task<(object State, long Version, string? StreamType, StreamTip? Tip)> LoadAsync(
         NpgsqlConnection connection, NpgsqlTransaction? transaction, IAggregateDefinition aggregate, string streamId, CancellationToken cancellationToken)
     {
         await using var batch = new NpgsqlBatch(connection, transaction)
         {
             BatchCommands =
             {
-                BatchCommands.Create($"select type, version from {schema}.streams where id = $1", streamId),
+                BatchCommands.Create($"select type, version, head_hash from {schema}.streams where id = $1", streamId),
                 BatchCommands.Create($"select version, data from {schema}.snapshots where stream_id = $1 and shape = $2", streamId, aggregate.Shape),
                 BatchCommands.Create($"""
                     select {EventRows.Columns} from {schema}.events
@@ -38,10 +38,11 @@ internal sealed class SnapshotStore(SchemaName schemaName, EventSerializer seria
 
         if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            return (aggregate.InitialState, 0, null);
+            return (aggregate.InitialState, 0, null, null);
         }
 
         var streamType = reader.GetString(0);
+        var tip = new StreamTip(reader.GetInt64(1), reader.GetFieldValue<byte[]>(2));
         await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
 
         var state = aggregate.InitialState;
@@ -61,13 +62,13 @@ internal sealed class SnapshotStore(SchemaName schemaName, EventSerializer seria
             version = recorded.Version;
         }
 
-        return (state, version, streamType);
+        return (state, version, streamType, tip.Version == version ? tip : null);
     }
 
     public async Task RefreshAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, IAggregateDefinition aggregate,
         string streamId, CancellationToken cancellationToken)
     {
-        var (state, version, _) = await LoadAsync(connection, transaction, aggregate, streamId, cancellationToken).ConfigureAwait(false);
+        var (state, version, _, _) = await LoadAsync(connection, transaction, aggregate, streamId, cancellationToken).ConfigureAwait(false);
         var json = JsonSerializer.Serialize(state, aggregate.StateType, serializer.Options);
         await using var command = new NpgsqlCommand($"""
             insert into {schema}.snapshots (stream_id, version, shape, data, updated_at) values ($1, $2, $3, $4::jsonb, now())

@@ -12,10 +12,12 @@ internal sealed record Decision(
     IReadOnlyList<StreamAppend> Appends, string PrimaryStreamId, int Status, object Response, long Version, string? Location);
 
 /// <summary>
-/// The one path of every command: (replay by Idempotency-Key) -> load -> decide -> append every
-/// stream at its loaded version in ONE transaction with the inline projections and the
-/// idempotency record -> commit. A lost race is retried (bounded, with jitter) unless the client
-/// sent If-Match, in which case it is a <see cref="VersionMismatchException"/>.
+/// The one path of every command: load -> decide -> append every stream at its loaded version in
+/// ONE transaction with the inline projections and the idempotency record -> commit. A lost race
+/// is retried (bounded, with jitter) unless the client sent If-Match, in which case it is a
+/// <see cref="VersionMismatchException"/>. A repeated Idempotency-Key is not looked up first (that
+/// would cost every command a round trip): the repeat either fails to decide on the state its
+/// first run left, or fails to insert its idempotency record; both then replay the first response.
 /// </summary>
 internal sealed class CommandPipeline(EventStore.EventStore store, IdempotencyStore idempotency, IClock clock, int maxAttempts)
 {
@@ -24,11 +26,6 @@ internal sealed class CommandPipeline(EventStore.EventStore store, IdempotencySt
         var key = request.IdempotencyKey;
         for (var attempt = 1; ; attempt++)
         {
-            if (key is not null && await idempotency.FindAsync(key, cancellationToken).ConfigureAwait(false) is { } stored)
-            {
-                return stored.ReplayFor(request.Fingerprint);
-            }
-
             Decision decision;
             try
             {
@@ -36,8 +33,8 @@ internal sealed class CommandPipeline(EventStore.EventStore store, IdempotencySt
             }
             catch (Exception e) when (key is not null && e is DomainException or VersionMismatchException)
             {
-                // An identical request may have committed between our look-up and our load: then
-                // its first response is the answer, not the refusal our now-stale decision gives.
+                // The same request may have run before: then its first response is the answer,
+                // not the refusal that deciding again on the state it left gives.
                 if (await idempotency.FindAsync(key, cancellationToken).ConfigureAwait(false) is { } winner)
                 {
                     return winner.ReplayFor(request.Fingerprint);
@@ -57,8 +54,7 @@ internal sealed class CommandPipeline(EventStore.EventStore store, IdempotencySt
                 else
                 {
                     await store.AppendAsync(decision.Appends, request.Metadata,
-                        (context, _, token) => idempotency.InsertAsync(context, key, request.Fingerprint, outcome, clock.GetCurrentInstant(), token),
-                        cancellationToken).ConfigureAwait(false);
+                        [idempotency.Insert(key, request.Fingerprint, outcome, clock.GetCurrentInstant())], cancellationToken).ConfigureAwait(false);
                 }
 
                 return outcome;
@@ -66,8 +62,10 @@ internal sealed class CommandPipeline(EventStore.EventStore store, IdempotencySt
             catch (PostgresException e) when (key is not null && e.SqlState == PostgresErrorCodes.UniqueViolation
                 && e.ConstraintName == IdempotencyStore.PrimaryKey)
             {
-                // An identical request committed first; nothing of ours was written. Replay it.
-                continue;
+                // The same key committed first; nothing of ours was written. Replay its response.
+                return (await idempotency.FindAsync(key, cancellationToken).ConfigureAwait(false)
+                    ?? throw new InvalidOperationException($"Idempotency key '{key}' clashed but has no stored response."))
+                    .ReplayFor(request.Fingerprint);
             }
             catch (ConcurrencyException e)
             {

@@ -1,5 +1,4 @@
 using Npgsql;
-using StartupFund.EventStore.Projections;
 using StartupFund.EventStore.Schema;
 using StartupFund.Ledger.Projections;
 using NodaTime;
@@ -27,19 +26,21 @@ internal sealed class IdempotencyStore(NpgsqlDataSource dataSource, SchemaName r
             reader.IsDBNull(3) ? null : reader.GetString(3), reader.GetInt64(4));
     }
 
-    public async Task InsertAsync(ProjectionContext context, string key, byte[] fingerprint, CommandOutcome outcome, Instant at, CancellationToken cancellationToken)
-    {
-        await using var insert = context.CreateCommand(
-            $"insert into {s}.idempotency (key, fingerprint, status, body, location, version, created_at) values ($1, $2, $3, $4, $5, $6, $7)");
-        insert.Parameters.Add(ProjectionSql.Text(key));
-        insert.Parameters.Add(new NpgsqlParameter { Value = fingerprint });
-        insert.Parameters.Add(ProjectionSql.Int(outcome.Status));
-        insert.Parameters.Add(ProjectionSql.Text(outcome.Body));
-        insert.Parameters.Add(ProjectionSql.Text(outcome.Location));
-        insert.Parameters.Add(ProjectionSql.Long(outcome.Version));
-        insert.Parameters.Add(ProjectionSql.Time(at));
-        await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-    }
+    /// <summary>The insert of a first response, to be sent with the command's events.</summary>
+    public NpgsqlBatchCommand Insert(string key, byte[] fingerprint, CommandOutcome outcome, Instant at) =>
+        new($"insert into {s}.idempotency (key, fingerprint, status, body, location, version, created_at) values ($1, $2, $3, $4, $5, $6, $7)")
+        {
+            Parameters =
+            {
+                ProjectionSql.Text(key),
+                new NpgsqlParameter { Value = fingerprint },
+                ProjectionSql.Int(outcome.Status),
+                ProjectionSql.Text(outcome.Body),
+                ProjectionSql.Text(outcome.Location),
+                ProjectionSql.Long(outcome.Version),
+                ProjectionSql.Time(at),
+            },
+        };
 }
 
 internal sealed record StoredResponse(byte[] Fingerprint, int Status, string Body, string? Location, long Version)
