@@ -2,6 +2,8 @@
 # Runs the product on the local database (or STARTUPFUND_DB): starts PostgreSQL, migrates, seeds the
 # demo (idempotent: a second run writes nothing), verifies every hash chain and starts the HTTP API
 # on http://127.0.0.1:5080 (override with STARTUPFUND_URL). Ctrl+C stops the API.
+# Auth: the API verifies bearer tokens with Auth__SigningKey; when none is set, a random key is made
+# once into .data/auth-signing-key (gitignored) and reused. A token for every demo identity is printed.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
@@ -16,6 +18,18 @@ cli migrate
 cli seed
 cli verify
 
+if [ -z "${Auth__SigningKey:-}" ]; then
+  KEY_FILE="$ROOT/.data/auth-signing-key"
+  if [ ! -s "$KEY_FILE" ]; then
+    mkdir -p "$ROOT/.data"
+    (umask 077 && head -c 48 /dev/urandom | base64 | tr -d '\n/+=' > "$KEY_FILE")
+  fi
+  Auth__SigningKey="$(cat "$KEY_FILE")"
+fi
+export Auth__SigningKey
+TOKENS="$(cli token --demo all --lifetime 8h)"
+MANAGER_DE="$(printf '%s\n' "$TOKENS" | awk -F'\t' '$1 == "manager-de" { print $2 }')"
+
 API_DIR="$ROOT/src/StartupFund.Api/bin/Release/net10.0"
 cat <<INFO
 
@@ -29,8 +43,13 @@ StartupFund API on $URL   (Ctrl+C to stop; logs are JSON lines below)
   A fund's journal       $URL/funds/jp-ai-fund/journal
   A trial balance        $URL/funds/kw-ai-fund/trial-balance
   An application         $URL/applications/de-app-aleph
-Try a command:
-  curl -i -X POST $URL/applications/de-app-nordlicht/review -H 'Idempotency-Key: try-1' -H 'X-Actor: you'
+Every call but health and docs needs a bearer token. Tokens for the demo identities (valid 8 hours;
+more with: dotnet src/StartupFund.Cli/bin/Release/net10.0/startupfund.dll token --help):
+$(printf '%s\n' "$TOKENS" | awk -F'\t' '{ printf "  %-18s %s\n", $1, $2 }')
+Try a command as Germany's fund manager:
+  TOKEN=$MANAGER_DE
+  curl -i -X POST $URL/applications/de-app-nordlicht/review -H "Authorization: Bearer \$TOKEN" -H 'Idempotency-Key: try-1'
+  curl -s $URL/countries/DE/balance -H "Authorization: Bearer \$TOKEN"
 Database: $STARTUPFUND_DB
 INFO
 exec dotnet "$API_DIR/StartupFund.Api.dll" --urls "$URL" --contentRoot "$API_DIR"

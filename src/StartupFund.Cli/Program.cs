@@ -17,4 +17,5 @@ root.Subcommands.Add(RunProjectionsCommand.Create());
 root.Subcommands.Add(RebuildProjectionsCommand.Create());
 root.Subcommands.Add(VerifyReadModelsCommand.Create());
 root.Subcommands.Add(SeedCommand.Create());
+root.Subcommands.Add(TokenCommand.Create());
 return await root.Parse(args).InvokeAsync();

@@ -78,6 +78,26 @@ public sealed class LocalTokens
             throw new ArgumentException($"Roles must be some of: {string.Join(", ", Roles.All)}.", nameof(identity));
         }
 
+        if (identity.Roles.Contains(Roles.Startup) && string.IsNullOrEmpty(identity.StartupId))
+        {
+            throw new ArgumentException("A startup token needs its startup id.", nameof(identity));
+        }
+
+        if (identity.Roles.Contains(Roles.CoInvestor) && string.IsNullOrEmpty(identity.InvestorId))
+        {
+            throw new ArgumentException("A co_investor token needs its investor id.", nameof(identity));
+        }
+
+        if ((identity.Roles.Contains(Roles.FundManager) || identity.Roles.Contains(Roles.Regulator)) && identity.Countries.Count == 0)
+        {
+            throw new ArgumentException("A fund_manager or regulator token needs at least one country ('*' for a supranational regulator).", nameof(identity));
+        }
+
+        if (identity.Countries.Any(c => c != ClaimNames.AllCountries && !(c.Length == 2 && c.All(char.IsAsciiLetterUpper))))
+        {
+            throw new ArgumentException("Countries are upper-case ISO 3166 alpha-2 codes, or '*'.", nameof(identity));
+        }
+
         if (lifetime <= Duration.Zero || lifetime > MaxLifetime)
         {
             throw new ArgumentException($"The lifetime must be positive and at most {MaxLifetime.Days} days.", nameof(lifetime));
