@@ -10,6 +10,7 @@ using StartupFund.Ledger;
 using StartupFund.Ledger.Json;
 using StartupFund.Ledger.Pipeline;
 using StartupFund.Security;
+using StartupFund.Web;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -48,6 +49,7 @@ builder.Services.AddSingleton(services => new StartupFundLedger(
 builder.Services.AddHostedService<MigrateOnStart>();
 builder.Services.AddStartupFundAuth();
 builder.Services.AddCallerRateLimits();
+builder.Services.AddStartupFundWeb(builder.Configuration);
 
 builder.Services.ConfigureHttpJsonOptions(options => LedgerJson.Configure(options.SerializerOptions));
 builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
@@ -120,6 +122,7 @@ FundEndpoints.Map(app);
 ApplicationEndpoints.Map(app);
 CountryEndpoints.Map(app);
 AuditEndpoints.Map(app);
+app.MapStartupFundWeb();
 
 await app.RunAsync();
 return 0;

@@ -53,7 +53,17 @@ public sealed class ApiClient(HttpClient http, IHttpContextAccessor accessor)
         using (request)
         {
             Authorize(request);
-            using var response = await http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            HttpResponseMessage response;
+            try
+            {
+                response = await http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            }
+            catch (HttpRequestException e)
+            {
+                return new ApiResult<T>(default, new ApiProblem(503, "http.503", e.Message, []));
+            }
+
+            using var answer = response;
             var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
             if (!response.IsSuccessStatusCode)
             {
