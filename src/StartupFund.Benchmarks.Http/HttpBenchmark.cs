@@ -39,7 +39,8 @@ public static class HttpBenchmark
             }
 
             var port = FreePort();
-            using var server = StartApi(apiDll, connectionString, port);
+            var tokens = BenchTokens.Create();
+            using var server = StartApi(apiDll, connectionString, port, tokens.SigningKey);
             try
             {
                 using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = settings.Clients * 2, PooledConnectionLifetime = TimeSpan.FromMinutes(10) };
@@ -47,11 +48,11 @@ public static class HttpBenchmark
                 await WaitReadyAsync(http, server);
                 for (var fund = 0; fund < settings.Funds; fund++)
                 {
-                    await OpenFundAsync(http, $"bench-fund-{fund}");
+                    await OpenFundAsync(http, tokens.Admin, $"bench-fund-{fund}");
                 }
 
                 Console.WriteLine($"http: {settings.Clients} clients, warm-up {settings.Warmup.TotalSeconds:N0}s, measuring {settings.Measure.TotalSeconds:N0}s ...");
-                var workload = await Workload.RunAsync(http, settings);
+                var workload = await Workload.RunAsync(http, tokens, settings);
                 server.Refresh();
                 var peakRssMb = PeakRssMb(server.Id);
                 var baselineTx = results.Get("append_baseline_tx_per_s");
@@ -84,7 +85,7 @@ public static class HttpBenchmark
         }
     }
 
-    private static Process StartApi(string apiDll, string connectionString, int port)
+    private static Process StartApi(string apiDll, string connectionString, int port, string signingKey)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -100,6 +101,9 @@ public static class HttpBenchmark
         start.ArgumentList.Add(Path.GetDirectoryName(apiDll)!);
         start.Environment["ConnectionStrings__StartupFund"] = connectionString;
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["Auth__SigningKey"] = signingKey;
+        // A benchmark is one caller sending as fast as it can: the per-caller limit would measure itself.
+        start.Environment["RateLimit__PermitsPerWindow"] = "0";
         // Per-request access logs off for the measurement; warnings and errors still log as JSON.
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         start.Environment["Logging__LogLevel__Microsoft.AspNetCore.Hosting.Diagnostics"] = "Warning";
@@ -146,17 +150,17 @@ public static class HttpBenchmark
         throw new TimeoutException("The API did not become ready within 60 s.");
     }
 
-    private static async Task OpenFundAsync(HttpClient http, string id)
+    private static async Task OpenFundAsync(HttpClient http, string admin, string id)
     {
-        await Workload.PostAsync(http, "/funds", $$"""
+        await Workload.PostAsync(http, admin, "/funds", $$"""
             {"id":"{{id}}","country":"DE","name":"Bench fund {{id}}","currency":"EUR",
              "policy":{"ticketMin":{"amount":"1.00","currency":"EUR"},"ticketMax":{"amount":"1000000.00","currency":"EUR"},"matching":{"preset":"none"},"minimumReviewerScores":0} }
             """);
-        await Workload.PostAsync(http, $"/funds/{id}/commitments",
+        await Workload.PostAsync(http, admin, $"/funds/{id}/commitments",
             """{"sponsorId":"gov","sponsorName":"Government","kind":"government","amount":{"amount":"100000000000.00","currency":"EUR"}}""");
-        await Workload.PostAsync(http, $"/funds/{id}/capital-calls",
+        await Workload.PostAsync(http, admin, $"/funds/{id}/capital-calls",
             """{"callId":"c1","sponsorId":"gov","amount":{"amount":"100000000000.00","currency":"EUR"},"dueDate":"2026-04-01"}""");
-        await Workload.PostAsync(http, $"/funds/{id}/capital-calls/c1/receipts",
+        await Workload.PostAsync(http, admin, $"/funds/{id}/capital-calls/c1/receipts",
             """{"amount":{"amount":"100000000000.00","currency":"EUR"},"valueDate":"2026-04-01"}""");
     }
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Net.Http.Headers;
 using System.Text;
 
 namespace StartupFund.Benchmarks.Http;
@@ -8,7 +9,7 @@ public sealed record WorkloadResult(double CommandsPerSecond, double RequestsPer
 
 internal static class Workload
 {
-    public static async Task<WorkloadResult> RunAsync(HttpClient http, HttpBenchSettings settings)
+    public static async Task<WorkloadResult> RunAsync(HttpClient http, BenchTokens tokens, HttpBenchSettings settings)
     {
         var clock = Stopwatch.StartNew();
         var measureFrom = settings.Warmup;
@@ -31,20 +32,20 @@ internal static class Workload
                     }
                 }
 
-                await Step(true, () => TryPostAsync(http, "/applications", $$"""
+                await Step(true, () => TryPostAsync(http, tokens.Startup, "/applications", $$"""
                     {"id":"{{app}}","fundId":"{{fund}}","startup":{"name":"Startup {{app}}","registrationNumber":"HRB-{{app}}","country":"DE"},
                      "sector":"AI","stage":"seed","instrument":"equity","requested":{"amount":"100000.00","currency":"EUR"},"summary":"Benchmark startup."}
                     """));
-                await Step(true, () => TryPostAsync(http, $"/applications/{app}/review", ""));
-                await Step(false, () => TryGetAsync(http, $"/applications/{app}"));
-                await Step(true, () => TryPostAsync(http, $"/applications/{app}/approval",
+                await Step(true, () => TryPostAsync(http, tokens.Manager, $"/applications/{app}/review", ""));
+                await Step(false, () => TryGetAsync(http, tokens.Startup, $"/applications/{app}"));
+                await Step(true, () => TryPostAsync(http, tokens.Manager, $"/applications/{app}/approval",
                     """{"amount":{"amount":"100000.00","currency":"EUR"},"tranches":[{"amount":{"amount":"100000.00","currency":"EUR"},"milestone":"Pilot","dueDate":"2026-06-01"}]}"""));
-                await Step(true, () => TryPostAsync(http, $"/applications/{app}/offer/acceptance", ""));
-                await Step(false, () => TryGetAsync(http, "/countries/DE/balance"));
-                await Step(true, () => TryPostAsync(http, $"/applications/{app}/tranches/1/milestone/report", """{"evidence":"Pilot signed"}"""));
-                await Step(true, () => TryPostAsync(http, $"/applications/{app}/tranches/1/milestone/verification", ""));
-                await Step(true, () => TryPostAsync(http, $"/applications/{app}/tranches/1/disbursement", $$"""{"valueDate":"2026-03-10","paymentReference":"PAY-{{app}}"}"""));
-                await Step(false, () => TryGetAsync(http, $"/funds/{fund}/journal?limit=20"));
+                await Step(true, () => TryPostAsync(http, tokens.Startup, $"/applications/{app}/offer/acceptance", ""));
+                await Step(false, () => TryGetAsync(http, tokens.Manager, "/countries/DE/balance"));
+                await Step(true, () => TryPostAsync(http, tokens.Startup, $"/applications/{app}/tranches/1/milestone/report", """{"evidence":"Pilot signed"}"""));
+                await Step(true, () => TryPostAsync(http, tokens.Manager, $"/applications/{app}/tranches/1/milestone/verification", ""));
+                await Step(true, () => TryPostAsync(http, tokens.Manager, $"/applications/{app}/tranches/1/disbursement", $$"""{"valueDate":"2026-03-10","paymentReference":"PAY-{{app}}"}"""));
+                await Step(false, () => TryGetAsync(http, tokens.Manager, $"/funds/{fund}/journal?limit=20"));
             }
 
             return samples;
@@ -58,29 +59,42 @@ internal static class Workload
             Percentile(commands, 0.50), Percentile(commands, 0.99), perClient.Sum(s => s.Errors));
     }
 
-    public static async Task PostAsync(HttpClient http, string path, string body)
+    public static async Task PostAsync(HttpClient http, string token, string path, string body)
     {
-        using var content = new StringContent(body, Encoding.UTF8, "application/json");
-        using var response = await http.PostAsync(new Uri(path, UriKind.Relative), content);
+        using var request = Request(HttpMethod.Post, token, path, body);
+        using var response = await http.SendAsync(request);
         if (!response.IsSuccessStatusCode)
         {
             throw new InvalidOperationException($"POST {path} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
         }
     }
 
-    private static async Task<bool> TryPostAsync(HttpClient http, string path, string body)
+    private static async Task<bool> TryPostAsync(HttpClient http, string token, string path, string body)
     {
-        using var content = new StringContent(body, Encoding.UTF8, "application/json");
-        using var response = await http.PostAsync(new Uri(path, UriKind.Relative), content);
+        using var request = Request(HttpMethod.Post, token, path, body);
+        using var response = await http.SendAsync(request);
         await response.Content.CopyToAsync(Stream.Null);
         return response.IsSuccessStatusCode;
     }
 
-    private static async Task<bool> TryGetAsync(HttpClient http, string path)
+    private static async Task<bool> TryGetAsync(HttpClient http, string token, string path)
     {
-        using var response = await http.GetAsync(new Uri(path, UriKind.Relative));
+        using var request = Request(HttpMethod.Get, token, path, null);
+        using var response = await http.SendAsync(request);
         await response.Content.CopyToAsync(Stream.Null);
         return response.IsSuccessStatusCode;
+    }
+
+    private static HttpRequestMessage Request(HttpMethod method, string token, string path, string? body)
+    {
+        var request = new HttpRequestMessage(method, new Uri(path, UriKind.Relative));
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        if (body is not null)
+        {
+            request.Content = new StringContent(body, Encoding.UTF8, "application/json");
+        }
+
+        return request;
     }
 
     private static double Percentile(double[] sorted, double quantile) =>
