@@ -1,6 +1,6 @@
 namespace StartupFund.Domain.Common;
 
-/// <summary>Validates free text against an explicit maximum length.</summary>
+/// <summary>Validates free text against an explicit maximum length and the characters a ledger can keep.</summary>
 public static class BoundedText
 {
     /// <summary>Requires a non-blank text of at most <paramref name="maxLength"/> characters; returns it trimmed.</summary>
@@ -15,6 +15,12 @@ public static class BoundedText
         if (trimmed.Length > maxLength)
         {
             throw DomainException.Invalid(ErrorCodes.TextTooLong, $"{field} is longer than {maxLength} characters.");
+        }
+
+        // PostgreSQL's text and jsonb cannot hold U+0000; an event carrying one could never be stored.
+        if (trimmed.Contains('\0', StringComparison.Ordinal))
+        {
+            throw DomainException.Invalid(ErrorCodes.TextInvalidCharacter, $"{field} contains a NUL character.");
         }
 
         return trimmed;

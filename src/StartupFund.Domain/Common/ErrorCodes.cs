@@ -111,6 +111,8 @@ public static class ErrorCodes
 
     public const string SponsorUnknown = "sponsor.unknown";
 
+    public const string TextInvalidCharacter = "text.invalid_character";
+
     public const string TextRequired = "text.required";
 
     public const string TextTooLong = "text.too_long";
@@ -194,6 +196,7 @@ public static class ErrorCodes
         SponsorKindInvalid,
         SponsorKindMismatch,
         SponsorUnknown,
+        TextInvalidCharacter,
         TextRequired,
         TextTooLong,
         TrancheAlreadyPaid,

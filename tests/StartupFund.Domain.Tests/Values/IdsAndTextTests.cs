@@ -50,6 +50,13 @@ public class IdsAndTextTests
         BoundedText.Optional(null, Limits.ReasonMaxLength, "Reason").ShouldBe(string.Empty);
     }
 
+    [Theory]
+    [InlineData("\0")]
+    [InlineData("Pilot\0signed")]
+    [InlineData("\0\0\0")]
+    public void Bounded_text_refuses_NUL_which_no_event_could_store(string text) =>
+        ((Action)(() => BoundedText.Required(text, Limits.TextMaxLength, "Evidence"))).ShouldBeRefusedWith(ErrorCodes.TextInvalidCharacter);
+
     [Fact]
     public void Ratios_are_exact_and_reduced()
     {
