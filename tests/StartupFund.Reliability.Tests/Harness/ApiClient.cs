@@ -26,6 +26,8 @@ public sealed class ApiClient : IDisposable
             PooledConnectionIdleTimeout = TimeSpan.FromSeconds(5),
             UseCookies = false,
             AllowAutoRedirect = false,
+            // header values go out as UTF-8 bytes, so a test can send non-ASCII ones and see them refused
+            RequestHeaderEncodingSelector = (_, _) => System.Text.Encoding.UTF8,
         };
         http = new HttpClient(handler) { BaseAddress = baseAddress, Timeout = Timeout.InfiniteTimeSpan };
     }
@@ -78,7 +80,11 @@ public sealed class ApiClient : IDisposable
         }
         catch (HttpRequestException e)
         {
-            return ApiReply.NoAnswer(e.Message);
+            return ApiReply.NoAnswer(e.Message + (e.InnerException is { } inner ? " (" + inner.Message + ")" : ""));
+        }
+        catch (Exception e) when (e is InvalidOperationException or FormatException)
+        {
+            return ApiReply.NoAnswer("the client would not send it: " + e.Message) with { NotSent = true };
         }
     }
 

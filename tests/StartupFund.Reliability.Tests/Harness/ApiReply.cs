@@ -12,6 +12,9 @@ public sealed record ApiReply(int Status, string Body, string? MediaType, HttpRe
 
     public bool TimedOut { get; init; }
 
+    /// <summary>HttpClient itself refused to send the request (a header it will not write).</summary>
+    public bool NotSent { get; init; }
+
     public bool IsSuccess => Status is >= 200 and < 300;
 
     /// <summary>The ProblemDetails code, when the body is one.</summary>

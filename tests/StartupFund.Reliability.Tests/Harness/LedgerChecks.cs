@@ -57,8 +57,16 @@ public static class LedgerChecks
             problems.Add($"events carry a causation id no command of the test sent: {key}");
         }
 
-        problems.AddRange(await VersionGapsAsync(dataSource).ConfigureAwait(false));
         problems.ShouldBeEmpty(string.Join('\n', problems.Take(20)));
+        var sound = await AssertSoundAsync(dataSource).ConfigureAwait(false);
+        return sound with { AcknowledgedCommands = acknowledged.Count, RefusedCommands = refused.Count };
+    }
+
+    /// <summary>No gaps in any stream's versions, every hash chain verifies, the read models equal the log folded afresh.</summary>
+    public static async Task<LedgerFigures> AssertSoundAsync(NpgsqlDataSource dataSource)
+    {
+        var gaps = await VersionGapsAsync(dataSource).ConfigureAwait(false);
+        gaps.ShouldBeEmpty(string.Join('\n', gaps.Take(20)));
 
         var ledger = new StartupFundLedger(dataSource);
         var verification = await ledger.Store.VerifyAsync().ConfigureAwait(false);
@@ -68,8 +76,7 @@ public static class LedgerChecks
 
         var readModels = await new ReadModelCheck(ledger).RunAsync().ConfigureAwait(false);
         readModels.IsFaithful.ShouldBeTrue($"read models differ from the log: {string.Join("; ", readModels.Differences.Take(5))}");
-
-        return new LedgerFigures(eventCount, verification.StreamsChecked, acknowledged.Count, refused.Count, readModels.Funds, readModels.Applications);
+        return new LedgerFigures(eventCount, verification.StreamsChecked, 0, 0, readModels.Funds, readModels.Applications);
     }
 
     public static async Task<long> ScalarAsync(NpgsqlDataSource dataSource, string sql)
