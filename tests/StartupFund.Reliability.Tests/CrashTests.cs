@@ -6,15 +6,17 @@ using Xunit.Abstractions;
 namespace StartupFund.Reliability.Tests;
 
 /// <summary>
-/// kill -9 of the API process in the middle of a concurrent command load, then a restart: nothing
-/// acknowledged is lost or doubled, nothing is half-written, and the interrupted commands, retried
-/// with their own Idempotency-Keys, complete exactly once.
+/// kill -9 of the API process in the middle of a concurrent command load, then a restart, three
+/// times over: nothing acknowledged is lost or doubled, nothing is half-written, and the interrupted
+/// commands, retried with their own Idempotency-Keys, complete exactly once.
 /// </summary>
 [Collection(OneAtATime.Name)]
 public sealed class CrashTests(ITestOutputHelper output) : IAsyncLifetime
 {
+    private const int Kills = 3;
     private const int Clients = 8;
-    private const int AcknowledgedBeforeKill = 150;
+    private const int AcknowledgedBeforeEachKill = 120;
+    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(90);
 
     private readonly TestDatabase database = new();
 
@@ -33,46 +35,46 @@ public sealed class CrashTests(ITestOutputHelper output) : IAsyncLifetime
         using var client = new ApiClient(api.BaseAddress, tokens, TimeSpan.FromSeconds(30));
         var phases = new Phases(output);
         await api.StartAsync(client);
-        phases.Done("API started");
-        var setup = new List<CommandRecord>();
-        await Setup.OpenSharedFundsAsync(client, setup);
+        var commands = new List<CommandRecord>();
+        await Setup.OpenSharedFundsAsync(client, commands);
+        phases.Done("API started, funds opened");
 
-        using var load = new CommandLoad(client, Clients, seed);
-        phases.Done("funds opened");
-        load.Start();
-        await load.WaitForAcknowledgedAsync(AcknowledgedBeforeKill, TimeSpan.FromSeconds(90));
-        phases.Done("load until the kill");
-        await api.KillAsync();
-        await load.AbandonAsync(TimeSpan.FromSeconds(30));
-        phases.Done("killed");
-        var loadRecords = load.Records;
-        var inFlight = loadRecords.Where(r => r.InFlight).ToList();
-        loadRecords.Where(r => r.Answers.Any(a => a.Status >= 500)).ShouldBeEmpty("no answer may be a 5xx while the API runs");
-
-        await api.StartAsync(client);
-        phases.Done("restarted");
+        var interrupted = new List<CommandRecord>();
         var committedBeforeKill = 0;
-        foreach (var command in inFlight)
+        for (var kill = 1; kill <= Kills; kill++)
         {
-            var retry = await client.SendAsync(command.Request);
-            command.Add(retry);
-            retry.IsSuccess.ShouldBeTrue($"the retry of an interrupted command must complete: {command}\n{api.RecentOutput}");
-            if (retry.Header("Idempotent-Replayed") == "true")
+            using var load = new CommandLoad(client, Clients, seed + kill, name: $"k{kill}");
+            load.Start();
+            await load.WaitForAcknowledgedAsync(AcknowledgedBeforeEachKill, Deadline);
+            await api.KillAsync();
+            await load.AbandonAsync(TimeSpan.FromSeconds(30));
+            var records = load.Records;
+            records.Where(r => r.Answers.Any(a => a.Status >= 500)).ShouldBeEmpty("no answer may be a 5xx while the API runs");
+            commands.AddRange(records);
+            var inFlight = records.Where(r => r.InFlight).ToList();
+            interrupted.AddRange(inFlight);
+
+            await api.StartAsync(client);
+            foreach (var command in inFlight)
             {
-                committedBeforeKill++;
+                var retry = await client.SendAsync(command.Request);
+                command.Add(retry);
+                retry.IsSuccess.ShouldBeTrue($"the retry of an interrupted command must complete: {command}\n{api.RecentOutput}");
+                committedBeforeKill += retry.Header("Idempotent-Replayed") == "true" ? 1 : 0;
+
+                var again = await client.SendAsync(command.Request);
+                again.Status.ShouldBe(retry.Status);
+                again.Body.ShouldBe(retry.Body);
+                again.Header("Idempotent-Replayed").ShouldBe("true");
             }
 
-            var again = await client.SendAsync(command.Request);
-            again.Status.ShouldBe(retry.Status);
-            again.Body.ShouldBe(retry.Body);
-            again.Header("Idempotent-Replayed").ShouldBe("true");
+            phases.Done($"kill {kill}: {load.Acknowledged} acknowledged, {inFlight.Count} in flight, restarted, retried");
         }
 
-        phases.Done("in-flight retried");
-        var all = setup.Concat(loadRecords).ToList();
+        interrupted.Count.ShouldBeGreaterThan(0, "the kills must interrupt some commands");
         var eventsBeforeReplays = await database.ScalarAsync<long>("select count(*) from eventstore.events");
         var replayed = 0;
-        foreach (var command in all.Where(c => c.Acknowledged && !inFlight.Contains(c)))
+        foreach (var command in commands.Where(c => c.Acknowledged && !interrupted.Contains(c)))
         {
             var first = command.Final!;
             var retry = await client.SendAsync(command.Request);
@@ -83,13 +85,12 @@ public sealed class CrashTests(ITestOutputHelper output) : IAsyncLifetime
         }
 
         (await database.ScalarAsync<long>("select count(*) from eventstore.events")).ShouldBe(eventsBeforeReplays, "replays write nothing");
+        phases.Done($"{replayed} acknowledged commands replayed");
 
-        phases.Done("acknowledged replayed");
-        var figures = await LedgerChecks.AssertConsistentAsync(connectionString, all);
+        var figures = await LedgerChecks.AssertConsistentAsync(connectionString, commands);
         phases.Done("ledger checked");
-        output.WriteLine($"{loadRecords.Count} load commands from {Clients} clients; killed after {load.Acknowledged} acknowledged; "
-            + $"{inFlight.Count} in flight at the kill ({committedBeforeKill} had committed, {inFlight.Count - committedBeforeKill} had not); "
+        output.WriteLine($"{commands.Count} commands, {Kills} kills under {Clients} clients; {interrupted.Count} in flight at the kills "
+            + $"({committedBeforeKill} had committed, {interrupted.Count - committedBeforeKill} had not); "
             + $"{replayed} acknowledged commands replayed unchanged; {figures}");
-        inFlight.Count.ShouldBeGreaterThan(0, "the kill must interrupt some commands");
     }
 }

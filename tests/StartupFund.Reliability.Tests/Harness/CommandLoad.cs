@@ -17,6 +17,7 @@ public sealed class CommandLoad : IDisposable
     private readonly ApiClient client;
     private readonly int clients;
     private readonly int seed;
+    private readonly string name;
     private readonly ConcurrentQueue<CommandRecord> records = new();
     private readonly CancellationTokenSource stopStarting = new();
     private readonly CancellationTokenSource abandon = new();
@@ -24,11 +25,13 @@ public sealed class CommandLoad : IDisposable
     private int acknowledged;
     private int unavailableAnswers;
 
-    public CommandLoad(ApiClient client, int clients, int seed)
+    /// <param name="name">Prefixes every id the load creates, so several loads can run against one ledger.</param>
+    public CommandLoad(ApiClient client, int clients, int seed, string name = "load")
     {
         this.client = client;
         this.clients = clients;
         this.seed = seed;
+        this.name = name;
     }
 
     public int Acknowledged => Volatile.Read(ref acknowledged);
@@ -102,7 +105,7 @@ public sealed class CommandLoad : IDisposable
         var random = new Random(seed + index);
         for (var workflow = 0; !stopStarting.IsCancellationRequested; workflow++)
         {
-            var prefix = string.Create(CultureInfo.InvariantCulture, $"c{index}w{workflow}");
+            var prefix = string.Create(CultureInfo.InvariantCulture, $"{name}c{index}w{workflow}");
             foreach (var request in Workflows.Next(random, prefix))
             {
                 if (stopStarting.IsCancellationRequested || !await SettleAsync(request, random).ConfigureAwait(false))
