@@ -122,6 +122,8 @@ FundEndpoints.Map(app);
 ApplicationEndpoints.Map(app);
 CountryEndpoints.Map(app);
 AuditEndpoints.Map(app);
+ExportEndpoints.Map(app);
+ApplicationHistoryEndpoints.Map(app);
 app.MapStartupFundWeb();
 
 await app.RunAsync();

@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.StaticWebAssets;
+using Microsoft.Extensions.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -37,6 +39,13 @@ public static class StartupFundWeb
     public static WebApplication MapStartupFundWeb(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        if (!app.Environment.IsDevelopment())
+        {
+            // ./build.sh run serves from the build output, not a published folder: let the static assets
+            // of this library be found there too (a no-op when published, where they are copied to wwwroot).
+            StaticWebAssetsLoader.UseStaticWebAssets(app.Environment, app.Configuration);
+        }
+
         app.UseWhen(
             context => context.Request.Path.StartsWithSegments(PathBase, StringComparison.Ordinal),
             branch => branch.UseRequestLocalization(WebCultures.Options()));

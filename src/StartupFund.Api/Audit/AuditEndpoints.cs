@@ -87,7 +87,7 @@ public static class AuditEndpoints
 
     /// <summary>The country an audit query covers: the one asked for, if the caller may audit it; else everything
     /// for admins and supranational regulators, or a national regulator's only country.</summary>
-    private static string? AuditedCountry(HttpContext http, string? country)
+    internal static string? AuditedCountry(HttpContext http, string? country)
     {
         var caller = Scopes.CallerOf(http);
         var code = Country(country);
