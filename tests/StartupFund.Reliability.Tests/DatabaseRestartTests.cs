@@ -42,11 +42,12 @@ public sealed class DatabaseRestartTests(ITestOutputHelper output)
         var unavailableAtStop = load.UnavailableAnswers;
         await load.WaitForUnavailableAsync(unavailableAtStop + UnavailableAnswersWanted, Deadline);
         var probes = await ProbeWhileDownAsync(client);
+        // answers to commands that committed just before the shutdown may still arrive after it
+        var acknowledgedWhileDown = load.Acknowledged - acknowledgedAtStop;
         phases.Done("database down");
 
         await postgres.StartAsync();
         await api.WaitReadyAsync(client);
-        var acknowledgedWhileDown = load.Acknowledged - acknowledgedAtStop;
         phases.Done("database up, API ready");
         await load.WaitForAcknowledgedAsync(load.Acknowledged + AcknowledgedPerPhase, Deadline);
         await load.DrainAsync(Deadline);
@@ -69,7 +70,7 @@ public sealed class DatabaseRestartTests(ITestOutputHelper output)
         var figures = await LedgerChecks.AssertConsistentAsync(postgres.ConnectionString, [.. setup, .. records]);
         phases.Done("ledger checked");
         output.WriteLine($"{records.Count} load commands from {Clients} clients, {answers.Count} answers; "
-            + $"{answers.Count(a => a.Status == 503)} answers 503 while the database was down ({acknowledgedWhileDown} acknowledged meanwhile), "
+            + $"{answers.Count(a => a.Status == 503)} answers 503 while the database was down ({acknowledgedWhileDown} acknowledged after the stop returned), "
             + $"{probes} probes 503; {retriedAfter503.Count} commands retried after a 503 and completed "
             + $"({committedDespite503} of them had committed before the connection was cut); {figures}");
     }
