@@ -55,6 +55,7 @@ public static class StartupFundWeb
         app.MapStaticAssets().AllowAnonymous();
         app.MapRazorComponents<App>().AllowAnonymous();
         SessionEndpoints.Map(app);
+        ExportDownload.Map(app);
         return app;
     }
 }

@@ -30,7 +30,7 @@ public static class Formats
     public static string Date(LocalDate date) => date.ToString("D", Culture);
 
     /// <summary>An instant in UTC, in the culture's short date and time, marked UTC so nobody reads it as local time.</summary>
-    public static string Instant(Instant instant) => instant.InUtc().ToString("g", Culture) + " UTC";
+    public static string Instant(Instant instant) => instant.InUtc().LocalDateTime.ToString("g", Culture) + " UTC";
 
     /// <summary>An instant as the API takes it in a query (ISO-8601 UTC).</summary>
     public static string IsoInstant(Instant instant) => InstantPattern.ExtendedIso.Format(instant);
