@@ -42,7 +42,7 @@ public sealed class Scenario(HttpClient client, Func<HttpMethod, string, string?
         using var response = await client.SendAsync(request);
         var text = await response.Content.ReadAsStringAsync();
         JsonElement json = default;
-        if (text.Length > 0 && (response.Content.Headers.ContentType?.MediaType?.Contains("json", StringComparison.Ordinal) ?? false))
+        if (text.Length > 0 && response.Content.Headers.ContentType?.MediaType is "application/json" or "application/problem+json")
         {
             json = JsonDocument.Parse(text).RootElement.Clone();
         }

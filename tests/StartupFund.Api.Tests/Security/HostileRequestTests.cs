@@ -1,0 +1,69 @@
+using StartupFund.Api.Tests.Support;
+using StartupFund.Security;
+
+namespace StartupFund.Api.Tests.Security;
+
+public sealed class HostileRequestTests(ApiFactory api) : IClassFixture<ApiFactory>
+{
+    [Fact]
+    public async Task A_command_body_over_64_KiB_is_413_and_writes_nothing()
+    {
+        var s = api.As(new TokenIdentity("hr-admin", [Roles.Admin]));
+        var events = await api.EventCountAsync();
+        var huge = "{\"id\":\"fund-huge\",\"name\":\"" + new string('x', 70 * 1024) + "\"}";
+        await s.PostRaw("/funds", huge).ExpectProblem(413, "request.too_large");
+        (await api.EventCountAsync()).ShouldBe(events);
+    }
+
+    [Fact]
+    public async Task A_startup_cannot_submit_under_another_startups_id_nor_touch_its_application()
+    {
+        await Builders.OpenFundedAsync(api.Scenario(), "fund-hr", "DE", "EUR", "1000000.00");
+        var mine = api.As(new TokenIdentity("hr-mine", [Roles.Startup], StartupId: "st-mine"));
+        var theirs = api.As(new TokenIdentity("hr-theirs", [Roles.Startup], StartupId: "st-theirs"));
+        var submitted = await mine.Post("/applications", Builders.Application("app-hr-mine", "fund-hr", "DE", "1000.00", "EUR")).Expect(201);
+        submitted.Str("startup.startupId").ShouldBe("st-mine");
+        var events = await api.EventCountAsync();
+
+        var forged = new
+        {
+            id = "app-hr-forged",
+            fundId = "fund-hr",
+            startup = new { startupId = "st-mine", name = "Not me", registrationNumber = "X", country = "DE" },
+            sector = "AI", stage = "seed", instrument = "equity", requested = Builders.Money("1000.00", "EUR"), summary = "Forged.",
+        };
+        await theirs.Post("/applications", forged).ExpectProblem(403, AuthErrorCodes.Forbidden);
+        await theirs.Get("/applications/app-hr-mine").ExpectProblem(404, "application.not_found");
+        await theirs.Get("/applications/app-hr-nothing").ExpectProblem(404, "application.not_found");
+        await theirs.Post("/applications/app-hr-mine/withdrawal", new { reason = "sabotage" }).ExpectProblem(404, "application.not_found");
+        (await theirs.Get("/applications?fundId=fund-hr")).Expect(200)["items"].GetArrayLength().ShouldBe(0);
+        (await mine.Get("/applications?fundId=fund-hr")).Expect(200)["items"].GetArrayLength().ShouldBe(1);
+        (await api.EventCountAsync()).ShouldBe(events);
+    }
+
+    [Fact]
+    public async Task A_national_regulator_sees_only_its_country_in_lists_and_the_audit_log()
+    {
+        var s = api.Scenario();
+        await Builders.OpenFundedAsync(s, "fund-hr-de", "DE", "EUR", "1000.00");
+        await Builders.OpenFundedAsync(s, "fund-hr-ke", "KE", "KES", "1000.00");
+        await LogHorizonWait();
+        var german = api.As(new TokenIdentity("hr-reg-de", [Roles.Regulator], ["DE"]));
+        var events = (await german.Get("/audit/events?limit=1000")).Expect(200)["items"].EnumerateArray().ToList();
+        events.ShouldNotBeEmpty();
+        events.ShouldAllBe(e => e.GetProperty("country").GetString() == "DE");
+        await german.Get("/audit/events?country=KE").ExpectProblem(403, AuthErrorCodes.Forbidden);
+        await german.Get("/audit/verify?stream=fund:fund-hr-ke").ExpectProblem(403, AuthErrorCodes.Forbidden);
+        await german.Get("/audit/verify?stream=fund:fund-hr-de").Expect(200);
+        (await german.Get("/applications")).Expect(200);
+        await german.Get("/applications?country=KE").ExpectProblem(403, AuthErrorCodes.Forbidden);
+        await german.Get("/applications?fundId=fund-hr-ke").ExpectProblem(403, AuthErrorCodes.Forbidden);
+        await german.Post("/funds/fund-hr-de/closure", new { reason = "no" }).ExpectProblem(403, AuthErrorCodes.Forbidden);
+
+        var twoCountries = api.As(new TokenIdentity("hr-reg-two", [Roles.Regulator], ["DE", "KE"]));
+        await twoCountries.Get("/audit/digest").ExpectProblem(403, AuthErrorCodes.Forbidden);
+        await twoCountries.Get("/audit/digest?country=KE").Expect(200);
+    }
+
+    private Task LogHorizonWait() => Audit.LogHorizon.WaitUntilReadableAsync(api);
+}
