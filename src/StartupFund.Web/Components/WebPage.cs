@@ -24,7 +24,4 @@ public abstract class WebPage : ComponentBase
 
     /// <summary>A fresh idempotency key for a form about to be rendered.</summary>
     protected static string NewKey() => Guid.NewGuid().ToString("N");
-
-    /// <summary>A new request is only what the current URL says: query values come from the URL, forms from the post.</summary>
-    protected bool IsPost => HttpMethods.IsPost(HttpContext?.Request.Method ?? string.Empty);
 }

@@ -49,7 +49,10 @@ public static class SessionEndpoints
 
     /// <summary>Only a path of this app is a place to go back to (no open redirect).</summary>
     public static string LocalOr(string? returnUrl, string fallback) =>
-        returnUrl is { Length: > 0 and <= 2000 } && returnUrl.StartsWith("/app", StringComparison.Ordinal) && !returnUrl.StartsWith("//", StringComparison.Ordinal)
+        returnUrl is { Length: > 0 and <= 2000 }
+            && (returnUrl == StartupFundWeb.PathBase
+                || returnUrl.StartsWith(StartupFundWeb.PathBase + "/", StringComparison.Ordinal)
+                || returnUrl.StartsWith(StartupFundWeb.PathBase + "?", StringComparison.Ordinal))
             && !returnUrl.Contains('\\', StringComparison.Ordinal)
             ? returnUrl
             : fallback;

@@ -1,0 +1,50 @@
+using System.Globalization;
+using NodaTime;
+using StartupFund.Domain.Values;
+using StartupFund.Web.Formatting;
+
+namespace StartupFund.Web.Tests;
+
+public sealed class FormatsTests
+{
+    [Theory]
+    [InlineData("en", 123_456_789L, "EUR", "1,234,567.89 EUR")]
+    [InlineData("en", 123_456_789L, "KWD", "123,456.789 KWD")]
+    [InlineData("en", 123_456_789L, "JPY", "123,456,789 JPY")]
+    [InlineData("fr", 123_456_789L, "EUR", "1 234 567,89 EUR")]
+    [InlineData("fr", 123_456_789L, "KWD", "123 456,789 KWD")]
+    [InlineData("fr", 123_456_789L, "JPY", "123 456 789 JPY")]
+    [InlineData("en", 5L, "KWD", "0.005 KWD")]
+    public void Money_keeps_the_currencys_own_minor_units_in_the_users_culture(string culture, long minor, string currency, string expected)
+    {
+        using var _ = new CultureScope(culture);
+        // French groups digits with a narrow no-break space; compare with plain spaces.
+        Normalise(Formats.Money(new Money(minor, new Currency(currency)))).ShouldBe(expected);
+    }
+
+    [Fact]
+    public void Instants_are_shown_in_utc_and_say_so()
+    {
+        var instant = Instant.FromUtc(2026, 3, 31, 23, 59, 59);
+        using (new CultureScope("en"))
+        {
+            Normalise(Formats.Instant(instant)).ShouldBe("3/31/2026 11:59 PM UTC");
+        }
+
+        using (new CultureScope("fr"))
+        {
+            Normalise(Formats.Instant(instant)).ShouldBe("31/03/2026 23:59 UTC");
+        }
+    }
+
+    private static string Normalise(string text) => text.Replace('\u202F', ' ').Replace('\u00A0', ' ');
+
+    private sealed class CultureScope : IDisposable
+    {
+        private readonly CultureInfo previous = CultureInfo.CurrentCulture;
+
+        public CultureScope(string name) => CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo(name);
+
+        public void Dispose() => CultureInfo.CurrentCulture = previous;
+    }
+}

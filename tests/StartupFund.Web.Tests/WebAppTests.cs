@@ -1,0 +1,264 @@
+using System.Net;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+
+namespace StartupFund.Web.Tests;
+
+/// <summary>The pages over the real API and a seeded database: what each role sees, and that refusals are shown, not hidden.</summary>
+public sealed partial class WebAppTests(WebFactory factory) : IClassFixture<WebFactory>
+{
+    [Fact]
+    public async Task Signing_in_keeps_the_token_in_an_httponly_strict_cookie_and_signing_out_clears_it()
+    {
+        using var session = factory.Session();
+        var response = await session.SignInAsync("manager-de");
+
+        var cookie = response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("sf_token=", StringComparison.Ordinal));
+        cookie.ShouldContain("httponly", Case.Insensitive);
+        cookie.ShouldContain("samesite=strict", Case.Insensitive);
+        cookie.ShouldContain("path=/app", Case.Insensitive);
+        var (_, home) = await session.GetAsync("/app");
+        home.ShouldContain("Signed in as demo-manager-de");
+        home.ShouldContain("href=\"/app/review\"");
+        home.ShouldNotContain("href=\"/app/audit\"");
+
+        var signOut = await session.PostFormAsync("/app", "/app/signout", []);
+        signOut.Headers.GetValues("Set-Cookie").ShouldContain(c => c.StartsWith("sf_token=;", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_pasted_token_that_is_not_a_token_is_refused_with_its_code()
+    {
+        using var session = factory.Session();
+        var response = await session.PostFormAsync("/app/signin", "/app/signin", new() { ["token"] = "not a token" });
+        response.Headers.Location!.ToString().ShouldBe("/app/signin?error=signin.token_invalid");
+        response.Headers.Contains("Set-Cookie").ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task A_form_without_the_antiforgery_token_is_refused()
+    {
+        using var session = factory.Session();
+        using var response = await session.Client.PostAsync(new Uri("/app/signin", UriKind.Relative),
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["identity"] = "admin" }));
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
+    public async Task The_dashboard_draws_the_figures_the_api_computes_in_each_currencys_minor_units()
+    {
+        using var session = factory.Session();
+        await session.SignInAsync("regulator-global");
+        foreach (var (country, expected) in new[] { ("DE", "40,000,000.00 EUR"), ("JP", "7,000,000,000 JPY"), ("KW", "25,000,000.000 KWD") })
+        {
+            var (status, html) = await session.GetAsync($"/app/countries/{country}");
+            status.ShouldBe(HttpStatusCode.OK);
+            TestId(html, $"balance-{expected[^3..]}-committed").ShouldBe(expected);
+        }
+
+        var (_, germany) = await session.GetAsync("/app/countries/DE");
+        TestId(germany, "balance-EUR-disbursed").ShouldBe("1,500,000.00 EUR");
+        TestId(germany, "leverage-de-ai-fund").ShouldBe("1.40");
+        TestId(germany, "pipeline-fullyPaid").ShouldBe("1");
+    }
+
+    [Fact]
+    public async Task French_pages_say_so_and_format_numbers_the_french_way()
+    {
+        using var session = factory.Session();
+        await session.SignInAsync("manager-kw");
+        await session.PostFormAsync("/app/countries/KW", "/app/culture", new() { ["culture"] = "fr", ["returnUrl"] = "/app/countries/KW" });
+
+        var (_, html) = await session.GetAsync("/app/countries/KW");
+        html.ShouldContain("<html lang=\"fr\">");
+        html.ShouldContain("<h1>Tableau de bord : KW</h1>");
+        TestId(html, "balance-KWD-committed").Replace('\u202F', ' ').ShouldBe("25 000 000,000 KWD");
+    }
+
+    [Fact]
+    public async Task Accept_language_chooses_french_without_a_cookie()
+    {
+        using var session = factory.Session();
+        session.Client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("fr-CA,fr;q=0.9");
+        var (_, html) = await session.GetAsync("/app/signin");
+        html.ShouldContain("<html lang=\"fr\">");
+        html.ShouldContain("<h1>Connexion</h1>");
+    }
+
+    [Fact]
+    public async Task A_startup_sees_its_own_application_with_its_timeline_and_not_another_startups()
+    {
+        using var session = factory.Session();
+        await session.SignInAsync("startup-aleph");
+
+        var (status, own) = await session.GetAsync("/app/applications/de-app-aleph");
+        status.ShouldBe(HttpStatusCode.OK);
+        own.ShouldContain("data-event-type=\"application-submitted\"");
+        own.ShouldContain("data-event-type=\"tranche-disbursed\"");
+        TestId(own, "tranche-1-paid").ShouldBe("Yes");
+
+        // The page answers 200 with its own "not found" text (a 404 status would make Blazor drop the page's body).
+        var (_, other) = await session.GetAsync("/app/applications/de-app-lumen");
+        other.ShouldContain("Application not found");
+        other.ShouldNotContain("Lumen Health");
+    }
+
+    [Fact]
+    public async Task A_refused_application_shows_each_error_beside_its_field_and_writes_nothing()
+    {
+        using var session = factory.Session();
+        await session.SignInAsync("startup-nordlicht");
+        var before = await factory.EventCountAsync();
+
+        var response = await session.PostFormAsync("/app/apply", "/app/apply", new()
+        {
+            ["fundId"] = "de-ai-fund",
+            ["startup.name"] = "Nordlicht Precise",
+            ["startup.registrationNumber"] = "HRB 1",
+            ["startup.country"] = "DE",
+            ["sector"] = "Climate",
+            ["stage"] = "seed",
+            ["instrument"] = "equity",
+            ["requested.amount"] = "1000.001",
+            ["summary"] = "Too precise.",
+        }, handler: "apply");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var html = await response.Content.ReadAsStringAsync();
+        html.ShouldContain("<p class=\"field-error\" id=\"e-requested-amount\"><span data-code=\"money.too_many_decimals\">");
+        html.ShouldContain("aria-describedby=\"f-requested-amount-help e-requested-amount\"");
+        html.ShouldContain("value=\"Nordlicht Precise\"");
+        (await factory.EventCountAsync()).ShouldBe(before);
+    }
+
+    [Fact]
+    public async Task A_payment_the_api_refuses_shows_its_code_and_message()
+    {
+        using var session = factory.Session();
+        await session.SignInAsync("manager-de");
+
+        // Aleph's second tranche: its milestone has not even been reported.
+        var response = await session.PostFormAsync("/app/review/de-app-aleph", "/app/review/de-app-aleph", new()
+        {
+            ["tranche"] = "2",
+            ["valueDate"] = "2026-11-01",
+            ["paymentReference"] = "SEPA-TEST-1",
+            ["idempotencyKey"] = Guid.NewGuid().ToString("N"),
+        }, handler: "disburse");
+
+        var html = await response.Content.ReadAsStringAsync();
+        html.ShouldContain("data-code=\"tranche.milestone_not_verified\"");
+        html.ShouldContain("The milestone of this tranche is not verified yet");
+    }
+
+    [Fact]
+    public async Task The_tranche_editor_adds_a_row_on_the_server()
+    {
+        using var session = factory.Session();
+        await session.SignInAsync("manager-de");
+        var response = await session.PostFormAsync("/app/review/de-app-quanta", "/app/review/de-app-quanta", new()
+        {
+            ["trancheCount"] = "1",
+            ["amount.amount"] = "500000.00",
+            ["tranches[0].amount"] = "200000.00",
+            ["tranches[0].milestone"] = "Pilot",
+            ["tranches[0].dueDate"] = "2027-01-31",
+            ["editor"] = "add",
+        }, handler: "approve");
+
+        var html = await response.Content.ReadAsStringAsync();
+        html.ShouldContain("data-testid=\"tranche-row-2\"");
+        html.ShouldContain("<label for=\"approve-f-tranches-1--amount\">Tranche 2 amount (EUR)</label>");
+        html.ShouldContain("value=\"Pilot\"");
+    }
+
+    [Fact]
+    public async Task A_regulator_downloads_the_export_and_a_startup_is_told_why_not()
+    {
+        using var regulator = factory.Session();
+        await regulator.SignInAsync("regulator-global");
+        using var export = await regulator.Client.GetAsync(new Uri("/app/audit/export?country=KW", UriKind.Relative));
+        export.StatusCode.ShouldBe(HttpStatusCode.OK);
+        export.Content.Headers.ContentDisposition!.FileName!.Trim('"').ShouldStartWith("startupfund-kw-");
+        var lines = (await export.Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        JsonDocument.Parse(lines[0]).RootElement.GetProperty("scope").GetString().ShouldBe("country:KW");
+        JsonDocument.Parse(lines[^1]).RootElement.GetProperty("kind").GetString().ShouldBe("digest");
+
+        using var startup = factory.Session();
+        await startup.SignInAsync("startup-aleph");
+        using var refused = await startup.Client.GetAsync(new Uri("/app/audit/export", UriKind.Relative));
+        refused.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        refused.Headers.Location!.ToString().ShouldBe("/app/audit/verify?error=auth.forbidden");
+    }
+
+    [Fact]
+    public async Task Verify_shows_a_clean_ledger_and_its_digest()
+    {
+        using var session = factory.Session();
+        await session.SignInAsync("regulator-de");
+        var (_, html) = await session.GetAsync("/app/audit/verify?run=1&country=DE");
+        html.ShouldContain("data-clean=\"true\"");
+        TestId(html, "digest").ShouldMatch("^[0-9]+:[0-9a-f]{64}$");
+    }
+
+    [Fact]
+    public async Task An_as_of_instant_before_anything_was_recorded_shows_no_funds()
+    {
+        using var session = factory.Session();
+        await session.SignInAsync("regulator-global");
+        var (status, html) = await session.GetAsync("/app/countries/DE?date=2020-01-01");
+        status.ShouldBe(HttpStatusCode.OK);
+        html.ShouldContain("data-testid=\"as-of\"");
+        html.ShouldContain("No fund is open in this country.");
+        html.ShouldNotContain("balance-EUR-committed");
+    }
+
+    public static TheoryData<string, string> PagesByRole() => new()
+    {
+        { "startup-aleph", "/app" },
+        { "startup-aleph", "/app/applications" },
+        { "startup-aleph", "/app/apply" },
+        { "startup-aleph", "/app/applications/de-app-aleph" },
+        { "manager-de", "/app/countries/DE" },
+        { "manager-de", "/app/review" },
+        { "manager-de", "/app/review?country=DE&status=active" },
+        { "manager-de", "/app/review/de-app-nordlicht" },
+        { "manager-de", "/app/review/de-app-sprach" },
+        { "manager-de", "/app/review/de-app-wald" },
+        { "manager-de", "/app/review/de-app-aleph" },
+        { "regulator-global", "/app/audit" },
+        { "regulator-global", "/app/audit?country=KE&type=funds-disbursed" },
+        { "regulator-global", "/app/audit/streams/fund:de-ai-fund" },
+        { "regulator-global", "/app/audit/verify" },
+        { "regulator-global", "/app/countries/JP" },
+    };
+
+    [Theory]
+    [MemberData(nameof(PagesByRole))]
+    public async Task Every_page_renders_for_its_role_without_a_refusal(string identity, string path)
+    {
+        using var session = factory.Session();
+        await session.SignInAsync(identity);
+        var (status, html) = await session.GetAsync(path);
+        status.ShouldBe(HttpStatusCode.OK, html);
+        html.ShouldContain("<h1>");
+        html.ShouldContain("<main id=\"main\"");
+        html.ShouldNotContain("alert-error");
+    }
+
+    [Fact]
+    public async Task Pages_ask_an_anonymous_visitor_to_sign_in()
+    {
+        using var session = factory.Session();
+        var (status, html) = await session.GetAsync("/app/review");
+        status.ShouldBe(HttpStatusCode.OK);
+        html.ShouldContain("href=\"/app/signin?returnUrl=%2Fapp%2Freview\"");
+    }
+
+    private static string TestId(string html, string id)
+    {
+        var match = Regex.Match(html, $"data-testid=\"{Regex.Escape(id)}\"[^>]*>([^<]*)<");
+        match.Success.ShouldBeTrue($"no data-testid {id}");
+        return WebUtility.HtmlDecode(match.Groups[1].Value);
+    }
+}

@@ -1,0 +1,52 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using StartupFund.Ledger;
+using StartupFund.Ledger.Seeding;
+using StartupFund.Testing;
+using StartupFund.Web.Api;
+
+namespace StartupFund.Web.Tests;
+
+/// <summary>
+/// The real API host with the web app, over a fresh seeded database. The web app's loopback calls go
+/// to the in-memory server, so every page is rendered from real API answers.
+/// </summary>
+public sealed class WebFactory : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    public const string SigningKey = "web-tests-signing-key-0123456789abcdef";
+
+    public TestDatabase Database { get; } = new();
+
+    public Task<long> EventCountAsync() => Database.ScalarAsync<long>("select count(*) from eventstore.events");
+
+    /// <summary>A browser-like client: keeps cookies, does not follow redirects (tests look at them).</summary>
+    public WebSession Session() => new(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
+
+    public async Task InitializeAsync()
+    {
+        await Database.InitializeAsync();
+        var ledger = Services.GetRequiredService<StartupFundLedger>();
+        await ledger.MigrateAsync();
+        await new DemoSeed(ledger).RunAsync();
+    }
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await Database.DisposeAsync();
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("ConnectionStrings:StartupFund", Database.ConnectionString);
+        builder.UseSetting("Auth:SigningKey", SigningKey);
+        builder.UseSetting("Auth:DemoSignIn", "true");
+        builder.UseSetting("RateLimit:PermitsPerWindow", "0");
+        builder.UseSetting("Web:ApiBaseAddress", "http://localhost/");
+        builder.ConfigureLogging(logging => logging.ClearProviders());
+        builder.ConfigureServices(services =>
+            services.AddHttpClient(ApiClient.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => Server.CreateHandler()));
+    }
+}
