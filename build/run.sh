@@ -27,6 +27,8 @@ if [ -z "${Auth__SigningKey:-}" ]; then
   Auth__SigningKey="$(cat "$KEY_FILE")"
 fi
 export Auth__SigningKey
+# The web app under /app lists the demo identities on its sign-in page (never turn this on in production).
+export Auth__DemoSignIn="${Auth__DemoSignIn:-true}"
 TOKENS="$(cli token --demo all --lifetime 8h)"
 MANAGER_DE="$(printf '%s\n' "$TOKENS" | awk -F'\t' '$1 == "manager-de" { print $2 }')"
 
@@ -34,6 +36,7 @@ API_DIR="$ROOT/src/StartupFund.Api/bin/Release/net10.0"
 cat <<INFO
 
 StartupFund API on $URL   (Ctrl+C to stop; logs are JSON lines below)
+  Web app (sign in as a demo identity)  $URL/app
   API docs (browsable)   $URL/docs
   OpenAPI document       $URL/openapi/v1.json
   Health                 $URL/health/ready
