@@ -18,16 +18,21 @@ public static class EndpointDocs
             .Accepts<TRequest>("application/json")
             .Produces<TResponse>(created ? StatusCodes.Status201Created : StatusCodes.Status200OK)
             .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
     }
 
     public static RouteHandlerBuilder Query<TResponse>(this RouteHandlerBuilder builder, string name, string summary, bool notFound = false)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder = builder.WithName(name).WithSummary(summary).Produces<TResponse>().ProducesProblem(StatusCodes.Status400BadRequest);
+        builder = builder.WithName(name).WithSummary(summary).Produces<TResponse>().ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
         return notFound ? builder.ProducesProblem(StatusCodes.Status404NotFound) : builder;
     }
 }
