@@ -42,6 +42,13 @@ public static class HostileValues
         "2026-13-01", "yesterday", "2026-05-01T00:00:00Z", "-2026-01-01", "+275760-09-13", "SEED", "seed ", "Government", "government\u0000",
         "../../etc/passwd", "a b", new string('a', 65), "id\u0000", "\u0438\u0434", "fz-de", "fz-active", "gov");
 
+    /// <summary>Raw text for form fields (not JSON): control characters, line breaks, bidi overrides, ways out of the app.</summary>
+    public static IReadOnlyList<byte[]> FormTexts { get; } = [.. new[]
+    {
+        "\r\nX-Evil: 1", "\t", "\0", "\u202e", "\u00e9", "/../../x", "//evil.example", "\\evil", "%", "%%", "%zz", "?a=b&c", "#frag",
+        "\u0085", "\u2028", new string('x', 3000), "https://evil.example", "javascript:alert(1)",
+    }.Select(System.Text.Encoding.UTF8.GetBytes)];
+
     public static IReadOnlyList<byte[]> LongStrings { get; } = Strings(
         new string('x', 1001), new string('x', 4001), new string('x', 20_000), new string('y', 60_000), string.Concat(Enumerable.Repeat("\u00e9", 30_000)));
 

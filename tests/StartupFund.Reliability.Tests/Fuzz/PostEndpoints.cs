@@ -3,8 +3,11 @@ using System.Text.Json.Nodes;
 
 namespace StartupFund.Reliability.Tests.Fuzz;
 
-/// <summary>A POST endpoint as the OpenAPI document describes it, with a plausible body built from its schema.</summary>
-public sealed record PostEndpoint(string Template, JsonNode? SampleBody);
+/// <summary>
+/// A POST endpoint: a JSON command described by the OpenAPI document, with a plausible body built from
+/// its schema, or a form post of the web app (<see cref="IsForm"/>), found only in the endpoint list.
+/// </summary>
+public sealed record PostEndpoint(string Template, JsonNode? SampleBody, bool IsForm = false);
 
 /// <summary>
 /// Every POST endpoint of the API, read from the OpenAPI document the running process serves, so an
