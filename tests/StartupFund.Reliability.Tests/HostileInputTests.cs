@@ -21,7 +21,7 @@ public sealed class HostileInputTests(ITestOutputHelper output) : IAsyncLifetime
     private const int Workers = 8;
     private const int KnownPostEndpoints = 23;
     private const int BatchesPerTargetGeneration = 5;
-    private static readonly TimeSpan PerRequestTimeout = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan PerRequestTimeout = TimeSpan.FromSeconds(20);
 
     /// <summary>Statuses Kestrel itself answers, with no body, before our middleware sees the request.</summary>
     private static readonly int[] KestrelStatuses = [400, 413, 414, 431];
