@@ -45,7 +45,7 @@ public static class AuditEndpoints
 
         audit.MapGet("/streams/{streamId}", async (string streamId, HttpContext http, StartupFundLedger ledger, CancellationToken token) =>
             await ledger.Audit().StreamAsync(streamId, token) is { } history
-                && (history.Country is null ? Scopes.CallerOf(http).CanAudit(null) : Scopes.CallerOf(http).CanAudit(history.Country))
+                && Scopes.CallerOf(http).CanAudit(history.Country)
                 ? Results.Ok(history)
                 : Problems.NotFound(LedgerErrorCodes.NotFound, $"There is no stream '{streamId}'."))
         .Query<AuditStreamView>("GetAuditStream", "One stream's whole history in version order, with every hash and its head", notFound: true)
