@@ -104,6 +104,16 @@ public sealed partial class WebAppTests(WebFactory factory) : IClassFixture<WebF
     }
 
     [Fact]
+    public async Task The_timeline_shows_the_words_an_event_carries()
+    {
+        using var session = factory.Session();
+        await session.SignInAsync("manager-de");
+        var (_, html) = await session.GetAsync("/app/review/de-app-sprach");
+        html.ShouldContain("<strong>Information requested</strong>");
+        html.ShouldContain("<blockquote>Please share the cap table after the last round.</blockquote>");
+    }
+
+    [Fact]
     public async Task A_refused_application_shows_each_error_beside_its_field_and_writes_nothing()
     {
         using var session = factory.Session();
