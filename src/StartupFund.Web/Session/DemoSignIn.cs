@@ -20,6 +20,14 @@ public sealed class DemoSignIn(IServiceProvider services)
 
         var options = (AuthOptions?)services.GetService(typeof(AuthOptions)) ?? throw new InvalidOperationException("Demo sign-in needs the Auth section (AddStartupFundAuth).");
         var clock = (IClock?)services.GetService(typeof(IClock)) ?? SystemClock.Instance;
-        return new LocalTokens(options, clock).Mint(identity.Identity);
+        try
+        {
+            return new LocalTokens(options, clock).Mint(identity.Identity);
+        }
+        catch (AuthConfigurationException)
+        {
+            // Demo mode on a server without a local signing key (one that only verifies an identity provider's tokens).
+            return null;
+        }
     }
 }

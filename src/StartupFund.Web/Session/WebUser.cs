@@ -21,6 +21,9 @@ public sealed record WebUser(Caller Caller)
 
     public bool IsRegulator => Caller.MayAudit;
 
+    /// <summary>May read country dashboards (admins, fund managers, regulators).</summary>
+    public bool IsOverseer => Caller.MayOversee;
+
     public string? StartupId => Caller.StartupId;
 
     /// <summary>The countries whose dashboards to offer: the token's scope, or every demo country for a supranational role.</summary>
