@@ -100,6 +100,16 @@ public sealed class TokenValidationTests(ApiFactory api) : IClassFixture<ApiFact
         ((int)response.StatusCode).ShouldBe(401);
     }
 
+    [Fact]
+    public async Task The_openapi_document_is_public_and_declares_the_bearer_scheme_and_the_auth_refusals()
+    {
+        var doc = (await api.WithToken(null).Get("/openapi/v1.json")).Expect(200);
+        doc.Str("components.securitySchemes.bearer.scheme").ShouldBe("bearer");
+        doc["security"].GetArrayLength().ShouldBe(1);
+        doc["paths./applications/{applicationId}/approval.post.responses"].TryGetProperty("403", out _).ShouldBeTrue();
+        doc["paths./funds.get.responses"].TryGetProperty("401", out _).ShouldBeTrue();
+    }
+
     private async Task Refused(string token)
     {
         var events = await api.EventCountAsync();
