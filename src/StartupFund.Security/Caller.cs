@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Microsoft.AspNetCore.Http;
 
 namespace StartupFund.Security;
 
@@ -56,6 +57,20 @@ public sealed class Caller
         var roles = user.FindAll(ClaimNames.Role).Select(c => c.Value).Where(Security.Roles.IsKnown).ToHashSet(StringComparer.Ordinal);
         var countries = user.FindAll(ClaimNames.Country).Select(c => c.Value.Trim().ToUpperInvariant()).ToHashSet(StringComparer.Ordinal);
         return new Caller(subject, roles, countries, Single(user, ClaimNames.StartupId), Single(user, ClaimNames.InvestorId));
+    }
+
+    /// <summary>The caller of this request, built once per principal (policies, the rate limiter and the scope checks all ask).</summary>
+    public static Caller Of(HttpContext http)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        if (http.Items.TryGetValue(typeof(Caller), out var cached) && cached is (ClaimsPrincipal user, Caller caller) && ReferenceEquals(user, http.User))
+        {
+            return caller;
+        }
+
+        var built = From(http.User);
+        http.Items[typeof(Caller)] = (http.User, built);
+        return built;
     }
 
     public static Caller Anonymous { get; } = new(string.Empty, new HashSet<string>(), new HashSet<string>(), null, null);

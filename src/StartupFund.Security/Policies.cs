@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
 
 namespace StartupFund.Security;
 
@@ -40,13 +41,16 @@ public static class Policies
         ArgumentNullException.ThrowIfNull(options);
         options.FallbackPolicy = new AuthorizationPolicyBuilder()
             .RequireAuthenticatedUser()
-            .RequireAssertion(context => Caller.From(context.User).IsAuthenticated)
+            .RequireAssertion(context => CallerOf(context).IsAuthenticated)
             .Build();
         foreach (var (name, gate) in Gates)
         {
             options.AddPolicy(name, policy => policy
                 .RequireAuthenticatedUser()
-                .RequireAssertion(context => gate(Caller.From(context.User))));
+                .RequireAssertion(context => gate(CallerOf(context))));
         }
     }
+
+    private static Caller CallerOf(AuthorizationHandlerContext context) =>
+        context.Resource is HttpContext http ? Caller.Of(http) : Caller.From(context.User);
 }

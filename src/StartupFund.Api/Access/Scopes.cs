@@ -17,7 +17,7 @@ public static class Scopes
     public static Caller CallerOf(HttpContext http)
     {
         ArgumentNullException.ThrowIfNull(http);
-        return Caller.From(http.User);
+        return Caller.Of(http);
     }
 
     public static void Require(bool allowed, string detail)
