@@ -12,12 +12,10 @@ public sealed class FundManagerTests(WebApp app)
     [Fact]
     public async Task A_manager_approves_with_tranches_and_pays_once_the_rules_are_met()
     {
-        await using var managerTab = await app.OpenTabAsync();
-        await using var startupTab = await app.OpenTabAsync();
+        await using var managerTab = await app.OpenTabAsync(signedInAs: "manager-de");
+        await using var startupTab = await app.OpenTabAsync(signedInAs: "startup-nordlicht");
         var manager = managerTab.Page;
         var startup = startupTab.Page;
-        await DemoSignIn.AsAsync(manager, "manager-de");
-        await DemoSignIn.AsAsync(startup, "startup-nordlicht");
 
         await manager.GotoAsync("/app/review");
         await manager.GetByRole(AriaRole.Link, new() { Name = "Nordlicht Energy" }).ClickAsync();
@@ -88,9 +86,8 @@ public sealed class FundManagerTests(WebApp app)
         var setup = new LedgerSetup(app.Database);
         await setup.OpenLeanFundAsync("de-lean-fund", "DE", committed: Money.Parse("1000000.00", eur), cash: Money.Parse("50000.00", eur));
         await setup.ReadyToPayAsync("de-app-lean", "de-lean-fund", "DE", Money.Parse("200000.00", eur));
-        await using var tab = await app.OpenTabAsync();
+        await using var tab = await app.OpenTabAsync(signedInAs: "manager-de");
         var page = tab.Page;
-        await DemoSignIn.AsAsync(page, "manager-de");
 
         await page.GotoAsync("/app/review/de-app-lean");
         await PayTrancheAsync(page, 1, "SEPA-LEAN-1");

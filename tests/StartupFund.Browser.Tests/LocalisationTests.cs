@@ -16,9 +16,8 @@ public sealed class LocalisationTests(WebApp app)
     [InlineData("fr-FR", "DE", "committed", "40 000 000,00 EUR")]
     public async Task Money_has_the_currencys_decimals_in_the_users_culture(string culture, string country, string figure, string expected)
     {
-        await using var tab = await app.OpenTabAsync(culture);
+        await using var tab = await app.OpenTabAsync(signedInAs: "regulator-global", culture);
         var page = tab.Page;
-        await DemoSignIn.AsAsync(page, "regulator-global");
 
         await page.GotoAsync($"/app/countries/{country}");
 
@@ -30,9 +29,8 @@ public sealed class LocalisationTests(WebApp app)
     [Fact]
     public async Task A_french_browser_gets_french_pages()
     {
-        await using var tab = await app.OpenTabAsync("fr-FR");
+        await using var tab = await app.OpenTabAsync(signedInAs: "manager-kw", culture: "fr-FR");
         var page = tab.Page;
-        await DemoSignIn.AsAsync(page, "manager-kw");
 
         await page.GotoAsync("/app/countries/KW");
 
@@ -47,9 +45,8 @@ public sealed class LocalisationTests(WebApp app)
     [Fact]
     public async Task The_language_picker_switches_the_page_to_french()
     {
-        await using var tab = await app.OpenTabAsync("en-GB");
+        await using var tab = await app.OpenTabAsync(signedInAs: "startup-aleph");
         var page = tab.Page;
-        await DemoSignIn.AsAsync(page, "startup-aleph");
         await page.GotoAsync("/app/applications");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "My applications", Level = 1 })).ToBeVisibleAsync();
 

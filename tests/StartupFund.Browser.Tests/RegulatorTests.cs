@@ -15,9 +15,8 @@ public sealed class RegulatorTests(WebApp app)
     {
         // Recorded today: the seed (recorded weeks ago) had received 400,000,000.00 KES in Kenya.
         await new LedgerSetup(app.Database).ReceiveCapitalAsync("ke-ai-fund", "ke-treasury", "ke-treasury-call-today", Money.Parse("10000000.00", new Currency("KES")));
-        await using var tab = await app.OpenTabAsync();
+        await using var tab = await app.OpenTabAsync(signedInAs: "regulator-global");
         var page = tab.Page;
-        await DemoSignIn.AsAsync(page, "regulator-global");
         await page.GotoAsync("/app/countries/KE");
         var received = page.GetByTestId("balance-KES-received");
         await Expect(received).ToHaveTextAsync("410,000,000.00 KES");
@@ -37,9 +36,8 @@ public sealed class RegulatorTests(WebApp app)
     [Fact]
     public async Task A_regulator_verifies_the_hash_chains_and_downloads_the_export_of_their_country()
     {
-        await using var tab = await app.OpenTabAsync();
+        await using var tab = await app.OpenTabAsync(signedInAs: "regulator-de");
         var page = tab.Page;
-        await DemoSignIn.AsAsync(page, "regulator-de");
         await page.GotoAsync("/app/audit/verify");
 
         await page.GetByLabel("Countries to verify").SelectOptionAsync(new SelectOptionValue { Value = "DE" });

@@ -12,9 +12,8 @@ public sealed partial class StartupPortalTests(WebApp app)
     [Fact]
     public async Task A_startup_applies_and_sees_its_application()
     {
-        await using var tab = await app.OpenTabAsync();
+        await using var tab = await app.OpenTabAsync(signedInAs: "startup-nordlicht");
         var page = tab.Page;
-        await DemoSignIn.AsAsync(page, "startup-nordlicht");
 
         await page.GotoAsync("/app/apply");
         await FillApplicationAsync(page, "Nordlicht Grid Forecasting", amount: "180000.00");
@@ -39,9 +38,8 @@ public sealed partial class StartupPortalTests(WebApp app)
     [Fact]
     public async Task A_bad_amount_is_shown_under_its_field_and_nothing_is_written()
     {
-        await using var tab = await app.OpenTabAsync();
+        await using var tab = await app.OpenTabAsync(signedInAs: "startup-nordlicht");
         var page = tab.Page;
-        await DemoSignIn.AsAsync(page, "startup-nordlicht");
 
         await page.GotoAsync("/app/apply");
         await FillApplicationAsync(page, "Nordlicht Too Precise", amount: "1000.005");
@@ -64,9 +62,8 @@ public sealed partial class StartupPortalTests(WebApp app)
     [InlineData("/app/review/de-app-aleph")]
     public async Task A_startup_cannot_see_another_startups_application(string path)
     {
-        await using var tab = await app.OpenTabAsync();
+        await using var tab = await app.OpenTabAsync(signedInAs: "startup-nordlicht");
         var page = tab.Page;
-        await DemoSignIn.AsAsync(page, "startup-nordlicht");
 
         await page.GotoAsync(path);
 

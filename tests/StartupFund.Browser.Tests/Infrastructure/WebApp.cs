@@ -18,6 +18,7 @@ public sealed class WebApp : IAsyncLifetime
     private ApiProcess? api;
     private IPlaywright? playwright;
     private IBrowser? browser;
+    private readonly Dictionary<string, string> sessions = new(StringComparer.Ordinal);
 
     public TestDatabase Database => database;
 
@@ -40,8 +41,33 @@ public sealed class WebApp : IAsyncLifetime
         browser = await ChromiumBrowser.LaunchAsync(playwright);
     }
 
-    /// <summary>A new browser context (no cookies) whose pages ask for <paramref name="culture"/> first.</summary>
-    public async Task<BrowserTab> OpenTabAsync(string culture = "en-GB")
+    /// <summary>
+    /// A new browser context whose pages ask for <paramref name="culture"/> first, with no cookies, or
+    /// with only the session cookie of the demo identity <paramref name="signedInAs"/>. Each identity
+    /// signs in through /app/signin once; later tabs start from its saved cookies.
+    /// </summary>
+    public async Task<BrowserTab> OpenTabAsync(string? signedInAs = null, string culture = "en-GB")
+    {
+        var session = signedInAs is null ? null : await SessionOfAsync(signedInAs);
+        return new BrowserTab(await NewPageAsync(culture, session));
+    }
+
+    private async Task<string> SessionOfAsync(string identity)
+    {
+        // The tests of the collection run one at a time, so the cache needs no lock.
+        if (!sessions.TryGetValue(identity, out var session))
+        {
+            var page = await NewPageAsync("en-GB", storageState: null);
+            await DemoSignIn.AsAsync(page, identity);
+            session = await page.Context.StorageStateAsync();
+            await page.Context.CloseAsync();
+            sessions[identity] = session;
+        }
+
+        return session;
+    }
+
+    private async Task<IPage> NewPageAsync(string culture, string? storageState)
     {
         var context = await (browser ?? throw new InvalidOperationException("No browser.")).NewContextAsync(new BrowserNewContextOptions
         {
@@ -49,10 +75,11 @@ public sealed class WebApp : IAsyncLifetime
             Locale = culture,
             ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
             AcceptDownloads = true,
+            StorageState = storageState,
         });
         context.SetDefaultTimeout(ActionTimeoutMs);
         context.SetDefaultNavigationTimeout(ActionTimeoutMs);
-        return new BrowserTab(await context.NewPageAsync());
+        return await context.NewPageAsync();
     }
 
     public async Task DisposeAsync()
