@@ -18,7 +18,7 @@ public sealed class FundManagerTests(WebApp app)
         var startup = startupTab.Page;
 
         await manager.GotoAsync("/app/review");
-        await manager.GetByRole(AriaRole.Link, new() { Name = "Nordlicht Energy" }).ClickAsync();
+        await manager.GetByRole(AriaRole.Link, new() { Name = "Nordlicht Energy", Exact = true }).ClickAsync();
         await Expect(manager.GetByRole(AriaRole.Heading, new() { Name = "Review: Nordlicht Energy", Level = 1 })).ToBeVisibleAsync();
         await manager.GetByRole(AriaRole.Button, new() { Name = "Start the review" }).ClickAsync();
         await ExpectDoneAsync(manager, "The review has started.");

@@ -11,7 +11,10 @@ namespace StartupFund.Browser.Tests.Infrastructure;
 /// </summary>
 public sealed class WebApp : IAsyncLifetime
 {
-    /// <summary>Per action and per navigation: a broken page fails in seconds instead of hanging for Playwright's 30 s.</summary>
+    /// <summary>
+    /// Per action, navigation and assertion: a broken page fails in seconds instead of hanging for
+    /// Playwright's 30 s, with room for a CI machine busy with every other test project.
+    /// </summary>
     public const float ActionTimeoutMs = 10_000;
 
     private readonly TestDatabase database = new();
@@ -37,6 +40,7 @@ public sealed class WebApp : IAsyncLifetime
             ["Auth__SigningKey"] = Convert.ToHexString(RandomNumberGenerator.GetBytes(32)),
             ["Auth__DemoSignIn"] = "true",
         });
+        Assertions.SetDefaultExpectTimeout(ActionTimeoutMs);
         playwright = await Playwright.CreateAsync();
         browser = await ChromiumBrowser.LaunchAsync(playwright);
     }
