@@ -44,7 +44,11 @@ public sealed class AsymmetricKeysFactory : ApiFactory
             Rsa.Dispose();
             OldKey.Dispose();
             NewKey.Dispose();
-            Directory.Delete(directory, recursive: true);
+            // WebApplicationFactory may dispose twice (DisposeAsync, then Dispose).
+            if (Directory.Exists(directory))
+            {
+                Directory.Delete(directory, recursive: true);
+            }
         }
     }
 
