@@ -162,6 +162,33 @@ public sealed partial class WebAppTests(WebFactory factory) : IClassFixture<WebF
     }
 
     [Fact]
+    public async Task A_manager_approves_with_a_two_tranche_schedule_in_yen()
+    {
+        using var session = factory.Session();
+        await session.SignInAsync("manager-jp");
+        var response = await session.PostFormAsync("/app/review/jp-app-sakura", "/app/review/jp-app-sakura", new()
+        {
+            ["trancheCount"] = "2",
+            ["amount.amount"] = "40000000",
+            ["tranches[0].amount"] = "15000000",
+            ["tranches[0].milestone"] = "Japanese model evaluated",
+            ["tranches[0].dueDate"] = "2027-03-31",
+            ["tranches[1].amount"] = "25000000",
+            ["tranches[1].milestone"] = "First enterprise customer",
+            ["tranches[1].dueDate"] = "2027-09-30",
+            ["editor"] = "approve",
+            ["idempotencyKey"] = Guid.NewGuid().ToString("N"),
+        }, handler: "approve");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect, await response.Content.ReadAsStringAsync());
+        response.Headers.Location!.ToString().ShouldEndWith("/app/review/jp-app-sakura?done=approved");
+        var (_, html) = await session.GetAsync("/app/review/jp-app-sakura?done=approved");
+        TestId(html, "application-status").ShouldBe("Approved (offer open)");
+        TestId(html, "application-approved").ShouldBe("40,000,000 JPY");
+        html.ShouldContain("First enterprise customer");
+    }
+
+    [Fact]
     public async Task The_tranche_editor_adds_a_row_on_the_server()
     {
         using var session = factory.Session();
