@@ -1,3 +1,4 @@
+using System.Globalization;
 using Npgsql;
 using NodaTime;
 using StartupFund.Api.Access;
@@ -112,10 +113,16 @@ app.UseAuthorization();
 app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
 
 app.MapGet("/health/live", () => Results.Ok(new { status = "live" })).WithTags("Health").ExcludeFromDescription().AllowAnonymous().DisableRateLimiting();
-app.MapGet("/health/ready", async (StartupFundLedger ledger, CancellationToken token) =>
-    await ledger.IsReadyAsync(token)
-        ? Results.Ok(new { status = "ready" })
-        : Results.Problem(Problems.Problem(503, LedgerErrorCodes.Unavailable, "Not ready", "The database does not answer.")))
+app.MapGet("/health/ready", async (HttpContext http, StartupFundLedger ledger, CancellationToken token) =>
+    {
+        if (await ledger.IsReadyAsync(token))
+        {
+            return Results.Ok(new { status = "ready" });
+        }
+
+        http.Response.Headers.RetryAfter = DatabaseUnavailable.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+        return Results.Problem(Problems.Problem(503, LedgerErrorCodes.Unavailable, "Not ready", "The database does not answer."));
+    })
     .WithTags("Health").ExcludeFromDescription().AllowAnonymous().DisableRateLimiting();
 
 FundEndpoints.Map(app);

@@ -90,7 +90,7 @@ public sealed class DatabaseRestartTests(ITestOutputHelper output)
         {
             var reply = await client.SendAsync(probe);
             reply.Status.ShouldBe(503, $"{probe} answered {reply}");
-            reply.Code.ShouldBe("server.unavailable");
+            ShouldBeUnavailableProblem(reply);
         }
 
         return probes.Length;
