@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using StartupFund.Browser.Tests.Infrastructure;
 using StartupFund.Domain.Values;
@@ -8,8 +9,37 @@ namespace StartupFund.Browser.Tests;
 
 /// <summary>A regulator goes back in time, verifies the hash chains and takes the export away.</summary>
 [Collection(SharedWebApp.Name)]
-public sealed class RegulatorTests(WebApp app)
+public sealed partial class RegulatorTests(WebApp app)
 {
+    [Fact]
+    public async Task A_regulator_filters_the_log_and_opens_a_streams_history_with_its_hashes()
+    {
+        await using var tab = await app.OpenTabAsync(signedInAs: "regulator-de");
+        var page = tab.Page;
+        await page.GotoAsync("/app/audit");
+
+        await page.GetByLabel("Stream", new() { Exact = true }).FillAsync("fund:de-ai-fund");
+        await page.GetByLabel("Event type").SelectOptionAsync(new SelectOptionValue { Value = "capital-received" });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Filter the log" }).ClickAsync();
+
+        var rows = page.GetByRole(AriaRole.Row).Filter(new() { Has = page.GetByRole(AriaRole.Link) });
+        await Expect(rows).ToHaveCountAsync(2);
+        foreach (var row in await rows.AllAsync())
+        {
+            await Expect(row).ToContainTextAsync("Capital received");
+            await Expect(row).ToContainTextAsync("fund:de-ai-fund");
+        }
+
+        await rows.First.GetByRole(AriaRole.Link, new() { Name = "fund:de-ai-fund" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Stream fund:de-ai-fund", Level = 1 })).ToBeVisibleAsync();
+        var version = int.Parse((await page.GetByTestId("stream-version").TextContentAsync())!, null);
+        await Expect(page.GetByTestId("stream-head")).ToHaveTextAsync(Sha256Hex());
+        await Expect(page.GetByTestId($"hash-{version}")).ToHaveTextAsync((await page.GetByTestId("stream-head").TextContentAsync())!);
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Verify this stream's hash chain" }).ClickAsync();
+        await Expect(page.GetByTestId("verify-result")).ToHaveAttributeAsync("data-clean", "true");
+    }
+
     [Fact]
     public async Task A_past_date_shows_the_figures_of_that_day_not_todays()
     {
@@ -46,7 +76,7 @@ public sealed class RegulatorTests(WebApp app)
         var result = page.GetByTestId("verify-result");
         await Expect(result).ToHaveAttributeAsync("data-clean", "true");
         await Expect(result).ToContainTextAsync("Every hash chain verifies.");
-        await Expect(page.GetByTestId("digest")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^[0-9]+:[0-9a-f]{64}$"));
+        await Expect(page.GetByTestId("digest")).ToHaveTextAsync(new Regex("^[0-9]+:[0-9a-f]{64}$"));
         await Screenshots.SaveAsync(page, "regulator-verify");
 
         var download = await page.RunAndWaitForDownloadAsync(() =>
@@ -71,4 +101,7 @@ public sealed class RegulatorTests(WebApp app)
             File.Delete(path);
         }
     }
+
+    [GeneratedRegex("^[0-9a-f]{64}$")]
+    private static partial Regex Sha256Hex();
 }
