@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Http;
+using StartupFund.Ledger.Views;
 using StartupFund.Web.Api;
 using StartupFund.Web.Session;
 
@@ -17,7 +18,24 @@ public abstract class WebPage : ComponentBase
     [Inject]
     public NavigationManager Navigation { get; set; } = default!;
 
+    private IReadOnlyList<string>? countries;
+
     protected WebUser? User => WebUser.From(HttpContext?.User);
+
+    /// <summary>The countries to offer: the token's own, or (after <see cref="LoadCountriesAsync"/>) those with a fund for someone who sees every country.</summary>
+    protected IReadOnlyList<string> Countries => countries ?? User?.VisibleCountries ?? [];
+
+    protected async Task LoadCountriesAsync()
+    {
+        if (User is { Caller.SeesEveryCountry: true })
+        {
+            var funds = await Api.GetAsync<Page<FundView>>("funds?limit=200").ConfigureAwait(true);
+            if (funds.Value is { Items.Count: > 0 } page)
+            {
+                countries = [.. page.Items.Select(f => f.Country).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+            }
+        }
+    }
 
     /// <summary>The current path and query, to come back to after signing in or changing language.</summary>
     protected string Here => "/" + Navigation.ToBaseRelativePath(Navigation.Uri);
