@@ -189,6 +189,34 @@ public sealed partial class WebAppTests(WebFactory factory) : IClassFixture<WebF
     }
 
     [Fact]
+    public async Task A_co_investment_sent_again_after_its_receipt_was_refused_is_committed_once()
+    {
+        using var session = factory.Session();
+        await session.SignInAsync("manager-de");
+        var fields = new Dictionary<string, string>
+        {
+            ["investorId"] = "web-test-angels",
+            ["investorName"] = "Web test angels",
+            ["amount.amount"] = "1000.00",
+            ["valueDate"] = "not a date",
+            ["idempotencyKey"] = Guid.NewGuid().ToString("N"),
+        };
+
+        var refused = await session.PostFormAsync("/app/review/de-app-aleph", "/app/review/de-app-aleph", new(fields), handler: "coinvest");
+        var form = await refused.Content.ReadAsStringAsync();
+        form.ShouldContain("<span data-code=\"date.invalid\">");
+        form.ShouldContain($"name=\"idempotencyKey\" value=\"{fields["idempotencyKey"]}\"");
+
+        fields["valueDate"] = "2026-11-01";
+        var sent = await session.PostFormAsync("/app/review/de-app-aleph", "/app/review/de-app-aleph", new(fields), handler: "coinvest");
+        sent.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+
+        var (_, html) = await session.GetAsync("/app/review/de-app-aleph");
+        Regex.IsMatch(html, @"\(web-test-angels\)</span></th>\s*<td class=""num"">1,000.00 EUR</td>\s*<td class=""num"">1,000.00 EUR</td>\s*<td class=""num"">0.00 EUR</td>")
+            .ShouldBeTrue("committed once, received, nothing outstanding");
+    }
+
+    [Fact]
     public async Task The_tranche_editor_adds_a_row_on_the_server()
     {
         using var session = factory.Session();
