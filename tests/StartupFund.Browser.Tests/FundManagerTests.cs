@@ -94,6 +94,7 @@ public sealed class FundManagerTests(WebApp app)
 
         await ExpectRefusalAsync(page, "fund.insufficient_cash", "The fund has not enough cash on hand to pay this tranche.");
         await Expect(page.GetByTestId("tranche-1-paid")).ToHaveTextAsync("No");
+        await Axe.ShouldHaveNoSeriousViolationsAsync(page, "the review page with a refusal");
         (await app.Database.ScalarAsync<long>(
             "select count(*) from eventstore.events where stream_id in ('application:de-app-lean', 'fund:de-lean-fund') and type in ('tranche-disbursed', 'funds-disbursed')")).ShouldBe(0);
     }

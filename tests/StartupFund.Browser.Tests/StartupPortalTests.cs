@@ -53,6 +53,7 @@ public sealed partial class StartupPortalTests(WebApp app)
         await Expect(page.GetByLabel("Company name")).ToHaveValueAsync("Nordlicht Too Precise");
         await Expect(page.GetByLabel("Company name")).Not.ToHaveAttributeAsync("aria-invalid", "true");
         await Screenshots.SaveAsync(page, "startup-apply-field-error");
+        await Axe.ShouldHaveNoSeriousViolationsAsync(page, "the application form with a field error");
 
         (await app.Database.ScalarAsync<long>("select count(*) from eventstore.events where data::text like '%Nordlicht Too Precise%'")).ShouldBe(0);
     }

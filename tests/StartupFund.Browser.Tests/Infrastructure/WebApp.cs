@@ -27,8 +27,6 @@ public sealed class WebApp : IAsyncLifetime
 
     public Uri BaseAddress => Api.BaseAddress;
 
-    public string ApiLog => Api.RecentLog;
-
     private ApiProcess Api => api ?? throw new InvalidOperationException("The web app has not started.");
 
     public async Task InitializeAsync()
