@@ -49,6 +49,13 @@ public sealed class PartsTests
     [InlineData("//evil.example/app", "/app")]
     [InlineData("/app\\..\\evil", "/app")]
     [InlineData("/docs", "/app")]
+    [InlineData("/app/../../x", "/app")]
+    [InlineData("/app/./review", "/app")]
+    [InlineData("/app/\treview", "/app")]
+    [InlineData("/app/review\r\nSet-Cookie: x=1", "/app")]
+    [InlineData("/app/r\u00e9sum\u00e9", "/app")]
+    [InlineData("/app/review?q=a b", "/app")]
+    [InlineData("/app/countries/DE?from=../x", "/app/countries/DE?from=../x")]
     [InlineData(null, "/app")]
     public void Only_a_path_of_the_app_is_a_place_to_go_back_to(string? returnUrl, string expected) =>
         SessionEndpoints.LocalOr(returnUrl, "/app").ShouldBe(expected);

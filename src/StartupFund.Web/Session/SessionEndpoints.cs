@@ -47,13 +47,20 @@ public static class SessionEndpoints
         });
     }
 
-    /// <summary>Only a path of this app is a place to go back to (no open redirect).</summary>
+    /// <summary>
+    /// Only a path of this app is a place to go back to (no open redirect), written in plain printable
+    /// ASCII (a control or non-ASCII character cannot go into a Location header) and without dot
+    /// segments that would climb out of the app.
+    /// </summary>
     public static string LocalOr(string? returnUrl, string fallback) =>
         returnUrl is { Length: > 0 and <= 2000 }
             && (returnUrl == StartupFundWeb.PathBase
                 || returnUrl.StartsWith(StartupFundWeb.PathBase + "/", StringComparison.Ordinal)
                 || returnUrl.StartsWith(StartupFundWeb.PathBase + "?", StringComparison.Ordinal))
-            && !returnUrl.Contains('\\', StringComparison.Ordinal)
+            && returnUrl.All(c => c is > ' ' and <= '~' and not '\\')
+            && !PathOf(returnUrl).Split('/').Any(segment => segment is "." or "..")
             ? returnUrl
             : fallback;
+
+    private static string PathOf(string url) => url.Split('?', 2)[0];
 }
