@@ -13,11 +13,14 @@ namespace StartupFund.Web.Tests;
 /// The real API host with the web app, over a fresh seeded database. The web app's loopback calls go
 /// to the in-memory server, so every page is rendered from real API answers.
 /// </summary>
-public sealed class WebFactory : WebApplicationFactory<Program>, IAsyncLifetime
+public class WebFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
     public const string SigningKey = "web-tests-signing-key-0123456789abcdef";
 
     public TestDatabase Database { get; } = new();
+
+    /// <summary>Demo sign-in (Auth:DemoSignIn); off for a production-like host.</summary>
+    protected virtual bool DemoSignIn => true;
 
     public Task<long> EventCountAsync() => Database.ScalarAsync<long>("select count(*) from eventstore.events");
 
@@ -42,11 +45,17 @@ public sealed class WebFactory : WebApplicationFactory<Program>, IAsyncLifetime
     {
         builder.UseSetting("ConnectionStrings:StartupFund", Database.ConnectionString);
         builder.UseSetting("Auth:SigningKey", SigningKey);
-        builder.UseSetting("Auth:DemoSignIn", "true");
+        builder.UseSetting("Auth:DemoSignIn", DemoSignIn ? "true" : "false");
         builder.UseSetting("RateLimit:PermitsPerWindow", "0");
         builder.UseSetting("Web:ApiBaseAddress", "http://localhost/");
         builder.ConfigureLogging(logging => logging.ClearProviders());
         builder.ConfigureServices(services =>
             services.AddHttpClient(ApiClient.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => Server.CreateHandler()));
     }
+}
+
+/// <summary>The same host as production runs it: no demo identities.</summary>
+public sealed class ProductionWebFactory : WebFactory
+{
+    protected override bool DemoSignIn => false;
 }
