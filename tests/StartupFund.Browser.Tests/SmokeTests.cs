@@ -15,7 +15,7 @@ public sealed class SmokeTests(WebApp app)
         await page.GotoAsync("/docs");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "StartupFund API" })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByText("/countries/{country}/balance").First).ToBeVisibleAsync();
-        var path = await Screenshots.SaveAsync(page, "api-docs");
+        var path = await Screenshots.SaveAsync(page, "api-docs", fullPage: false);
         new FileInfo(path).Length.ShouldBeGreaterThan(10_000);
     }
 
