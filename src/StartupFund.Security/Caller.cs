@@ -142,11 +142,15 @@ public sealed class Caller
         return Manages(application.Country);
     }
 
-    /// <summary>A co-investor records its own commitments and receipts; the country's fund manager may record them too.</summary>
+    /// <summary>
+    /// The country's fund manager records any investor's commitments and receipts, and so introduces a
+    /// co-investor to an application; from then on the co-investor records its own. A co-investor not yet
+    /// among an application's investors cannot even learn that it exists.
+    /// </summary>
     public bool CanRecordCoInvestment(ApplicationScope application, string investorId)
     {
         ArgumentNullException.ThrowIfNull(application);
-        return IsInvestor(investorId) || Manages(application.Country);
+        return (IsInvestor(investorId) && application.InvestorIds.Contains(investorId)) || Manages(application.Country);
     }
 
     /// <summary>The audit trail of one country, or of everything when <paramref name="country"/> is null.</summary>

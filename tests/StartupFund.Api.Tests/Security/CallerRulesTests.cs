@@ -59,6 +59,16 @@ public sealed class CallerRulesTests
     }
 
     [Fact]
+    public void A_co_investor_records_only_on_applications_it_was_introduced_to()
+    {
+        var investor = Of(("sub", "i"), ("role", Roles.CoInvestor), ("investor_id", "inv-9"));
+
+        investor.CanRecordCoInvestment(German, "inv-9").ShouldBeFalse();
+        investor.CanRead(German).ShouldBeFalse();
+        investor.CanRecordCoInvestment(German with { InvestorIds = ["inv-1", "inv-9"] }, "inv-9").ShouldBeTrue();
+    }
+
+    [Fact]
     public void Without_a_usable_subject_or_a_known_role_a_caller_may_nothing()
     {
         Of(("role", Roles.Admin)).IsAuthenticated.ShouldBeFalse();

@@ -42,6 +42,22 @@ public sealed class HostileRequestTests(ApiFactory api) : IClassFixture<ApiFacto
     }
 
     [Fact]
+    public async Task A_co_investor_cannot_introduce_itself_to_an_application_nor_learn_that_it_exists()
+    {
+        await Builders.OpenFundedAsync(api.Scenario(), "fund-ci", "DE", "EUR", "1000000.00");
+        await api.Scenario().Post("/applications", Builders.Application("app-ci", "fund-ci", "DE", "1000.00", "EUR")).Expect(201);
+        var angel = api.As(new TokenIdentity("ci-angel", [Roles.CoInvestor], InvestorId: "angel-1"));
+        var events = await api.EventCountAsync();
+
+        await angel.Post("/applications/app-ci/co-investments", new { investorId = "angel-1", investorName = "Angel", amount = Builders.Money("10.00", "EUR") })
+            .ExpectProblem(404, "application.not_found");
+        await angel.Post("/applications/app-ci/co-investments/angel-1/receipts", new { amount = Builders.Money("10.00", "EUR"), valueDate = "2026-05-01" })
+            .ExpectProblem(404, "application.not_found");
+        await angel.Get("/applications/app-ci").ExpectProblem(404, "application.not_found");
+        (await api.EventCountAsync()).ShouldBe(events);
+    }
+
+    [Fact]
     public async Task A_national_regulator_sees_only_its_country_in_lists_and_the_audit_log()
     {
         var s = api.Scenario();

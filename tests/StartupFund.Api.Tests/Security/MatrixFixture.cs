@@ -48,7 +48,8 @@ public sealed partial class MatrixFixture : ApiFactory
         await For(ManagerIn).Post($"/applications/{AppId}/review").Expect(200);
         await For(ManagerIn).Post($"/applications/{AppId}/approval", Approval("EUR", "1000.00")).Expect(200);
         await For(StartupOwn).Post($"/applications/{AppId}/offer/acceptance").Expect(200);
-        await For(InvestorOwn).Post($"/applications/{AppId}/co-investments",
+        // The fund manager introduces the co-investor; from then on it records its own.
+        await For(ManagerIn).Post($"/applications/{AppId}/co-investments",
             new { investorId = OwnInvestor, investorName = "Angels", amount = Money("500.00", "EUR") }).Expect(200);
     }
 
