@@ -38,6 +38,22 @@ public sealed class IdempotencyTests(ApiFactory api) : IClassFixture<ApiFactory>
     }
 
     [Fact]
+    public async Task Another_caller_sending_a_used_key_with_the_same_body_is_refused_and_never_sees_the_first_response()
+    {
+        var s = api.Scenario();
+        await OpenFundedAsync(s, "fund-other", "DE", "EUR", "1000.00");
+        var body = new { sponsorId = "p", sponsorName = "Partner", kind = "technologyPartner", amount = Money("10.00", "EUR") };
+        await api.As(Cast.Admin).Post("/funds/fund-other/commitments", body, ("Idempotency-Key", "shared-1")).Expect(200);
+        var events = await api.EventCountAsync();
+
+        var other = await api.As(Cast.Admin with { Subject = "test-admin-2" }).Post("/funds/fund-other/commitments", body, ("Idempotency-Key", "shared-1"));
+
+        other.ExpectProblem(422, "idempotency.key_reused");
+        other.Headers.Contains("Idempotent-Replayed").ShouldBeFalse();
+        (await api.EventCountAsync()).ShouldBe(events);
+    }
+
+    [Fact]
     public async Task Parallel_identical_submissions_create_one_application_and_answer_identically()
     {
         var s = api.Scenario();
@@ -84,5 +100,10 @@ public sealed class IdempotencyTests(ApiFactory api) : IClassFixture<ApiFactory>
         events[0].Metadata.CorrelationId.ShouldBe("corr-123");
         events[0].Metadata.Actor.ShouldBe("alice@fund.example");
         events[0].Metadata.CausationId.ShouldBe("open-meta");
+
+        var refused = await s.Post("/funds", Fund("fund-meta", "DE", "EUR", "1", "100", new { preset = "none" }), ("X-Correlation-Id", "corr-456"));
+        refused.Status.ShouldBeInRange(400, 499);
+        refused.Headers.GetValues("X-Correlation-Id").ShouldBe(["corr-456"]);
+        refused.Str("correlationId").ShouldBe("corr-456");
     }
 }

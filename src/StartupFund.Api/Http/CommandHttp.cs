@@ -28,7 +28,6 @@ public static class CommandHttp
             }
         }
 
-        var fingerprint = CommandRequest.FingerprintOf(http.Request.Method, http.Request.Path.Value ?? "/", body);
         var correlationId = Correlation.IdOf(http);
         var actor = Scopes.CallerOf(http).Subject;
         if (actor.Length is 0 or > EventMetadata.MaxActorLength)
@@ -36,6 +35,8 @@ public static class CommandHttp
             // The authorisation policies admit only callers with a usable subject; reaching here is a bug.
             throw new InvalidOperationException("A command ran without an authenticated caller.");
         }
+
+        var fingerprint = CommandRequest.FingerprintOf(actor, http.Request.Method, http.Request.Path.Value ?? "/", body);
 
         var metadata = new EventMetadata(correlationId, key ?? http.TraceIdentifier, actor);
         return new CommandRequest(key, fingerprint, IfMatchOf(http), metadata);

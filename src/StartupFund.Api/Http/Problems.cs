@@ -37,6 +37,7 @@ public sealed partial class Problems(RequestDelegate next, ILogger<Problems> log
             }
 
             http.Response.Clear();
+            http.Response.Headers[Correlation.Header] = Correlation.IdOf(http);
             http.Response.StatusCode = problem.Status!.Value;
             if (problem.Status == StatusCodes.Status503ServiceUnavailable)
             {

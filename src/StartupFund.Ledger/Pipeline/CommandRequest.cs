@@ -41,13 +41,17 @@ public sealed record CommandRequest
     public static bool IsValidKey(string key) =>
         key is { Length: > 0 and <= IdempotencyKeyMaxLength } && key.All(c => c is >= ' ' and <= '~');
 
-    /// <summary>SHA-256 over method, path and body: the same key with another fingerprint is refused.</summary>
-    public static byte[] FingerprintOf(string method, string path, ReadOnlySpan<byte> body)
+    /// <summary>
+    /// SHA-256 over the caller, method, path and body: the same key with another fingerprint is
+    /// refused, so another caller who sends a key already used gets 422, never the first caller's response.
+    /// </summary>
+    public static byte[] FingerprintOf(string actor, string method, string path, ReadOnlySpan<byte> body)
     {
+        ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(method);
         ArgumentNullException.ThrowIfNull(path);
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        hash.AppendData(Encoding.UTF8.GetBytes(method.ToUpperInvariant() + " " + path + "\n"));
+        hash.AppendData(Encoding.UTF8.GetBytes(actor + "\n" + method.ToUpperInvariant() + " " + path + "\n"));
         hash.AppendData(body);
         return hash.GetHashAndReset();
     }
