@@ -53,12 +53,13 @@ public static class AuditEndpoints
 
         audit.MapGet("/verify", async (string? country, string? stream, HttpContext http, StartupFundLedger ledger, CancellationToken token) =>
         {
-            var caller = Scopes.CallerOf(http);
-            if (stream is not null && country is null && !caller.CanAudit(null))
+            if (stream is not null && country is null)
             {
-                var streamCountry = await StreamCountryAsync(ledger, stream, token);
-                Scopes.Require(streamCountry is not null && caller.CanAudit(streamCountry), $"Stream '{stream}' is outside your countries.");
-                return Results.Ok(await ledger.Audit().VerifyAsync(null, stream, token));
+                // Like GET /audit/streams/{id}: a stream that is not there and one outside the caller's
+                // countries get the same 404, so verifying cannot probe for stream ids.
+                return await ledger.Audit().FindStreamAsync(stream, token) is { } found && Scopes.CallerOf(http).CanAudit(found.Country)
+                    ? Results.Ok(await ledger.Audit().VerifyAsync(null, stream, token))
+                    : Problems.NotFound(LedgerErrorCodes.NotFound, $"There is no stream '{stream}'.");
             }
 
             return Results.Ok(await ledger.Audit().VerifyAsync(stream is null ? AuditedCountry(http, country) : Country(country), stream, token));
@@ -99,26 +100,6 @@ public static class AuditEndpoints
 
         Scopes.Require(caller.OnlyCountry is { } only && caller.CanAudit(only), "You are scoped to several countries: name one with ?country=.");
         return caller.OnlyCountry;
-    }
-
-    /// <summary>The country of a fund or application stream, from the read models; null for any other id.</summary>
-    private static async Task<string?> StreamCountryAsync(StartupFundLedger ledger, string stream, CancellationToken token)
-    {
-        var separator = stream.IndexOf(':', StringComparison.Ordinal);
-        var (type, id) = separator < 0 ? (stream, string.Empty) : (stream[..separator], stream[(separator + 1)..]);
-        try
-        {
-            return type switch
-            {
-                Streams.FundType => (await ledger.Queries.GetFundAsync(new FundId(id), token))?.Country,
-                Streams.ApplicationType => (await ledger.Queries.GetApplicationAsync(new ApplicationId(id), token))?.Startup?.Country,
-                _ => null,
-            };
-        }
-        catch (DomainException)
-        {
-            return null;
-        }
     }
 
     private static string? Country(string? country)

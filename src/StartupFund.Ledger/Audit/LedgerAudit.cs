@@ -6,7 +6,9 @@ using Npgsql;
 using NpgsqlTypes;
 using NodaTime;
 using NodaTime.Text;
+using StartupFund.Domain.Common;
 using StartupFund.Domain.Events;
+using StartupFund.Domain.Values;
 using StartupFund.EventStore;
 using StartupFund.EventStore.Audit;
 using StartupFund.EventStore.Hashing;
@@ -226,6 +228,21 @@ public sealed class LedgerAudit
             info.CreatedAt, info.UpdatedAt, events);
     }
 
+    /// <summary>A stream's row (its country, version and head); null when there is no such stream.</summary>
+    public async Task<StreamInfo?> FindStreamAsync(string streamId, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            _ = VerificationScope.Stream(streamId);
+        }
+        catch (ArgumentException e)
+        {
+            throw new QueryException(AuditErrorCodes.ScopeInvalid, "stream", e.Message);
+        }
+
+        return await store.GetStreamAsync(streamId, cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>Recomputes the hash chains of everything, one country or one stream.</summary>
     public async Task<VerificationView> VerifyAsync(string? country, string? streamId, CancellationToken cancellationToken = default)
     {
@@ -238,7 +255,7 @@ public sealed class LedgerAudit
         try
         {
             scope = streamId is not null ? VerificationScope.Stream(streamId)
-                : country is not null ? VerificationScope.ForCountry(country)
+                : country is not null ? VerificationScope.ForCountry(ValidCountry(country)!)
                 : VerificationScope.Everything;
         }
         catch (ArgumentException e)
@@ -334,9 +351,9 @@ public sealed class LedgerAudit
     {
         try
         {
-            return country is null ? null : VerificationScope.ForCountry(country).Country;
+            return country is null ? null : VerificationScope.ForCountry(new CountryCode(country).Value).Country;
         }
-        catch (ArgumentException e)
+        catch (Exception e) when (e is ArgumentException or DomainException)
         {
             throw new QueryException(AuditErrorCodes.ScopeInvalid, "country", e.Message);
         }

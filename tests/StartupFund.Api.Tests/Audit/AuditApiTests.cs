@@ -126,6 +126,7 @@ public sealed class AuditApiTests(ApiFactory api) : IClassFixture<ApiFactory>, I
         all.Str("eventsChecked").ShouldBe((await api.EventCountAsync()).ToString(System.Globalization.CultureInfo.InvariantCulture));
         (await s.Get("/audit/verify?country=KE")).Expect(200).Str("streamsChecked").ShouldBe("1");
         (await s.Get("/audit/verify?stream=application:app-au-1")).Expect(200).Str("eventsChecked").ShouldBe("3");
+        (await s.Get("/audit/verify?stream=application:app-au-nothing")).ExpectProblem(404, "resource.not_found");
 
         var digest = (await s.Get("/audit/digest")).Expect(200);
         digest.Str("events").ShouldBe((await api.EventCountAsync()).ToString(System.Globalization.CultureInfo.InvariantCulture));
