@@ -1,5 +1,7 @@
 using System.CommandLine;
 using Npgsql;
+using StartupFund.Domain.Common;
+using StartupFund.Domain.Values;
 
 namespace StartupFund.Cli;
 
@@ -26,13 +28,14 @@ internal static class DigestCommand
             {
                 try
                 {
-                    var digest = await store.ComputeDigestAsync(parseResult.GetValue(country), null, cancellationToken);
+                    var only = parseResult.GetValue(country) is { } code ? new CountryCode(code).Value : null;
+                    var digest = await store.ComputeDigestAsync(only, null, cancellationToken);
                     Console.WriteLine($"events:      {digest.Events}");
                     Console.WriteLine($"covered up to: {digest.CoveredUpTo}");
                     Console.WriteLine($"digest:      {digest.Events}:{digest.Sha256}");
                     return ExitCodes.Ok;
                 }
-                catch (Exception e) when (e is NpgsqlException or ArgumentException)
+                catch (Exception e) when (e is NpgsqlException or ArgumentException or DomainException)
                 {
                     Console.Error.WriteLine($"error: {e.Message}");
                     return ExitCodes.UsageOrEnvironment;

@@ -1,6 +1,8 @@
 using System.CommandLine;
 using Npgsql;
 using StartupFund.EventStore.Audit;
+using StartupFund.Domain.Common;
+using StartupFund.Domain.Values;
 using StartupFund.EventStore.Hashing;
 
 namespace StartupFund.Cli;
@@ -87,12 +89,12 @@ internal static class VerifyCommand
             scope = (streamId, country) switch
             {
                 ({ } id, null) => VerificationScope.Stream(id),
-                (null, { } code) => VerificationScope.ForCountry(code),
+                (null, { } code) => VerificationScope.ForCountry(new CountryCode(code).Value),
                 (null, null) => VerificationScope.Everything,
                 _ => throw new ArgumentException("give --stream or --country, not both"),
             };
         }
-        catch (ArgumentException e)
+        catch (Exception e) when (e is ArgumentException or DomainException)
         {
             Console.Error.WriteLine($"error: {e.Message}");
             return ExitCodes.UsageOrEnvironment;
@@ -107,6 +109,12 @@ internal static class VerifyCommand
         {
             try
             {
+                if (streamId is not null && await store.GetStreamAsync(streamId, cancellationToken) is null)
+                {
+                    Console.Error.WriteLine($"error: there is no stream '{streamId}'");
+                    return ExitCodes.UsageOrEnvironment;
+                }
+
                 var report = await store.VerifyAsync(scope, cancellationToken);
                 Console.WriteLine($"checked {report.EventsChecked:N0} events in {report.StreamsChecked:N0} streams");
                 foreach (var broken in report.Breaks)
@@ -122,7 +130,8 @@ internal static class VerifyCommand
 
                 if (report.IsClean && extendsTrusted)
                 {
-                    Console.WriteLine(trusted is null ? "clean: every hash chain verifies" : "clean: every hash chain verifies and the log extends the trusted digest");
+                    Console.WriteLine(report.EventsChecked == 0 ? $"nothing to verify: no events in {(country is null ? "the log" : "country " + country)}"
+                        : trusted is null ? "clean: every hash chain verifies" : "clean: every hash chain verifies and the log extends the trusted digest");
                     return ExitCodes.Ok;
                 }
 

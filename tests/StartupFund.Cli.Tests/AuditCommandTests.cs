@@ -82,6 +82,9 @@ public sealed class AuditCommandTests(TestDatabase database) : IClassFixture<Tes
     [InlineData("verify", "/no/such/file.jsonl")]
     [InlineData("verify", "--extends", "not-a-digest")]
     [InlineData("verify", "--stream", "a", "--country", "KE")]
+    [InlineData("verify", "--stream", "fund:no-such-fund")]
+    [InlineData("verify", "--country", "XX")]
+    [InlineData("digest", "--country", "XX")]
     [InlineData("export", "--out", "/tmp/x.jsonl", "--country", "Kenya")]
     public async Task Bad_arguments_get_a_message_and_exit_code_2(params string[] arguments)
     {
