@@ -1,7 +1,5 @@
-using System.Buffers.Text;
 using System.Collections.Immutable;
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using NodaTime;
 using StartupFund.Domain;
@@ -161,7 +159,7 @@ public sealed class AsOfReadModel
     public PortfolioView Portfolio(CountryCode country, string? cursor = null, int? limit = null)
     {
         var size = LedgerQueries.PageSize(limit);
-        var after = DecodeCursor(cursor);
+        var after = LedgerQueries.DecodeCursor(cursor);
         var ofCountry = applications.Where(a => a.Value.Country == country.Value).OrderBy(a => a.Key, StringComparer.Ordinal).ToList();
         var funded = ofCountry.Where(a => FundedStatuses.Contains(a.Value.State.Status)).ToList();
         var companies = funded
@@ -173,7 +171,7 @@ public sealed class AsOfReadModel
         if (companies.Count > size)
         {
             companies = companies[..size];
-            next = Base64Url.EncodeToString(Encoding.UTF8.GetBytes(companies[^1].ApplicationId));
+            next = LedgerQueries.EncodeCursor(companies[^1].ApplicationId);
         }
 
         var bySector = Totals(funded.Select(a => a.Value.State), s => s.Sector, key => key);
@@ -273,23 +271,6 @@ public sealed class AsOfReadModel
     private static AccountBalance Add(AccountBalance a, AccountBalance b) => new(
         checked(a.DebitsPosted + b.DebitsPosted), checked(a.CreditsPosted + b.CreditsPosted),
         checked(a.DebitsPending + b.DebitsPending), checked(a.CreditsPending + b.CreditsPending));
-
-    private static string? DecodeCursor(string? cursor)
-    {
-        if (cursor is null)
-        {
-            return null;
-        }
-
-        try
-        {
-            return cursor.Length is 0 or > 200 ? throw new FormatException() : Encoding.UTF8.GetString(Base64Url.DecodeFromChars(cursor));
-        }
-        catch (FormatException)
-        {
-            throw new QueryException(LedgerErrorCodes.CursorInvalid, "cursor", "The cursor is not one this API returned.");
-        }
-    }
 
     private sealed record FundRow(FundState State, long Version, Instant UpdatedAt);
 

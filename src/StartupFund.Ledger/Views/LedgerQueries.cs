@@ -97,21 +97,24 @@ public sealed class LedgerQueries(NpgsqlDataSource dataSource, SchemaName readSc
         return PageOf(items, size, a => a.ApplicationId);
     }
 
-    /// <summary>One startup's own applications (all a startup may list), optionally of one status; cursor-paginated.</summary>
+    /// <summary>One startup's own applications (all a startup may list), optionally of one fund, country or status; cursor-paginated.</summary>
     public async Task<Page<ApplicationView>> ListApplicationsOfStartupAsync(
-        StartupId startupId, ApplicationStatus? status, string? cursor, int? limit, CancellationToken cancellationToken = default)
+        StartupId startupId, FundId? fundId, CountryCode? country, ApplicationStatus? status, string? cursor, int? limit, CancellationToken cancellationToken = default)
     {
         var size = PageSize(limit);
         await using var command = dataSource.CreateCommand($"""
             select state, version, updated_at from {s}.applications
             where state->'startup'->'startupId'->>'value' = $1 and ($2::text is null or status = $2)
               and ($3::text is null or application_id > $3)
+              and ($5::text is null or fund_id = $5) and ($6::text is null or country = $6)
             order by application_id limit $4
             """);
         command.Parameters.Add(Text(startupId.Value));
         command.Parameters.Add(Text(status?.ToString()));
         command.Parameters.Add(Text(DecodeCursor(cursor)));
         command.Parameters.Add(Int(size + 1));
+        command.Parameters.Add(Text(fundId?.Value));
+        command.Parameters.Add(Text(country?.Value));
         var items = new List<ApplicationView>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
@@ -344,9 +347,12 @@ public sealed class LedgerQueries(NpgsqlDataSource dataSource, SchemaName readSc
     private static Page<T> PageOf<T>(List<T> items, int size, Func<T, string> keyOf) =>
         items.Count > size ? new Page<T>(items[..size], EncodeCursor(keyOf(items[size - 1]))) : new Page<T>(items, null);
 
-    private static string EncodeCursor(string key) => Base64Url.EncodeToString(Encoding.UTF8.GetBytes(key));
+    /// <summary>Marks our cursors, so that a made-up one is refused rather than read as a position.</summary>
+    private const string CursorMark = "sf1:";
 
-    private static string? DecodeCursor(string? cursor)
+    internal static string EncodeCursor(string key) => Base64Url.EncodeToString(Encoding.UTF8.GetBytes(CursorMark + key));
+
+    internal static string? DecodeCursor(string? cursor)
     {
         if (cursor is null)
         {
@@ -360,7 +366,8 @@ public sealed class LedgerQueries(NpgsqlDataSource dataSource, SchemaName readSc
 
         try
         {
-            return Encoding.UTF8.GetString(Base64Url.DecodeFromChars(cursor));
+            var text = Encoding.UTF8.GetString(Base64Url.DecodeFromChars(cursor));
+            return text.StartsWith(CursorMark, StringComparison.Ordinal) ? text[CursorMark.Length..] : throw InvalidCursor();
         }
         catch (FormatException)
         {
