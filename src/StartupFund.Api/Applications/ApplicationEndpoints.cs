@@ -195,8 +195,8 @@ public static class ApplicationEndpoints
             var caller = Scopes.CallerOf(http);
             if (!caller.MayOversee && caller.StartupId is { } own)
             {
-                // A startup lists its own applications only, whatever it filters by.
-                return Results.Ok(await ledger.Queries.ListApplicationsOfStartupAsync(new StartupId(own), state, cursor, limit, token));
+                // A startup lists its own applications only, within whatever it filters by.
+                return Results.Ok(await ledger.Queries.ListApplicationsOfStartupAsync(new StartupId(own), fund, code, state, cursor, limit, token));
             }
 
             code = await ListScope.CountryAsync(caller, ledger, fund, code, token);

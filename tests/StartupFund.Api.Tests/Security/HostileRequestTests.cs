@@ -38,6 +38,8 @@ public sealed class HostileRequestTests(ApiFactory api) : IClassFixture<ApiFacto
         await theirs.Post("/applications/app-hr-mine/withdrawal", new { reason = "sabotage" }).ExpectProblem(404, "application.not_found");
         (await theirs.Get("/applications?fundId=fund-hr")).Expect(200)["items"].GetArrayLength().ShouldBe(0);
         (await mine.Get("/applications?fundId=fund-hr")).Expect(200)["items"].GetArrayLength().ShouldBe(1);
+        (await mine.Get("/applications?fundId=fund-other")).Expect(200)["items"].GetArrayLength().ShouldBe(0);
+        (await mine.Get("/applications?country=KE")).Expect(200)["items"].GetArrayLength().ShouldBe(0);
         (await api.EventCountAsync()).ShouldBe(events);
     }
 
