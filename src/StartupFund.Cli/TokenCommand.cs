@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
 using NodaTime;
+using StartupFund.Domain.Common;
+using StartupFund.Domain.Values;
 using StartupFund.Security;
 
 namespace StartupFund.Cli;
@@ -57,12 +59,13 @@ internal static class TokenCommand
                 }
 
                 var roles = parseResult.GetValue(role) ?? [];
-                var countries = (parseResult.GetValue(country) ?? []).Select(c => c.Trim().ToUpperInvariant()).ToList();
+                var countries = (parseResult.GetValue(country) ?? []).Select(c => c.Trim().ToUpperInvariant())
+                    .Select(c => c == ClaimNames.AllCountries ? c : new CountryCode(c).Value).ToList();
                 var who = parseResult.GetValue(subject) ?? DefaultSubject(roles, countries, parseResult.GetValue(startup), parseResult.GetValue(investor));
                 Console.WriteLine(tokens.Mint(new TokenIdentity(who, roles, countries, parseResult.GetValue(startup), parseResult.GetValue(investor)), valid));
                 return ExitCodes.Ok;
             }
-            catch (Exception e) when (e is ArgumentException or AuthConfigurationException)
+            catch (Exception e) when (e is ArgumentException or AuthConfigurationException or DomainException)
             {
                 Console.Error.WriteLine($"error: {e.Message}");
                 return ExitCodes.UsageOrEnvironment;

@@ -68,9 +68,11 @@ public sealed class LocalTokens
 
     private static void Validate(TokenIdentity identity, Duration lifetime)
     {
-        if (string.IsNullOrWhiteSpace(identity.Subject) || identity.Subject.Length > Caller.SubjectMaxLength)
+        if (string.IsNullOrEmpty(identity.Subject) || identity.Subject.Length > Caller.SubjectMaxLength
+            || !identity.Subject.All(c => c is > ' ' and <= '~'))
         {
-            throw new ArgumentException($"The subject must be 1-{Caller.SubjectMaxLength} characters.", nameof(identity));
+            // The same rule Caller applies: a token the API would treat as having no subject is refused here.
+            throw new ArgumentException($"The subject must be 1-{Caller.SubjectMaxLength} printable ASCII characters without spaces.", nameof(identity));
         }
 
         if (identity.Roles.Count == 0 || identity.Roles.Any(role => !Roles.IsKnown(role)))

@@ -44,6 +44,8 @@ public sealed class TokenCommandTests
     [InlineData("--role", "emperor")]
     [InlineData("--role", "admin", "--lifetime", "forever")]
     [InlineData("--demo", "nobody")]
+    [InlineData("--role", "fund_manager", "--country", "XX")]
+    [InlineData("--role", "admin", "--subject", "a b")]
     public async Task Incomplete_or_unknown_requests_are_refused_with_exit_code_2(params string[] arguments)
     {
         var run = await CliProcess.RunAsync(null, ["token", "--key", Key, .. arguments]);
