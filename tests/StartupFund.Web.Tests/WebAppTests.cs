@@ -162,6 +162,26 @@ public sealed partial class WebAppTests(WebFactory factory) : IClassFixture<WebF
     }
 
     [Fact]
+    public async Task A_tampered_idempotency_key_is_refused_with_the_apis_code_and_nothing_is_written()
+    {
+        using var session = factory.Session();
+        await session.SignInAsync("manager-de");
+        var before = await factory.EventCountAsync();
+
+        var response = await session.PostFormAsync("/app/review/de-app-aleph", "/app/review/de-app-aleph", new()
+        {
+            ["tranche"] = "2",
+            ["valueDate"] = "2026-11-01",
+            ["paymentReference"] = "SEPA-TEST-2",
+            ["idempotencyKey"] = "cl\u00e9-\u2028",
+        }, handler: "disburse");
+
+        var html = await response.Content.ReadAsStringAsync();
+        html.ShouldContain("data-code=\"idempotency.key_invalid\"");
+        (await factory.EventCountAsync()).ShouldBe(before);
+    }
+
+    [Fact]
     public async Task A_manager_approves_with_a_two_tranche_schedule_in_yen()
     {
         using var session = factory.Session();

@@ -34,6 +34,14 @@ public sealed class ApiClient(HttpClient http, IHttpContextAccessor accessor)
         };
         if (!string.IsNullOrEmpty(idempotencyKey))
         {
+            // A tampered form field: refuse it as the API would (a non-ASCII header cannot even be sent).
+            if (idempotencyKey.Length > 200 || !idempotencyKey.All(c => c is >= ' ' and <= '~'))
+            {
+                request.Dispose();
+                return Task.FromResult(new ApiResult<T>(default,
+                    new ApiProblem(400, "idempotency.key_invalid", "Idempotency-Key must be 1-200 printable ASCII characters.", [])));
+            }
+
             request.Headers.Add("Idempotency-Key", idempotencyKey);
         }
 
