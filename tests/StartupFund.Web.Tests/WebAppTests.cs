@@ -162,6 +162,25 @@ public sealed partial class WebAppTests(WebFactory factory) : IClassFixture<WebF
     }
 
     [Fact]
+    public async Task A_refusal_after_a_success_shows_the_refusal_alone()
+    {
+        using var session = factory.Session();
+        await session.SignInAsync("manager-de");
+
+        var response = await session.PostFormAsync("/app/review/de-app-aleph?done=paid", "/app/review/de-app-aleph?done=paid", new()
+        {
+            ["tranche"] = "2",
+            ["valueDate"] = "2026-11-01",
+            ["paymentReference"] = "SEPA-TEST-3",
+            ["idempotencyKey"] = Guid.NewGuid().ToString("N"),
+        }, handler: "disburse");
+
+        var html = await response.Content.ReadAsStringAsync();
+        html.ShouldContain("data-code=\"tranche.milestone_not_verified\"");
+        html.ShouldNotContain("alert alert-ok");
+    }
+
+    [Fact]
     public async Task A_tampered_idempotency_key_is_refused_with_the_apis_code_and_nothing_is_written()
     {
         using var session = factory.Session();
