@@ -103,7 +103,8 @@ public static class Workflows
         }
 
         steps.Add(ApiRequest.Command($"/applications/{app}/offer/acceptance", startup, "{}"));
-        steps.Add(ApiRequest.Command($"/applications/{app}/co-investments", investor,
+        // The fund manager introduces the co-investor with its commitment; the co-investor books its own receipt.
+        steps.Add(ApiRequest.Command($"/applications/{app}/co-investments", manager,
             $$"""{"investorId":"{{investorId}}","investorName":"Angel {{prefix}}","amount":{{fund.Money(first)}}}"""));
         steps.Add(ApiRequest.Command($"/applications/{app}/co-investments/{investorId}/receipts", investor,
             $$"""{"amount":{{fund.Money(first)}},"valueDate":"2026-05-02"}"""));
