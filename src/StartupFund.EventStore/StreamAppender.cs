@@ -69,7 +69,12 @@ internal sealed class StreamAppender(NpgsqlDataSource dataSource, EventStoreOpti
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         foreach (var stream in prepared)
         {
-            tips.Remember(stream.Append.StreamId, stream.NewVersion, stream.NewHeadHash);
+            // A stream this append created is not remembered: most are next touched after a load
+            // (which remembers it), and creating many streams would only churn the dictionary.
+            if (!stream.IsNew)
+            {
+                tips.Remember(stream.Append.StreamId, stream.NewVersion, stream.NewHeadHash);
+            }
         }
 
         return new AppendResult(recorded, prepared.ToDictionary(p => p.Append.StreamId, p => p.NewVersion, StringComparer.Ordinal));

@@ -39,6 +39,7 @@ public sealed class RememberedTipTests(TestDatabase database) : StoreTestBase(da
         var theirs = await NewStoreAsync(schema: schema);
         var streamId = NewStreamId();
         await ours.AppendAsync(Open(streamId));
+        await ours.LoadAsync<AccountState>(streamId);   // ours remembers version 1
 
         await theirs.ArchiveStreamAsync(streamId);
 
@@ -54,6 +55,8 @@ public sealed class RememberedTipTests(TestDatabase database) : StoreTestBase(da
         var theirs = await NewStoreAsync(schema: schema);
         var (first, second) = ("account-a-" + Guid.NewGuid().ToString("N"), "account-b-" + Guid.NewGuid().ToString("N"));
         await ours.AppendAsync([Open(first), Open(second)]);
+        await ours.LoadAsync<AccountState>(first);
+        await ours.LoadAsync<AccountState>(second);     // ours remembers both at version 1
         await theirs.AppendAsync(Deposit(second, ExpectedVersion.Exact(1), 1));
 
         await Should.ThrowAsync<ConcurrencyException>(() => ours.AppendAsync(
