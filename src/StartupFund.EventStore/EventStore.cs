@@ -62,19 +62,7 @@ public sealed class EventStore
     /// <exception cref="ConcurrencyException">A stream was not at its expected version.</exception>
     /// <exception cref="StreamArchivedException">A stream is archived.</exception>
     public Task<AppendResult> AppendAsync(IReadOnlyList<StreamAppend> appends, EventMetadata? metadata = null, CancellationToken cancellationToken = default) =>
-        appender.AppendAsync(appends, metadata ?? EventMetadata.None, null, null, cancellationToken);
-
-    /// <summary>
-    /// Appends like <see cref="AppendAsync(IReadOnlyList{StreamAppend}, EventMetadata?, CancellationToken)"/> and runs
-    /// <paramref name="withinTransaction"/> after the inline projections, before the commit: what it
-    /// writes (an idempotency record, say) commits with the events, and if it throws nothing is written.
-    /// </summary>
-    public Task<AppendResult> AppendAsync(IReadOnlyList<StreamAppend> appends, EventMetadata? metadata,
-        Func<ProjectionContext, IReadOnlyList<RecordedEvent>, CancellationToken, Task> withinTransaction, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(withinTransaction);
-        return appender.AppendAsync(appends, metadata ?? EventMetadata.None, withinTransaction, null, cancellationToken);
-    }
+        appender.AppendAsync(appends, metadata ?? EventMetadata.None, null, cancellationToken);
 
     /// <summary>
     /// Appends like <see cref="AppendAsync(IReadOnlyList{StreamAppend}, EventMetadata?, CancellationToken)"/> and sends
@@ -86,7 +74,7 @@ public sealed class EventStore
         IReadOnlyList<NpgsqlBatchCommand> alongside, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(alongside);
-        return appender.AppendAsync(appends, metadata ?? EventMetadata.None, null, alongside, cancellationToken);
+        return appender.AppendAsync(appends, metadata ?? EventMetadata.None, alongside, cancellationToken);
     }
 
     public async Task<StreamInfo?> GetStreamAsync(string streamId, CancellationToken cancellationToken = default)

@@ -29,7 +29,6 @@ internal sealed class StreamAppender(NpgsqlDataSource dataSource, EventStoreOpti
     private readonly IInlineProjection[] projections = [.. options.InlineProjections];
 
     public async Task<AppendResult> AppendAsync(IReadOnlyList<StreamAppend> appends, EventMetadata metadata,
-        Func<ProjectionContext, IReadOnlyList<RecordedEvent>, CancellationToken, Task>? withinTransaction,
         IReadOnlyList<NpgsqlBatchCommand>? alongside, CancellationToken cancellationToken)
     {
         var prepared = Prepare(appends, metadata);
@@ -43,17 +42,12 @@ internal sealed class StreamAppender(NpgsqlDataSource dataSource, EventStoreOpti
 
         var recorded = await WriteAsync(connection, transaction, prepared, alongside ?? [], cancellationToken).ConfigureAwait(false);
 
-        if (projections.Length > 0 || withinTransaction is not null)
+        if (projections.Length > 0)
         {
             var context = new ProjectionContext(connection, transaction, options.Schema);
             foreach (var projection in projections)
             {
                 await projection.ApplyAsync(context, recorded, cancellationToken).ConfigureAwait(false);
-            }
-
-            if (withinTransaction is not null)
-            {
-                await withinTransaction(context, recorded, cancellationToken).ConfigureAwait(false);
             }
         }
 

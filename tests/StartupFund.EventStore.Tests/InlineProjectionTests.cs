@@ -37,28 +37,6 @@ public sealed class InlineProjectionTests(TestDatabase database) : StoreTestBase
         (await Database.ScalarAsync<long>($"select count(*) from {store.Schema.Quoted}.balances where stream_id = '{second}'")).ShouldBe(0);
     }
 
-    [Fact]
-    public async Task Work_handed_to_an_append_commits_with_its_events_or_rolls_back_with_them()
-    {
-        var store = await NewStoreAsync();
-        await Database.ExecuteAsync($"create table {store.Schema.Quoted}.receipts (request text primary key, events int not null)");
-        var streamId = NewStreamId();
-        async Task Record(ProjectionContext context, IReadOnlyList<RecordedEvent> events, CancellationToken cancellationToken)
-        {
-            await using var command = context.CreateCommand($"insert into {context.Schema.Quoted}.receipts values ('request-1', $1)");
-            command.Parameters.Add(new() { Value = events.Count });
-            await command.ExecuteNonQueryAsync(cancellationToken);
-        }
-
-        await store.AppendAsync([Open(streamId)], null, Record);
-        var repeated = await Should.ThrowAsync<Npgsql.PostgresException>(() =>
-            store.AppendAsync([Deposit(streamId, ExpectedVersion.Exact(1), 5)], null, Record));
-
-        repeated.SqlState.ShouldBe(Npgsql.PostgresErrorCodes.UniqueViolation);
-        (await Database.ScalarAsync<int>($"select events from {store.Schema.Quoted}.receipts where request = 'request-1'")).ShouldBe(1);
-        (await store.ReadStreamAsync(streamId)).Count.ShouldBe(1);
-    }
-
     private Task<int> CreateBalanceTableAsync(EventStore store) =>
         Database.ExecuteAsync($"create table {store.Schema.Quoted}.balances (stream_id text primary key, balance_minor bigint not null)");
 

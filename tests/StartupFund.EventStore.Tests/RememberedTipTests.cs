@@ -1,4 +1,3 @@
-using Npgsql;
 using StartupFund.Testing;
 
 namespace StartupFund.EventStore.Tests;
@@ -102,27 +101,5 @@ public sealed class RememberedTipTests(TestDatabase database) : StoreTestBase(da
         events.Select(e => e.Version).ShouldBe(Enumerable.Range(1, 121).Select(v => (long)v));
         (await stores[1].LoadAsync<AccountState>(streamId)).State.BalanceMinor.ShouldBe(120);
         (await stores[0].VerifyAsync()).IsClean.ShouldBeTrue();
-    }
-
-    [Fact]
-    public async Task Statements_sent_alongside_commit_with_the_events_or_take_them_down()
-    {
-        var store = await NewStoreAsync();
-        await using (var create = Database.DataSource.CreateCommand($"create table {store.Schema.Quoted}.receipts (key text primary key)"))
-        {
-            await create.ExecuteNonQueryAsync();
-        }
-
-        var streamId = NewStreamId();
-        NpgsqlBatchCommand Receipt(string key) => new($"insert into {store.Schema.Quoted}.receipts (key) values ($1)") { Parameters = { new() { Value = key } } };
-
-        await store.AppendAsync([Open(streamId)], null, [Receipt("first")]);
-        await Should.ThrowAsync<PostgresException>(() => store.AppendAsync([Deposit(streamId, ExpectedVersion.Exact(1), 5)], null, [Receipt("first")]));
-
-        (await store.ReadStreamAsync(streamId)).Count.ShouldBe(1);
-        await using var count = Database.DataSource.CreateCommand($"select count(*) from {store.Schema.Quoted}.receipts");
-        (await count.ExecuteScalarAsync()).ShouldBe(1L);
-        await store.AppendAsync([Deposit(streamId, ExpectedVersion.Exact(1), 5)], null, [Receipt("second")]);
-        (await store.ReadStreamAsync(streamId)).Count.ShouldBe(2);
     }
 }
