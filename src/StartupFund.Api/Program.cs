@@ -7,6 +7,7 @@ using StartupFund.Api.Audit;
 using StartupFund.Api.Countries;
 using StartupFund.Api.Funds;
 using StartupFund.Api.Http;
+using StartupFund.EventStore;
 using StartupFund.Ledger;
 using StartupFund.Ledger.Json;
 using StartupFund.Ledger.Pipeline;
@@ -34,15 +35,7 @@ builder.Services.AddSingleton(_ =>
     var connectionString = builder.Configuration.GetConnectionString("StartupFund")
         ?? Environment.GetEnvironmentVariable("STARTUPFUND_DB")
         ?? throw new InvalidOperationException("No database: set STARTUPFUND_DB or ConnectionStrings:StartupFund.");
-    // Commands repeat the same few statements: let Npgsql prepare them server-side after two uses.
-    var settings = new NpgsqlConnectionStringBuilder(connectionString);
-    if (settings.MaxAutoPrepare == 0)
-    {
-        settings.MaxAutoPrepare = 100;
-        settings.AutoPrepareMinUsages = 2;
-    }
-
-    return NpgsqlDataSource.Create(settings.ConnectionString);
+    return StoreDataSource.Create(connectionString);
 });
 builder.Services.AddSingleton(services => new StartupFundLedger(
     services.GetRequiredService<NpgsqlDataSource>(),

@@ -5,6 +5,7 @@ using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 using Npgsql;
+using StartupFund.EventStore;
 
 namespace StartupFund.Benchmarks.Http;
 
@@ -30,7 +31,7 @@ public static class HttpBenchmark
         try
         {
             var results = new BenchResults("api.json");
-            await using (var dataSource = NpgsqlDataSource.Create(connectionString))
+            await using (var dataSource = StoreDataSource.Create(connectionString))   // the settings the API runs with
             {
                 results.PostgresVersion = (string)(await dataSource.CreateCommand("select version()").ExecuteScalarAsync())!;
                 Console.WriteLine($"raw append baseline: {settings.Clients} clients, {settings.Baseline.TotalSeconds:N0}s ...");

@@ -1,4 +1,5 @@
 using Npgsql;
+using StartupFund.EventStore;
 
 namespace StartupFund.Benchmarks;
 
@@ -17,6 +18,6 @@ public static class BenchDatabases
         }
 
         var builder = new NpgsqlConnectionStringBuilder(serverConnectionString) { Database = database, MaxPoolSize = 64 };
-        return NpgsqlDataSource.Create(builder.ConnectionString);
+        return StoreDataSource.Create(builder.ConnectionString);
     }
 }

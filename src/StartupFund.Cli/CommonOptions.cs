@@ -40,7 +40,7 @@ internal static class CommonOptions
         try
         {
             schema = new SchemaName(parseResult.GetValue(Schema)!);
-            dataSource = NpgsqlDataSource.Create(connectionString);
+            dataSource = StoreDataSource.Create(connectionString);
         }
         catch (ArgumentException e)
         {

@@ -323,30 +323,40 @@ internal sealed class StreamAppender(NpgsqlDataSource dataSource, EventStoreOpti
         return command;
     }
 
-    /// <summary>The write statements, built once per store: $1-$8 are the event columns, $9.. the stream's.</summary>
+    /// <summary>
+    /// The write statements, built once per store: $1-$8 are the events' columns, $9.. the stream's.
+    /// A batch sends one array per column that differs between its events; stream id, first version,
+    /// metadata and time go once. The event bodies go as text and become jsonb row by row: received
+    /// as a jsonb array, all of a batch's parsed bodies lived until the statement ended, and the
+    /// server's malloc gave that memory back to the OS and faulted it in again on every batch.
+    /// </summary>
     private sealed class WriteSql(string schema)
     {
-        private const string SingleRow = "(values ($1::uuid, $2::text, $3::bigint, $4::text, $5::jsonb, $6::jsonb, $7::timestamptz, $8::bytea))";
-        private const string Unnest = "unnest($1::uuid[], $2::text[], $3::bigint[], $4::text[], $5::jsonb[], $6::jsonb[], $7::timestamptz[], $8::bytea[])";
+        private const string OneRow = "select $1::uuid, $2::text, $3::bigint + 1, $4::text, $5::jsonb, $6::jsonb, $7::timestamptz, $8::bytea";
 
-        public string CreateWithOne { get; } = Create(schema, SingleRow);
+        private const string ManyRows = """
+            select e.id, $2::text, $3::bigint + e.n, e.type, e.data::jsonb, $6::jsonb, $7::timestamptz, e.hash
+            from unnest($1::uuid[], $4::text[], $5::text[], $8::bytea[]) with ordinality as e (id, type, data, hash, n)
+            """;
 
-        public string CreateWithMany { get; } = Create(schema, Unnest);
+        public string CreateWithOne { get; } = Create(schema, OneRow);
 
-        public string AdvanceWithOne { get; } = Advance(schema, SingleRow);
+        public string CreateWithMany { get; } = Create(schema, ManyRows);
 
-        public string AdvanceWithMany { get; } = Advance(schema, Unnest);
+        public string AdvanceWithOne { get; } = Advance(schema, OneRow);
 
-        public string AdvanceTipWithOne { get; } = AdvanceTip(schema, SingleRow);
+        public string AdvanceWithMany { get; } = Advance(schema, ManyRows);
 
-        public string AdvanceTipWithMany { get; } = AdvanceTip(schema, Unnest);
+        public string AdvanceTipWithOne { get; } = AdvanceTip(schema, OneRow);
+
+        public string AdvanceTipWithMany { get; } = AdvanceTip(schema, ManyRows);
 
         private static string Create(string schema, string rows) => $"""
             with created as (
                 insert into {schema}.streams (id, type, country, version, head_hash, created_at, updated_at)
                 values ($9, $10, $11, $12, $13, $14, $14))
             insert into {schema}.events (id, stream_id, version, type, data, metadata, recorded_at, hash)
-            select e.* from {rows} as e
+            {rows}
             returning position, tx_id, version
             """;
 
@@ -354,7 +364,7 @@ internal sealed class StreamAppender(NpgsqlDataSource dataSource, EventStoreOpti
             with advanced as (
                 update {schema}.streams set version = $10, head_hash = $11, updated_at = $12 where id = $9)
             insert into {schema}.events (id, stream_id, version, type, data, metadata, recorded_at, hash)
-            select e.* from {rows} as e
+            {rows}
             returning position, tx_id, version
             """;
 
@@ -365,7 +375,7 @@ internal sealed class StreamAppender(NpgsqlDataSource dataSource, EventStoreOpti
                 where id = $9 and version = $13 and not archived and type = $14 and country is not distinct from $15
                 returning 1)
             insert into {schema}.events (id, stream_id, version, type, data, metadata, recorded_at, hash)
-            select e.* from {rows} as e
+            {rows}
             where exists (select from advanced)
             returning position, tx_id, version
             """;
@@ -373,31 +383,20 @@ internal sealed class StreamAppender(NpgsqlDataSource dataSource, EventStoreOpti
 
     private static NpgsqlBatchCommand InsertEvents(PreparedStream stream, string sql)
     {
-        var recordedAt = StoredInstant.ToDateTime(stream.RecordedAt);
-        var metadata = Encoding.UTF8.GetString(stream.MetadataJson);
+        var one = stream.Events.Length == 1;
         var command = new NpgsqlBatchCommand(sql);
-        if (stream.Events.Length == 1)
-        {
-            command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = stream.EventIds[0] });
-            command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = stream.Append.StreamId });
-            command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = stream.CurrentVersion + 1 });
-            command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = stream.Events[0].Alias });
-            command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = Encoding.UTF8.GetString(stream.Events[0].CanonicalData), NpgsqlDbType = NpgsqlDbType.Jsonb });
-            command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = metadata, NpgsqlDbType = NpgsqlDbType.Jsonb });
-            command.Parameters.Add(new NpgsqlParameter<DateTime> { TypedValue = recordedAt });
-            command.Parameters.Add(new NpgsqlParameter<byte[]> { TypedValue = stream.Hashes[0] });
-            return command;
-        }
-
-        var count = stream.Events.Length;
-        command.Parameters.Add(new NpgsqlParameter<Guid[]> { TypedValue = stream.EventIds });
-        command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = [.. Enumerable.Repeat(stream.Append.StreamId, count)] });
-        command.Parameters.Add(new NpgsqlParameter<long[]> { TypedValue = [.. Enumerable.Range(1, count).Select(i => stream.CurrentVersion + i)] });
-        command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = [.. stream.Events.Select(e => e.Alias)] });
-        command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = [.. stream.Events.Select(e => Encoding.UTF8.GetString(e.CanonicalData))], NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Jsonb });
-        command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = [.. Enumerable.Repeat(metadata, count)], NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Jsonb });
-        command.Parameters.Add(new NpgsqlParameter<DateTime[]> { TypedValue = [.. Enumerable.Repeat(recordedAt, count)] });
-        command.Parameters.Add(new NpgsqlParameter<byte[][]> { TypedValue = stream.Hashes });
+        command.Parameters.Add(one ? new NpgsqlParameter<Guid> { TypedValue = stream.EventIds[0] } : new NpgsqlParameter<Guid[]> { TypedValue = stream.EventIds });
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = stream.Append.StreamId });
+        command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = stream.CurrentVersion });
+        command.Parameters.Add(one
+            ? new NpgsqlParameter<string> { TypedValue = stream.Events[0].Alias }
+            : new NpgsqlParameter<string[]> { TypedValue = [.. stream.Events.Select(e => e.Alias)] });
+        command.Parameters.Add(one
+            ? new NpgsqlParameter<string> { TypedValue = Encoding.UTF8.GetString(stream.Events[0].CanonicalData), NpgsqlDbType = NpgsqlDbType.Jsonb }
+            : new NpgsqlParameter<string[]> { TypedValue = [.. stream.Events.Select(e => Encoding.UTF8.GetString(e.CanonicalData))] });
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = Encoding.UTF8.GetString(stream.MetadataJson), NpgsqlDbType = NpgsqlDbType.Jsonb });
+        command.Parameters.Add(new NpgsqlParameter<DateTime> { TypedValue = StoredInstant.ToDateTime(stream.RecordedAt) });
+        command.Parameters.Add(one ? new NpgsqlParameter<byte[]> { TypedValue = stream.Hashes[0] } : new NpgsqlParameter<byte[][]> { TypedValue = stream.Hashes });
         return command;
     }
 

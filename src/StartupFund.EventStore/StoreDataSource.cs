@@ -1,0 +1,25 @@
+using Npgsql;
+
+namespace StartupFund.EventStore;
+
+/// <summary>The connection settings the store runs (and is measured) with.</summary>
+public static class StoreDataSource
+{
+    /// <summary>
+    /// A data source over <paramref name="connectionString"/> that prepares statements server-side
+    /// after two uses, unless the string sets Max Auto Prepare itself. An append repeats a few
+    /// statements; unprepared, PostgreSQL plans each one again and copies a batch's parameter arrays
+    /// into the plan (measured: half of the server's CPU on 100-event batches).
+    /// </summary>
+    public static NpgsqlDataSource Create(string connectionString)
+    {
+        var settings = new NpgsqlConnectionStringBuilder(connectionString);
+        if (settings.MaxAutoPrepare == 0)
+        {
+            settings.MaxAutoPrepare = 100;
+            settings.AutoPrepareMinUsages = 2;
+        }
+
+        return NpgsqlDataSource.Create(settings.ConnectionString);
+    }
+}
