@@ -40,15 +40,12 @@ internal sealed class StreamAppender(NpgsqlDataSource dataSource, EventStoreOpti
             await LockExistingStreamsAsync(connection, transaction, prepared, cancellationToken).ConfigureAwait(false);
         }
 
-        var recorded = await WriteAsync(connection, transaction, prepared, alongside ?? [], cancellationToken).ConfigureAwait(false);
-
-        if (projections.Length > 0)
+        var reads = Array.ConvertAll(projections, p => p.PlanReads(appends));
+        var recorded = await WriteAsync(connection, transaction, prepared, alongside ?? [], reads, cancellationToken).ConfigureAwait(false);
+        for (var i = 0; i < projections.Length; i++)
         {
-            var context = new ProjectionContext(connection, transaction, options.Schema);
-            foreach (var projection in projections)
-            {
-                await projection.ApplyAsync(context, recorded, cancellationToken).ConfigureAwait(false);
-            }
+            await projections[i].ApplyAsync(new ProjectionContext(connection, transaction, options.Schema, reads[i]), recorded, cancellationToken)
+                .ConfigureAwait(false);
         }
 
         foreach (var stream in prepared)
@@ -213,8 +210,12 @@ internal sealed class StreamAppender(NpgsqlDataSource dataSource, EventStoreOpti
         }
     }
 
+    /// <summary>
+    /// One round trip: each stream's events, then the projections' reads (their rows go to the
+    /// <see cref="ProjectionReads"/> that asked for them), then the statements sent alongside.
+    /// </summary>
     private async Task<List<RecordedEvent>> WriteAsync(NpgsqlConnection connection, NpgsqlTransaction transaction,
-        List<PreparedStream> streams, IReadOnlyList<NpgsqlBatchCommand> alongside, CancellationToken cancellationToken)
+        List<PreparedStream> streams, IReadOnlyList<NpgsqlBatchCommand> alongside, ProjectionReads?[] reads, CancellationToken cancellationToken)
     {
         await using var batch = new NpgsqlBatch(connection, transaction);
         foreach (var stream in streams)
@@ -223,23 +224,50 @@ internal sealed class StreamAppender(NpgsqlDataSource dataSource, EventStoreOpti
             batch.BatchCommands.Add(stream.IsNew ? InsertNewStreamWithEvents(stream) : AdvanceStreamWithEvents(stream));
         }
 
+        var readers = new List<(ProjectionReads Reads, int Command)>();
+        foreach (var projectionReads in reads.OfType<ProjectionReads>())
+        {
+            for (var i = 0; i < projectionReads.Commands.Count; i++)
+            {
+                batch.BatchCommands.Add(projectionReads.Commands[i]);
+                readers.Add((projectionReads, i));
+            }
+        }
+
         foreach (var command in alongside)
         {
             batch.BatchCommands.Add(command);
         }
 
+        // Every statement up to the last read returns a result set, so the reader's results line up
+        // with them; statements without one (those sent alongside) are not results to the reader.
+        var withResults = streams.Count + readers.Count;
         var recorded = new List<RecordedEvent>();
         var missed = new List<PreparedStream>();
         var current = 0;   // the statement the reader is at: an error surfaces when it gets there
         try
         {
             await using var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            while (true)
+            for (; current < withResults; current++)
             {
+                if (current > 0)
+                {
+                    await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
+                }
+
                 var rows = 0;
                 while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
                 {
-                    recorded.Add(streams[current].ToRecorded(reader.GetInt64(0), reader.GetFieldValue<ulong>(1), reader.GetInt64(2)));
+                    if (current < streams.Count)
+                    {
+                        recorded.Add(streams[current].ToRecorded(reader.GetInt64(0), reader.GetFieldValue<ulong>(1), reader.GetInt64(2)));
+                    }
+                    else
+                    {
+                        var (projectionReads, command) = readers[current - streams.Count];
+                        projectionReads.ReadRow(command, reader);
+                    }
+
                     rows++;
                 }
 
@@ -247,13 +275,11 @@ internal sealed class StreamAppender(NpgsqlDataSource dataSource, EventStoreOpti
                 {
                     missed.Add(streams[current]);
                 }
+            }
 
-                if (++current == batch.BatchCommands.Count)
-                {
-                    break;
-                }
-
-                await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
+            while (await reader.NextResultAsync(cancellationToken).ConfigureAwait(false))
+            {
+                // the statements sent alongside: their errors surface here
             }
         }
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation && current < streams.Count

@@ -1,4 +1,6 @@
+using Npgsql;
 using StartupFund.EventStore.Projections;
+using StartupFund.EventStore.Schema;
 using StartupFund.Testing;
 
 namespace StartupFund.EventStore.Tests;
@@ -37,6 +39,27 @@ public sealed class InlineProjectionTests(TestDatabase database) : StoreTestBase
         (await Database.ScalarAsync<long>($"select count(*) from {store.Schema.Quoted}.balances where stream_id = '{second}'")).ShouldBe(0);
     }
 
+    [Fact]
+    public async Task A_projections_planned_reads_run_with_the_events_and_see_them_before_statements_sent_alongside()
+    {
+        var schema = new SchemaName($"es_{Guid.NewGuid():N}"[..20]);
+        var store = await NewStoreAsync([new VersionSeenByReads(schema)], schema: schema.Value);
+        await CreateBalanceTableAsync(store);
+        var streamId = NewStreamId();
+        await store.AppendAsync(Open(streamId));
+        var note = new NpgsqlBatchCommand($"insert into {schema.Quoted}.balances (stream_id, balance_minor) values ($1, -1)")
+        {
+            Parameters = { new() { Value = "note-" + streamId } },
+        };
+
+        await store.AppendAsync([Deposit(streamId, ExpectedVersion.Exact(1), 5, 6)], null, [note]);   // locks the stream row first
+        (await Database.ScalarAsync<long>($"select balance_minor from {schema.Quoted}.balances where stream_id = '{streamId}'")).ShouldBe(3);
+        (await Database.ScalarAsync<long>($"select balance_minor from {schema.Quoted}.balances where stream_id = 'note-{streamId}'")).ShouldBe(-1);
+
+        await store.AppendAsync(Deposit(streamId, ExpectedVersion.Exact(3), 7));   // from the remembered tip, no lock round trip
+        (await Database.ScalarAsync<long>($"select balance_minor from {schema.Quoted}.balances where stream_id = '{streamId}'")).ShouldBe(4);
+    }
+
     private Task<int> CreateBalanceTableAsync(EventStore store) =>
         Database.ExecuteAsync($"create table {store.Schema.Quoted}.balances (stream_id text primary key, balance_minor bigint not null)");
 
@@ -69,5 +92,35 @@ public sealed class InlineProjectionTests(TestDatabase database) : StoreTestBase
             events.Any(e => e.Data is AmountDeposited { AmountMinor: > 100_000 })
                 ? throw new InvalidOperationException("read model refuses this deposit")
                 : Task.CompletedTask;
+    }
+
+    /// <summary>Reads each appended stream's version with the events' write and stores what it saw.</summary>
+    private sealed class VersionSeenByReads(SchemaName schema) : IInlineProjection
+    {
+        public ProjectionReads PlanReads(IReadOnlyList<StreamAppend> appends) => new StreamVersions(schema, [.. appends.Select(a => a.StreamId)]);
+
+        public async Task ApplyAsync(ProjectionContext context, IReadOnlyList<RecordedEvent> events, CancellationToken cancellationToken)
+        {
+            foreach (var (streamId, version) in ((StreamVersions)context.Reads!).Seen)
+            {
+                await using var command = context.CreateCommand($"""
+                    insert into {context.Schema.Quoted}.balances (stream_id, balance_minor) values ($1, $2)
+                    on conflict (stream_id) do update set balance_minor = excluded.balance_minor
+                    """);
+                command.Parameters.Add(new() { Value = streamId });
+                command.Parameters.Add(new() { Value = version });
+                await command.ExecuteNonQueryAsync(cancellationToken);
+            }
+        }
+
+        private sealed class StreamVersions(SchemaName schema, string[] streamIds) : ProjectionReads
+        {
+            public Dictionary<string, long> Seen { get; } = [];
+
+            public override IReadOnlyList<NpgsqlBatchCommand> Commands { get; } =
+                [new($"select id, version from {schema.Quoted}.streams where id = any($1)") { Parameters = { new() { Value = streamIds } } }];
+
+            public override void ReadRow(int command, NpgsqlDataReader row) => Seen[row.GetString(0)] = row.GetInt64(1);
+        }
     }
 }

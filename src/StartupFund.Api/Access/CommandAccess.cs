@@ -8,12 +8,13 @@ namespace StartupFund.Api.Access;
 
 /// <summary>
 /// Which rule of <see cref="Caller"/> each command is judged by, with the scope it touches. Runs after
-/// the body is valid and before anything is loaded for the decision; a refusal writes nothing.
+/// the body is valid; a refusal writes nothing. A rule about an application is returned, not judged
+/// here: the command judges it on the application state it loads (<see cref="Ledger.Pipeline.CommandRequest.ApplicationAccess"/>).
 /// The endpoint's policy has already checked the role.
 /// </summary>
 public static class CommandAccess
 {
-    public static async Task AuthorizeAsync(Caller caller, StartupFundLedger ledger, object command, CancellationToken cancellationToken)
+    public static async Task<Action<ApplicationState?>?> AuthorizeAsync(Caller caller, StartupFundLedger ledger, object command, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(caller);
         switch (command)
@@ -32,24 +33,20 @@ public static class CommandAccess
                 Scopes.Require(caller.IsStartup(submit.Startup.StartupId.Value), "A startup applies only under its own startup id (startup.startupId).");
                 break;
             case CommitCoInvestment commit:
-                await Scopes.ApplicationAsync(caller, ledger, commit.ApplicationId, (c, a) => c.CanRecordCoInvestment(a, commit.InvestorId.Value),
-                    "A co-investor records only its own commitments.", cancellationToken).ConfigureAwait(false);
-                break;
+                return Scopes.ApplicationRule(caller, commit.ApplicationId, (c, a) => c.CanRecordCoInvestment(a, commit.InvestorId.Value),
+                    "A co-investor records only its own commitments.");
             case ReceiveCoInvestment receipt:
-                await Scopes.ApplicationAsync(caller, ledger, receipt.ApplicationId, (c, a) => c.CanRecordCoInvestment(a, receipt.InvestorId.Value),
-                    "A co-investor records only its own receipts.", cancellationToken).ConfigureAwait(false);
-                break;
+                return Scopes.ApplicationRule(caller, receipt.ApplicationId, (c, a) => c.CanRecordCoInvestment(a, receipt.InvestorId.Value),
+                    "A co-investor records only its own receipts.");
             case AmendApplication or WithdrawApplication or ProvideInformation or AcceptOffer or DeclineOffer or ReportMilestone:
-                await Scopes.ApplicationAsync(caller, ledger, IdOf(command), (c, a) => c.CanActAsApplicant(a),
-                    "Only the startup that applied does this.", cancellationToken).ConfigureAwait(false);
-                break;
+                return Scopes.ApplicationRule(caller, IdOf(command), (c, a) => c.CanActAsApplicant(a), "Only the startup that applied does this.");
             case ApplicationCommand or FundingCommand:
-                await Scopes.ApplicationAsync(caller, ledger, IdOf(command), (c, a) => c.CanReview(a),
-                    "Only a fund manager of the application's country does this.", cancellationToken).ConfigureAwait(false);
-                break;
+                return Scopes.ApplicationRule(caller, IdOf(command), (c, a) => c.CanReview(a), "Only a fund manager of the application's country does this.");
             default:
                 throw new InvalidOperationException($"No access rule for {command.GetType().Name}.");
         }
+
+        return null;
     }
 
     private static Domain.ApplicationId IdOf(object command) => command switch

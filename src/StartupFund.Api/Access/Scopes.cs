@@ -1,4 +1,5 @@
 using StartupFund.Domain;
+using StartupFund.Domain.Applications;
 using StartupFund.Domain.Common;
 using StartupFund.Ledger;
 using StartupFund.Ledger.Views;
@@ -42,6 +43,13 @@ public static class Scopes
         return new ApplicationScope(startup.Country, startup.StartupId, [.. application.CoInvestors.Select(c => c.InvestorId)]);
     }
 
+    public static ApplicationScope Of(ApplicationState application)
+    {
+        ArgumentNullException.ThrowIfNull(application);
+        var startup = application.Startup ?? throw new InvalidOperationException("An application with events has no startup.");
+        return new ApplicationScope(startup.Country.Value, startup.StartupId.Value, [.. application.CoInvestors.Keys]);
+    }
+
     /// <summary>
     /// The application if <paramref name="allowed"/>; otherwise 403 when the caller may read it and 404
     /// (the same answer as for an unknown id) when not, so a startup cannot learn another's ids.
@@ -49,16 +57,26 @@ public static class Scopes
     public static async Task<ApplicationView> ApplicationAsync(
         Caller caller, StartupFundLedger ledger, ApplicationId id, Func<Caller, ApplicationScope, bool> allowed, string refusal, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(ledger);
-        ArgumentNullException.ThrowIfNull(allowed);
         var view = await ledger.Queries.GetApplicationAsync(id, cancellationToken).ConfigureAwait(false);
-        if (view is not null)
+        Judge(caller, id, view is null ? null : Of(view), allowed, refusal);
+        return view!;
+    }
+
+    /// <summary>The same judgement as <see cref="ApplicationAsync"/>, made by a command on the application state it loads.</summary>
+    public static Action<ApplicationState?> ApplicationRule(
+        Caller caller, ApplicationId id, Func<Caller, ApplicationScope, bool> allowed, string refusal) =>
+        state => Judge(caller, id, state is null ? null : Of(state), allowed, refusal);
+
+    private static void Judge(Caller caller, ApplicationId id, ApplicationScope? scope, Func<Caller, ApplicationScope, bool> allowed, string refusal)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        ArgumentNullException.ThrowIfNull(allowed);
+        if (scope is not null)
         {
-            var scope = Of(view);
             if (allowed(caller, scope))
             {
-                return view;
+                return;
             }
 
             if (caller.CanRead(scope))

@@ -45,8 +45,8 @@ public static partial class Send
         Func<TCommand, Ledger.Pipeline.CommandRequest, CancellationToken, Task<Ledger.Pipeline.CommandOutcome>> execute, CancellationToken token)
         where TCommand : notnull
     {
-        await CommandAccess.AuthorizeAsync(Scopes.CallerOf(http), ledger, command, token).ConfigureAwait(false);
-        return await execute(command, request, token).ConfigureAwait(false);
+        var applicationAccess = await CommandAccess.AuthorizeAsync(Scopes.CallerOf(http), ledger, command, token).ConfigureAwait(false);
+        return await execute(command, request with { ApplicationAccess = applicationAccess }, token).ConfigureAwait(false);
     }
 
     private static async Task<IResult> RunAsync<TRequest>(HttpContext http, StartupFundLedger ledger, bool allowEmpty,

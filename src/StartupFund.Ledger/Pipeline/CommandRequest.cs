@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using StartupFund.Domain.Applications;
 using StartupFund.EventStore;
 
 namespace StartupFund.Ledger.Pipeline;
@@ -37,6 +38,14 @@ public sealed record CommandRequest
     public long? IfMatch { get; }
 
     public EventMetadata Metadata { get; }
+
+    /// <summary>
+    /// The caller's access rule for the application a command acts on, judged on the state the
+    /// command loads for its decision (null: there is no such application) before anything is
+    /// decided; it throws to refuse. The rule needs no read of its own, and it judges exactly the
+    /// version the command then decides on.
+    /// </summary>
+    public Action<ApplicationState?>? ApplicationAccess { get; init; }
 
     public static bool IsValidKey(string key) =>
         key is { Length: > 0 and <= IdempotencyKeyMaxLength } && key.All(c => c is >= ' ' and <= '~');

@@ -52,6 +52,7 @@ public sealed class LedgerCommands
         {
             var streamId = Streams.Application(command.ApplicationId);
             var loaded = await store.LoadAsync<ApplicationState>(streamId, token).ConfigureAwait(false);
+            request.ApplicationAccess?.Invoke(loaded.Version == 0 ? null : loaded.State);
             RequireIfMatch(request, streamId, loaded.Version);
             var events = ApplicationDecider.Decide(command, loaded.State);
             var state = events.Aggregate(loaded.State, ApplicationDecider.Evolve);
@@ -74,6 +75,7 @@ public sealed class LedgerCommands
         {
             var applicationStreamId = Streams.Application(command.ApplicationId);
             var application = await store.LoadAsync<ApplicationState>(applicationStreamId, token).ConfigureAwait(false);
+            request.ApplicationAccess?.Invoke(application.Version == 0 ? null : application.State);
             RequireIfMatch(request, applicationStreamId, application.Version);
             var fundId = command is SubmitApplication submit ? submit.FundId : application.State.FundId;
             LoadedFund fund = fundId.Value is null

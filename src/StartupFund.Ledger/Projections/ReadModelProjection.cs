@@ -14,8 +14,9 @@ using static StartupFund.Ledger.Projections.ProjectionSql;
 namespace StartupFund.Ledger.Projections;
 
 /// <summary>
-/// Every read model, inside the append transaction, in two round trips: one batch reads the current
-/// documents of the funds and applications the append touches; the other writes
+/// Every read model, inside the append transaction, in one round trip of its own: the current
+/// documents of the funds and applications the append touches are read with the events' write
+/// (<see cref="PlanReads"/>), then one batch writes
 /// <list type="bullet">
 /// <item>the funds table: each fund's folded state with its version, per country;</item>
 /// <item>the applications table: each application's folded state with the columns the portfolio and
@@ -29,13 +30,22 @@ internal sealed class ReadModelProjection(SchemaName readSchema) : IInlineProjec
 {
     private readonly string s = readSchema.Quoted;
 
+    public ProjectionReads PlanReads(IReadOnlyList<StreamAppend> appends)
+    {
+        var data = appends.SelectMany(a => a.Events).ToList();
+        return new CurrentDocuments(s,
+            [.. data.OfType<IFundEvent>().Select(e => e.FundId.Value).Distinct(StringComparer.Ordinal)],
+            [.. data.OfType<IApplicationEvent>().Select(e => e.ApplicationId.Value).Distinct(StringComparer.Ordinal)]);
+    }
+
     public async Task ApplyAsync(ProjectionContext context, IReadOnlyList<RecordedEvent> events, CancellationToken cancellationToken)
     {
         var fundEvents = events.Where(e => e.Data is IFundEvent).GroupBy(e => ((IFundEvent)e.Data).FundId.Value, StringComparer.Ordinal).ToList();
         var applicationEvents = events.Where(e => e.Data is IApplicationEvent)
             .GroupBy(e => ((IApplicationEvent)e.Data).ApplicationId.Value, StringComparer.Ordinal).ToList();
-        var (funds, applications) = await LoadAsync(context, [.. fundEvents.Select(g => g.Key)], [.. applicationEvents.Select(g => g.Key)], cancellationToken)
-            .ConfigureAwait(false);
+        var current = context.Reads as CurrentDocuments
+            ?? throw new InvalidOperationException("The read-model projection runs only with the documents it planned to read.");
+        var (funds, applications) = (current.Funds, current.Applications);
 
         await using var write = new NpgsqlBatch(context.Connection, context.Transaction);
         foreach (var group in fundEvents)
@@ -155,31 +165,33 @@ internal sealed class ReadModelProjection(SchemaName readSchema) : IInlineProjec
         }
     }
 
-    private async Task<(Dictionary<string, FundState> Funds, Dictionary<string, (ApplicationState, Instant?, Instant?)> Applications)> LoadAsync(
-        ProjectionContext context, string[] fundIds, string[] applicationIds, CancellationToken cancellationToken)
+    /// <summary>The funds' and applications' documents as the append found them, read with its events.</summary>
+    private sealed class CurrentDocuments(string s, string[] fundIds, string[] applicationIds) : ProjectionReads
     {
-        var funds = new Dictionary<string, FundState>(StringComparer.Ordinal);
-        var applications = new Dictionary<string, (ApplicationState, Instant?, Instant?)>(StringComparer.Ordinal);
-        await using var read = new NpgsqlBatch(context.Connection, context.Transaction);
-        read.BatchCommands.Add(Command($"select fund_id, state from {s}.funds where fund_id = any($1)", new NpgsqlParameter { Value = fundIds }));
-        read.BatchCommands.Add(Command($"select application_id, state, submitted_at, decided_at from {s}.applications where application_id = any($1)",
-            new NpgsqlParameter { Value = applicationIds }));
-        await using var reader = await read.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            funds[reader.GetString(0)] = JsonSerializer.Deserialize<FundState>(reader.GetString(1), LedgerJson.Storage) ?? FundState.Initial;
-        }
+        public override IReadOnlyList<NpgsqlBatchCommand> Commands { get; } =
+        [
+            Command($"select fund_id, state from {s}.funds where fund_id = any($1)", new NpgsqlParameter { Value = fundIds }),
+            Command($"select application_id, state, submitted_at, decided_at from {s}.applications where application_id = any($1)",
+                new NpgsqlParameter { Value = applicationIds }),
+        ];
 
-        await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            applications[reader.GetString(0)] = (
-                JsonSerializer.Deserialize<ApplicationState>(reader.GetString(1), LedgerJson.Storage) ?? ApplicationState.Initial,
-                Instant.FromDateTimeUtc(reader.GetDateTime(2)),
-                reader.IsDBNull(3) ? null : Instant.FromDateTimeUtc(reader.GetDateTime(3)));
-        }
+        public Dictionary<string, FundState> Funds { get; } = new(StringComparer.Ordinal);
 
-        return (funds, applications);
+        public Dictionary<string, (ApplicationState, Instant?, Instant?)> Applications { get; } = new(StringComparer.Ordinal);
+
+        public override void ReadRow(int command, NpgsqlDataReader row)
+        {
+            if (command == 0)
+            {
+                Funds[row.GetString(0)] = JsonSerializer.Deserialize<FundState>(row.GetString(1), LedgerJson.Storage) ?? FundState.Initial;
+                return;
+            }
+
+            Applications[row.GetString(0)] = (
+                JsonSerializer.Deserialize<ApplicationState>(row.GetString(1), LedgerJson.Storage) ?? ApplicationState.Initial,
+                Instant.FromDateTimeUtc(row.GetDateTime(2)),
+                row.IsDBNull(3) ? null : Instant.FromDateTimeUtc(row.GetDateTime(3)));
+        }
     }
 
     private static NpgsqlBatchCommand Command(string sql, params NpgsqlParameter[] parameters)
