@@ -45,6 +45,8 @@ builder.Services.AddStartupFundAuth();
 builder.Services.AddCallerRateLimits();
 builder.Services.AddStartupFundWeb(builder.Configuration);
 
+// A route or query value that does not bind reaches Problems, which says which one and what it expects.
+builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
 builder.Services.ConfigureHttpJsonOptions(options => LedgerJson.Configure(options.SerializerOptions));
 builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
 {

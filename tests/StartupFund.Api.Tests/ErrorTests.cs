@@ -25,6 +25,9 @@ public sealed class ErrorTests(ApiFactory api) : IClassFixture<ApiFactory>
         new string('[', 200) + new string(']', 200), "{\"kind\":1}", "{\"country\":[\"DE\"]}",
     ];
 
+    /// <summary>What a refusal must never show a user: .NET type names and System.Text.Json's reader positions.</summary>
+    private static readonly string[] InternalNames = ["System.", "Int32", "Int64", "JsonElement", "NodaTime", "StartupFund.Api", "LineNumber", "Path: $"];
+
     [Fact]
     public async Task Malformed_bodies_on_every_command_are_400_problems_and_write_nothing()
     {
@@ -40,6 +43,10 @@ public sealed class ErrorTests(ApiFactory api) : IClassFixture<ApiFactory>
                 var reply = await s.PostRaw(path, body);
                 reply.Status.ShouldBeInRange(400, 499, $"{path} with {body}: {reply.Text}");
                 reply.Code.ShouldNotBeNullOrEmpty($"{path} with {body}: {reply.Text}");
+                foreach (var internalName in InternalNames)
+                {
+                    reply.Text.ShouldNotContain(internalName, Case.Sensitive, $"{path} with {body}");
+                }
             }
         }
 

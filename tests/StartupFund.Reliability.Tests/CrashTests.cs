@@ -31,10 +31,10 @@ public sealed class CrashTests(ITestOutputHelper output) : IAsyncLifetime
         output.WriteLine($"seed {seed} (set STARTUPFUND_CRASH_SEED to repeat the load)");
         var connectionString = new NpgsqlConnectionStringBuilder(database.ConnectionString) { MaxPoolSize = 30, Timeout = 5 }.ConnectionString;
         var tokens = new Tokens();
-        await using var api = new ApiProcess(connectionString, tokens.ApiEnvironment);
+        await using var api = new ApiProcess(connectionString, tokens.ApiEnvironment, accessLog: false);
         using var client = new ApiClient(api.BaseAddress, tokens, TimeSpan.FromSeconds(30));
         var phases = new Phases(output);
-        await api.StartAsync(client);
+        await api.StartAsync();
         var commands = new List<CommandRecord>();
         await Setup.OpenSharedFundsAsync(client, commands);
         phases.Done("API started, funds opened");
@@ -54,7 +54,7 @@ public sealed class CrashTests(ITestOutputHelper output) : IAsyncLifetime
             var inFlight = records.Where(r => r.InFlight).ToList();
             interrupted.AddRange(inFlight);
 
-            await api.StartAsync(client);
+            await api.StartAsync();
             foreach (var command in inFlight)
             {
                 var retry = await client.SendAsync(command.Request);

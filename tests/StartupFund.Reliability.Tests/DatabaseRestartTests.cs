@@ -1,4 +1,5 @@
 using StartupFund.Reliability.Tests.Harness;
+using StartupFund.Testing;
 using Xunit.Abstractions;
 
 namespace StartupFund.Reliability.Tests;
@@ -25,9 +26,9 @@ public sealed class DatabaseRestartTests(ITestOutputHelper output)
         await using var postgres = await PrivatePostgres.CreateAsync();
         phases.Done("private PostgreSQL created");
         var tokens = new Tokens();
-        await using var api = new ApiProcess(postgres.ConnectionString, tokens.ApiEnvironment);
+        await using var api = new ApiProcess(postgres.ConnectionString, tokens.ApiEnvironment, accessLog: false);
         using var client = new ApiClient(api.BaseAddress, tokens, TimeSpan.FromSeconds(30));
-        await api.StartAsync(client);
+        await api.StartAsync();
         var setup = new List<CommandRecord>();
         await Setup.OpenSharedFundsAsync(client, setup);
         phases.Done("API started, funds opened");
@@ -47,7 +48,7 @@ public sealed class DatabaseRestartTests(ITestOutputHelper output)
         phases.Done("database down");
 
         await postgres.StartAsync();
-        await api.WaitReadyAsync(client);
+        await api.WaitReadyAsync();
         phases.Done("database up, API ready");
         await load.WaitForAcknowledgedAsync(load.Acknowledged + AcknowledgedPerPhase, Deadline);
         await load.DrainAsync(Deadline);

@@ -41,9 +41,9 @@ public sealed class HostileInputTests(ITestOutputHelper output) : IAsyncLifetime
         output.WriteLine($"seed {seed} (set STARTUPFUND_FUZZ_SEED to send the same requests again)");
         var phases = new Phases(output);
         var tokens = new Tokens();
-        await using var api = new ApiProcess(database.ConnectionString, tokens.ApiEnvironment);
+        await using var api = new ApiProcess(database.ConnectionString, tokens.ApiEnvironment, accessLog: false);
         using var client = new ApiClient(api.BaseAddress, tokens, PerRequestTimeout);
-        await api.StartAsync(client);
+        await api.StartAsync();
         await Targets.CreateFundsAsync(client);
         var document = await client.GetAsync("/openapi/v1.json");
         document.Status.ShouldBe(200);
@@ -86,9 +86,9 @@ public sealed class HostileInputTests(ITestOutputHelper output) : IAsyncLifetime
         output.WriteLine($"seed {seed} (set STARTUPFUND_FUZZ_SEED to send the same requests again)");
         var tokens = new Tokens();
         var routes = EndpointInventory.PostRoutes(database.ConnectionString, tokens.SigningKey).Where(IsWebApp).ToList();
-        await using var api = new ApiProcess(database.ConnectionString, tokens.ApiEnvironment);
+        await using var api = new ApiProcess(database.ConnectionString, tokens.ApiEnvironment, accessLog: false);
         using var client = new ApiClient(api.BaseAddress, tokens, PerRequestTimeout);
-        await api.StartAsync(client);
+        await api.StartAsync();
         await Targets.CreateFundsAsync(client);
         await Targets.CreateApplicationsAsync(client, generation: 0);
         output.WriteLine($"{routes.Count} web app POST routes: {string.Join(", ", routes)}");

@@ -97,8 +97,8 @@ public sealed partial class WebAppTests(WebFactory factory) : IClassFixture<WebF
         own.ShouldContain("data-event-type=\"tranche-disbursed\"");
         TestId(own, "tranche-1-paid").ShouldBe("Yes");
 
-        // The page answers 200 with its own "not found" text (a 404 status would make Blazor drop the page's body).
-        var (_, other) = await session.GetAsync("/app/applications/de-app-lumen");
+        var (otherStatus, other) = await session.GetAsync("/app/applications/de-app-lumen");
+        otherStatus.ShouldBe(HttpStatusCode.NotFound);
         other.ShouldContain("Application not found");
         other.ShouldNotContain("Lumen Health");
     }

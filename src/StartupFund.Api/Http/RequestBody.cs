@@ -56,13 +56,9 @@ public static class RequestBody
         }
         catch (JsonException e)
         {
-            var field = string.IsNullOrEmpty(e.Path) ? "$" : e.Path;
-            throw new RequestValidationException([new FieldError(field, LedgerErrorCodes.RequestMalformed, Describe(e))]);
+            throw new RequestValidationException([JsonBodyErrors.Describe(e, bytes, typeof(T))]);
         }
     }
-
-    private static string Describe(JsonException e) =>
-        e.Message.Length > 300 ? e.Message[..300] : e.Message;
 }
 
 public sealed class PayloadTooLargeException() : Exception($"The body is larger than {RequestBody.MaxBytes} bytes.");

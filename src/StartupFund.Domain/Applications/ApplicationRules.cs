@@ -24,7 +24,7 @@ internal static class ApplicationRules
     {
         if (!state.IsPending)
         {
-            throw DomainException.Rule(ErrorCodes.ApplicationNotPending, $"The application is {state.Status}; it has been decided.");
+            throw DomainException.Rule(ErrorCodes.ApplicationNotPending, $"The application is {Wording.Wire(state.Status)}; it has been decided.");
         }
     }
 
@@ -32,7 +32,7 @@ internal static class ApplicationRules
     {
         if (!allowed.Contains(state.Status))
         {
-            throw DomainException.Rule(code, $"The application is {state.Status}; expected {string.Join(" or ", allowed)}.");
+            throw DomainException.Rule(code, $"The application is {Wording.Wire(state.Status)}; this step needs it to be {string.Join(" or ", allowed.Select(Wording.Wire))}.");
         }
     }
 
@@ -70,7 +70,7 @@ internal static class ApplicationRules
     {
         if (!Enum.IsDefined(value))
         {
-            throw DomainException.Invalid(ErrorCodes.EnumInvalid, $"{value} is not a valid {typeof(T).Name}.");
+            throw DomainException.Invalid(ErrorCodes.EnumInvalid, $"{Wording.Camel(typeof(T).Name)} must be one of: {Wording.WireChoices<T>()}.");
         }
 
         return value;

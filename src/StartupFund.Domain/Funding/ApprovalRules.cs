@@ -47,7 +47,8 @@ internal static class ApprovalRules
         {
             throw DomainException.Rule(
                 ErrorCodes.ApprovalInsufficientScores,
-                $"A decision needs {policy.MinimumReviewerScores} reviewer scores; there are {application.Scores.Count}.");
+                $"A decision needs {Wording.Count(policy.MinimumReviewerScores, "reviewer score", "reviewer scores")}; "
+                + $"{(application.Scores.Count == 1 ? "there is" : "there are")} {application.Scores.Count}.");
         }
 
         var plans = Schedule(command.Tranches, amount, fund.Currency);

@@ -77,14 +77,14 @@ public static class FundDecider
         var name = BoundedText.Required(command.SponsorName, Limits.NameMaxLength, "Sponsor name");
         if (!Enum.IsDefined(command.Kind))
         {
-            throw DomainException.Invalid(ErrorCodes.SponsorKindInvalid, $"Unknown sponsor kind {command.Kind}.");
+            throw DomainException.Invalid(ErrorCodes.SponsorKindInvalid, $"Unknown sponsor kind {Wording.Wire(command.Kind)}.");
         }
 
         if (state.Sponsors.TryGetValue(command.SponsorId.Value, out var sponsor))
         {
             if (sponsor.Kind != command.Kind)
             {
-                throw DomainException.Rule(ErrorCodes.SponsorKindMismatch, $"Sponsor {command.SponsorId} is a {sponsor.Kind}.");
+                throw DomainException.Rule(ErrorCodes.SponsorKindMismatch, $"Sponsor {command.SponsorId} is a {Wording.Wire(sponsor.Kind)} sponsor; it cannot commit as {Wording.Wire(command.Kind)}.");
             }
         }
         else if (state.Sponsors.Count >= Limits.SponsorsPerFundMax)

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Http;
 using StartupFund.Ledger.Views;
 using StartupFund.Web.Api;
+using StartupFund.Web.Components.Pages;
 using StartupFund.Web.Session;
 
 namespace StartupFund.Web.Components;
@@ -39,6 +40,33 @@ public abstract class WebPage : ComponentBase
 
     /// <summary>The current path and query, to come back to after signing in or changing language.</summary>
     protected string Here => "/" + Navigation.ToBaseRelativePath(Navigation.Uri);
+
+    /// <summary>
+    /// Answers 404 with the web app's not-found page in the layout (the router's NotFoundPage) in
+    /// place of this page: Blazor renders no body of its own for a page that merely sets status 404.
+    /// <paramref name="title"/> and <paramref name="problem"/> say there what was not found.
+    /// </summary>
+    protected void AnswerNotFound(string? title = null, ApiProblem? problem = null)
+    {
+        if (HttpContext is not null)
+        {
+            NotFoundPage.Describe(HttpContext, title, problem);
+        }
+
+        Navigation.NotFound();
+    }
+
+    /// <summary>
+    /// A page about one resource whose load the API refused as not found, or whose id in the path is
+    /// not an id at all (400): nothing lives at this address, so the page answers 404.
+    /// </summary>
+    protected void AnswerNotFoundIf(ApiProblem? problem, string title)
+    {
+        if (problem is { Status: StatusCodes.Status404NotFound or StatusCodes.Status400BadRequest })
+        {
+            AnswerNotFound(title, problem);
+        }
+    }
 
     /// <summary>A fresh idempotency key for a form about to be rendered.</summary>
     protected static string NewKey() => Guid.NewGuid().ToString("N");

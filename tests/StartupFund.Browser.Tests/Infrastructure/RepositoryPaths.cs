@@ -2,13 +2,10 @@ using System.Reflection;
 
 namespace StartupFund.Browser.Tests.Infrastructure;
 
-/// <summary>Where things are on disk: the API's build output, axe-core, the screenshots folder (set by the csproj).</summary>
+/// <summary>Where things are on disk: axe-core, the screenshots and logs folders (the root is set by the csproj).</summary>
 public static class RepositoryPaths
 {
     public static string Root { get; } = Metadata("RepositoryRoot");
-
-    /// <summary>The API's output of the same configuration as these tests (Release in CI).</summary>
-    public static string ApiDirectory { get; } = Metadata("ApiDirectory");
 
     public static string AxeScript { get; } = Path.Combine(Root, "tests", "StartupFund.Browser.Tests", "axe", "node_modules", "axe-core", "axe.min.js");
 

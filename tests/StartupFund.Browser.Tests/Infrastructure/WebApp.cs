@@ -33,11 +33,16 @@ public sealed class WebApp : IAsyncLifetime
     {
         await database.InitializeAsync();
         await DemoData.SeedAsync(database);
-        api = await ApiProcess.StartAsync(database.ConnectionString, new Dictionary<string, string>
+        var process = new ApiProcess(database.ConnectionString, new Dictionary<string, string>
         {
             ["Auth__SigningKey"] = Convert.ToHexString(RandomNumberGenerator.GetBytes(32)),
             ["Auth__DemoSignIn"] = "true",
-        });
+        })
+        {
+            OutputFile = Path.Combine(RepositoryPaths.Logs, "api.log"),
+        };
+        api = process;
+        await process.StartAsync();
         Assertions.SetDefaultExpectTimeout(ActionTimeoutMs);
         playwright = await Playwright.CreateAsync();
         browser = await ChromiumBrowser.LaunchAsync(playwright);

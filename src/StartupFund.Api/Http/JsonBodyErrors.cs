@@ -1,0 +1,131 @@
+using System.Reflection;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using StartupFund.Domain.Common;
+using StartupFund.Ledger.Pipeline;
+
+namespace StartupFund.Api.Http;
+
+/// <summary>
+/// What a JSON body got wrong, in plain words: the field (as the body names it) and what it expects,
+/// found from the request type, never System.Text.Json's message with its .NET type names.
+/// </summary>
+public static partial class JsonBodyErrors
+{
+    private const int MaxPathSegments = 16;
+
+    public static FieldError Describe(JsonException error, ReadOnlySpan<byte> body, Type requestType)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        ArgumentNullException.ThrowIfNull(requestType);
+        if (SyntaxError(body) is { } syntax)
+        {
+            return new FieldError("$", LedgerErrorCodes.RequestMalformed, syntax);
+        }
+
+        var segments = Segments(error.Path);
+        if (segments.Count == 0 && UnmappedProperty().Match(error.Message) is { Success: true } unmapped)
+        {
+            segments = [unmapped.Groups[1].Value];
+        }
+
+        var field = segments.Count == 0 ? "$" : string.Join('.', segments);
+        var message = Walk(requestType, segments) switch
+        {
+            { Known: false } => $"{field} is not a field of this request.",
+            { Type: var type, Property: var property } when segments.Count == 0 => $"The body must be {Expected(type, property)}.",
+            { Type: var type, Property: var property } => $"{field} must be {Expected(type, property)}.",
+        };
+        return new FieldError(field, LedgerErrorCodes.RequestMalformed, message);
+    }
+
+    private readonly record struct Target(bool Known, Type Type, PropertyInfo? Property);
+
+    /// <summary>Null when the body is well-formed JSON; otherwise where it stops being JSON.</summary>
+    private static string? SyntaxError(ReadOnlySpan<byte> body)
+    {
+        var reader = new Utf8JsonReader(body, new JsonReaderOptions { MaxDepth = 64 });
+        try
+        {
+            while (reader.Read())
+            {
+            }
+
+            return null;
+        }
+        catch (JsonException e)
+        {
+            return $"The body is not valid JSON (line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1}); it must be one JSON object.";
+        }
+    }
+
+    /// <summary>"$.tranches[0].amount" becomes tranches, amount (array indexes say nothing about the expected value).</summary>
+    private static List<string> Segments(string? path)
+    {
+        if (string.IsNullOrEmpty(path) || path == "$")
+        {
+            return [];
+        }
+
+        var names = PathName().Matches(path).Select(m => m.Groups["dotted"].Success ? m.Groups["dotted"].Value : m.Groups["quoted"].Value);
+        return [.. names.Take(MaxPathSegments)];
+    }
+
+    private static Target Walk(Type type, List<string> segments)
+    {
+        PropertyInfo? property = null;
+        foreach (var name in segments)
+        {
+            var container = ElementType(type) ?? type;
+            property = container.GetProperty(name, BindingFlags.Public | BindingFlags.Instance | BindingFlags.IgnoreCase);
+            if (property is null)
+            {
+                return new Target(false, type, null);
+            }
+
+            type = property.PropertyType;
+        }
+
+        return new Target(true, type, property);
+    }
+
+    private static string Expected(Type type, PropertyInfo? property)
+    {
+        type = Nullable.GetUnderlyingType(type) ?? type;
+        if (type == typeof(string) && property?.DeclaringType == typeof(MoneyInput))
+        {
+            return property.Name == nameof(MoneyInput.Amount)
+                ? "a string with a decimal number, e.g. \"1250.00\""
+                : "a string with an ISO 4217 currency code, e.g. \"EUR\"";
+        }
+
+        if (type == typeof(MoneyInput))
+        {
+            return "an object like {\"amount\": \"1250.00\", \"currency\": \"EUR\"}";
+        }
+
+        return type switch
+        {
+            _ when type == typeof(string) => "a string",
+            _ when type == typeof(bool) => "true or false",
+            _ when type == typeof(int) || type == typeof(long) || type == typeof(short) => "a whole number, e.g. 3",
+            _ when type == typeof(decimal) || type == typeof(double) => "a number",
+            { IsEnum: true } => "one of: " + string.Join(", ", Enum.GetNames(type).Where(n => n != "None").Select(Wording.Camel)),
+            _ when ElementType(type) is not null => "a JSON array",
+            _ => "a JSON object",
+        };
+    }
+
+    private static Type? ElementType(Type type) =>
+        type == typeof(string) ? null
+        : type.IsArray ? type.GetElementType()
+        : type.IsGenericType && type.GetInterfaces().Append(type).Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IEnumerable<>))
+            ? type.GetGenericArguments()[0]
+            : null;
+
+    [GeneratedRegex(@"\.(?<dotted>[^.\[\]]+)|\['(?<quoted>(?:[^']|'')*)'\]")]
+    private static partial Regex PathName();
+
+    [GeneratedRegex("The JSON property '([^']{1,200})' could not be mapped")]
+    private static partial Regex UnmappedProperty();
+}

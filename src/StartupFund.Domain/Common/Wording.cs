@@ -1,0 +1,25 @@
+using System.Globalization;
+
+namespace StartupFund.Domain.Common;
+
+/// <summary>How error texts print what users see elsewhere: statuses as the API spells them, counts with the right noun.</summary>
+public static class Wording
+{
+    /// <summary>An enum value as the JSON API spells it (camelCase): "underReview", not "UnderReview".</summary>
+    public static string Wire<TEnum>(TEnum value) where TEnum : struct, Enum => Camel(value.ToString());
+
+    /// <summary>Every value of <typeparamref name="TEnum"/> but None, as the JSON API spells them, comma-separated.</summary>
+    public static string WireChoices<TEnum>() where TEnum : struct, Enum =>
+        string.Join(", ", Enum.GetNames<TEnum>().Where(n => n != "None").Select(Camel));
+
+    /// <summary>"UnderReview" becomes "underReview"; what is not PascalCase stays as it is.</summary>
+    public static string Camel(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        return name.Length == 0 || !char.IsAsciiLetterUpper(name[0]) ? name : char.ToLowerInvariant(name[0]) + name[1..];
+    }
+
+    /// <summary>"1 reviewer score", "2 reviewer scores": <paramref name="one"/> for exactly one, else <paramref name="many"/>.</summary>
+    public static string Count(int count, string one, string many) =>
+        count.ToString(CultureInfo.InvariantCulture) + " " + (count == 1 ? one : many);
+}
