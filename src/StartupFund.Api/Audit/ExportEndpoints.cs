@@ -24,10 +24,9 @@ public static class ExportEndpoints
             await ledger.Store.ExportAsync(http.Response.Body, scope, null, token);
         })
         .WithTags("Audit")
-        .WithName("ExportLog")
-        .WithSummary("The event log (or ?country=) as JSON Lines: a header, every event with its metadata and hash, each stream's head, the closing digest; verify it offline with the CLI")
-        .Produces(StatusCodes.Status200OK, contentType: ContentType)
-        .ProducesProblem(StatusCodes.Status400BadRequest)
+        .Download("ExportLog",
+            "The event log (or ?country=) as JSON Lines: a header, every event with its metadata and hash, each stream's head, the closing digest; verify it offline with the CLI",
+            ContentType)
         .RequireAuthorization(Policies.Audit);
     }
 }

@@ -27,6 +27,19 @@ public static class EndpointDocs
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
     }
 
+    /// <summary>
+    /// A file streamed as it is read: every refusal, including 503 when the database does not answer,
+    /// comes as ProblemDetails before the first byte; once the 200 has started it is the file.
+    /// </summary>
+    public static RouteHandlerBuilder Download(this RouteHandlerBuilder builder, string name, string summary, string contentType)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        return builder.WithName(name).WithSummary(summary).Produces<string>(StatusCodes.Status200OK, contentType)
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+    }
+
     public static RouteHandlerBuilder Query<TResponse>(this RouteHandlerBuilder builder, string name, string summary, bool notFound = false)
     {
         ArgumentNullException.ThrowIfNull(builder);

@@ -177,4 +177,18 @@ public sealed class AuditApiTests(ApiFactory api) : IClassFixture<ApiFactory>, I
 
         doc.Text.ShouldContain("asOf");
     }
+
+    [Fact]
+    public async Task The_export_documents_every_answer_it_gives()
+    {
+        var doc = (await api.Scenario().Get("/openapi/v1.json")).Expect(200);
+        var responses = doc["paths./audit/export.get.responses"];
+        responses.EnumerateObject().Select(r => r.Name).Order(StringComparer.Ordinal)
+            .ShouldBe(["200", "400", "401", "403", "429", "503"]);
+        responses.GetProperty("200").ToString().ShouldContain("application/jsonl", Case.Sensitive, responses.ToString());
+        foreach (var refusal in new[] { "400", "401", "403", "429", "503" })
+        {
+            responses.GetProperty(refusal).ToString().ShouldContain("application/problem+json", Case.Sensitive, responses.ToString());
+        }
+    }
 }
