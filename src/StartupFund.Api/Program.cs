@@ -14,6 +14,7 @@ using StartupFund.Ledger.Pipeline;
 using StartupFund.Security;
 using StartupFund.Web;
 
+SocketCompletions.PreferInline();
 var builder = WebApplication.CreateBuilder(args);
 
 builder.Logging.ClearProviders();
