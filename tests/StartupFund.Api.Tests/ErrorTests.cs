@@ -178,4 +178,23 @@ public sealed class ErrorTests(ApiFactory api) : IClassFixture<ApiFactory>
         var ui = await s.Client.GetAsync(new Uri("/docs/index.html", UriKind.Relative));
         ((int)ui.StatusCode).ShouldBe(200);
     }
+
+    [Fact]
+    public async Task Every_operation_that_reads_the_database_documents_503()
+    {
+        var doc = (await api.Scenario().Get("/openapi/v1.json")).Expect(200);
+        var undocumented = new List<string>();
+        foreach (var path in doc["paths"].EnumerateObject().Where(p => p.Name != "/health/live"))
+        {
+            foreach (var operation in path.Value.EnumerateObject())
+            {
+                if (!operation.Value.GetProperty("responses").TryGetProperty("503", out _))
+                {
+                    undocumented.Add($"{operation.Name.ToUpperInvariant()} {path.Name}");
+                }
+            }
+        }
+
+        undocumented.ShouldBeEmpty();
+    }
 }

@@ -3,7 +3,10 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace StartupFund.Api.Http;
 
-/// <summary>OpenAPI metadata shared by every command and query endpoint: bodies, responses, errors, headers.</summary>
+/// <summary>
+/// OpenAPI metadata shared by every command and query endpoint: bodies, responses, errors, headers.
+/// Every one of them may answer 503 (with Retry-After) while the database does not answer.
+/// </summary>
 public static class EndpointDocs
 {
     public static RouteHandlerBuilder Command<TRequest, TResponse>(this RouteHandlerBuilder builder, string name, string summary, bool created = false)
@@ -24,7 +27,8 @@ public static class EndpointDocs
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
-            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
     }
 
     /// <summary>
@@ -45,7 +49,7 @@ public static class EndpointDocs
         ArgumentNullException.ThrowIfNull(builder);
         builder = builder.WithName(name).WithSummary(summary).Produces<TResponse>().ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+            .ProducesProblem(StatusCodes.Status429TooManyRequests).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         return notFound ? builder.ProducesProblem(StatusCodes.Status404NotFound) : builder;
     }
 }
