@@ -48,7 +48,7 @@ public static class StartupFundWeb
 
         app.UseWhen(
             context => context.Request.Path.StartsWithSegments(PathBase, StringComparison.Ordinal),
-            branch => branch.UseRequestLocalization(WebCultures.Options()));
+            branch => branch.UseRequestLocalization(WebCultures.Options()).UseFailurePages(app));
         app.UseAntiforgery();
 
         // Pages are open: each shows the sign-in link or what the API lets this caller read; the API refuses the rest.

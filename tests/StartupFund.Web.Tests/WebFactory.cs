@@ -22,6 +22,12 @@ public class WebFactory : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>Demo sign-in (Auth:DemoSignIn); off for a production-like host.</summary>
     protected virtual bool DemoSignIn => true;
 
+    /// <summary>
+    /// When set, answers the web app's calls to the API in the API's place (or throws, as a refused
+    /// connection does); null, or a null answer, lets the call through to the API. The outage tests'.
+    /// </summary>
+    public Func<HttpRequestMessage, HttpResponseMessage?>? ApiFault { get; set; }
+
     public Task<long> EventCountAsync() => Database.ScalarAsync<long>("select count(*) from eventstore.events");
 
     /// <summary>A browser-like client: keeps cookies, does not follow redirects (tests look at them).</summary>
@@ -50,7 +56,14 @@ public class WebFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Web:ApiBaseAddress", "http://localhost/");
         builder.ConfigureLogging(logging => logging.ClearProviders());
         builder.ConfigureServices(services =>
-            services.AddHttpClient(ApiClient.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => Server.CreateHandler()));
+            services.AddHttpClient(ApiClient.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => new FaultHandler(this, Server.CreateHandler())));
+    }
+
+    /// <summary>The web app's way to the API, through <see cref="ApiFault"/> when one is set.</summary>
+    private sealed class FaultHandler(WebFactory factory, HttpMessageHandler api) : DelegatingHandler(api)
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+            factory.ApiFault?.Invoke(request) is { } answer ? Task.FromResult(answer) : base.SendAsync(request, cancellationToken);
     }
 }
 

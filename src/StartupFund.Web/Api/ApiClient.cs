@@ -19,6 +19,7 @@ public sealed class ApiClient(HttpClient http, IHttpContextAccessor accessor)
     /// <summary>The API's JSON shape, tolerant of fields this build does not know yet.</summary>
     public static JsonSerializerOptions Json { get; } = CreateJson();
 
+    /// <exception cref="ApiFailedException">The API answered 5xx or could not be reached.</exception>
     public Task<ApiResult<T>> GetAsync<T>(string pathAndQuery, CancellationToken cancellationToken = default) =>
         SendAsync<T>(new HttpRequestMessage(HttpMethod.Get, Relative(pathAndQuery)), cancellationToken);
 
@@ -26,6 +27,7 @@ public sealed class ApiClient(HttpClient http, IHttpContextAccessor accessor)
     /// Sends a command. The form's idempotency key makes a double submit (or a browser retry) of the same
     /// rendered form answer the first result instead of running twice.
     /// </summary>
+    /// <exception cref="ApiFailedException">The API answered 5xx or could not be reached.</exception>
     public Task<ApiResult<T>> PostAsync<T>(string path, object? body, string? idempotencyKey, CancellationToken cancellationToken = default)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, Relative(path))
@@ -49,11 +51,12 @@ public sealed class ApiClient(HttpClient http, IHttpContextAccessor accessor)
     }
 
     /// <summary>Streams a response as it comes (the audit export); the caller disposes it.</summary>
+    /// <exception cref="ApiFailedException">The API answered 5xx or could not be reached.</exception>
     public async Task<HttpResponseMessage> StreamAsync(string pathAndQuery, CancellationToken cancellationToken = default)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, Relative(pathAndQuery));
         Authorize(request);
-        return await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        return await AnswerOfAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<ApiResult<T>> SendAsync<T>(HttpRequestMessage request, CancellationToken cancellationToken)
@@ -61,17 +64,7 @@ public sealed class ApiClient(HttpClient http, IHttpContextAccessor accessor)
         using (request)
         {
             Authorize(request);
-            HttpResponseMessage response;
-            try
-            {
-                response = await http.SendAsync(request, cancellationToken).ConfigureAwait(false);
-            }
-            catch (HttpRequestException e)
-            {
-                return new ApiResult<T>(default, new ApiProblem(503, "http.503", e.Message, []));
-            }
-
-            using var answer = response;
+            using var response = await AnswerOfAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
             var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
             if (!response.IsSuccessStatusCode)
             {
@@ -80,6 +73,38 @@ public sealed class ApiClient(HttpClient http, IHttpContextAccessor accessor)
 
             return new ApiResult<T>(JsonSerializer.Deserialize<T>(body, Json), null);
         }
+    }
+
+    /// <summary>
+    /// The API's answer when it is one a page can show (2xx, 4xx); a 5xx or no answer at all is no
+    /// page's business (<see cref="ApiFailedException"/>, answered by the failure page).
+    /// </summary>
+    private async Task<HttpResponseMessage> AnswerOfAsync(HttpRequestMessage request, HttpCompletionOption completion, CancellationToken cancellationToken)
+    {
+        HttpResponseMessage response;
+        try
+        {
+            response = await http.SendAsync(request, completion, cancellationToken).ConfigureAwait(false);
+        }
+        catch (HttpRequestException e)
+        {
+            throw ApiFailedException.Unreachable(e);
+        }
+        catch (TaskCanceledException e) when (!cancellationToken.IsCancellationRequested)
+        {
+            // HttpClient's own timeout, not the visitor leaving.
+            throw ApiFailedException.Unreachable(e);
+        }
+
+        if ((int)response.StatusCode is >= 500 and <= 599)
+        {
+            using (response)
+            {
+                throw ApiFailedException.Answered((int)response.StatusCode, response.Headers.RetryAfter?.ToString());
+            }
+        }
+
+        return response;
     }
 
     private void Authorize(HttpRequestMessage request)
