@@ -40,6 +40,10 @@ public sealed class Caller
 
     public bool IsSupranationalRegulator => Has(Security.Roles.Regulator) && Countries.Contains(ClaimNames.AllCountries);
 
+    /// <summary>1-<see cref="SubjectMaxLength"/> printable ASCII characters without spaces: the subjects the API acts for.</summary>
+    public static bool IsValidSubject(string subject) =>
+        subject is { Length: > 0 and <= SubjectMaxLength } && subject.All(c => c is > ' ' and <= '~');
+
     public static Caller From(ClaimsPrincipal user)
     {
         ArgumentNullException.ThrowIfNull(user);
@@ -49,7 +53,7 @@ public sealed class Caller
         }
 
         var subject = user.FindFirst(ClaimNames.Subject)?.Value ?? string.Empty;
-        if (subject.Length > SubjectMaxLength || !subject.All(c => c is > ' ' and <= '~'))
+        if (!IsValidSubject(subject))
         {
             subject = string.Empty;
         }

@@ -68,10 +68,9 @@ public sealed class LocalTokens
 
     private static void Validate(TokenIdentity identity, Duration lifetime)
     {
-        if (string.IsNullOrEmpty(identity.Subject) || identity.Subject.Length > Caller.SubjectMaxLength
-            || !identity.Subject.All(c => c is > ' ' and <= '~'))
+        if (!Caller.IsValidSubject(identity.Subject))
         {
-            // The same rule Caller applies: a token the API would treat as having no subject is refused here.
+            // Caller's rule: a token the API would treat as having no subject is refused here.
             throw new ArgumentException($"The subject must be 1-{Caller.SubjectMaxLength} printable ASCII characters without spaces.", nameof(identity));
         }
 

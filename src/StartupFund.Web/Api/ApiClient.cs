@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http;
 using StartupFund.Ledger.Json;
+using StartupFund.Ledger.Pipeline;
 using StartupFund.Web.Session;
 
 namespace StartupFund.Web.Api;
@@ -37,11 +38,11 @@ public sealed class ApiClient(HttpClient http, IHttpContextAccessor accessor)
         if (!string.IsNullOrEmpty(idempotencyKey))
         {
             // A tampered form field: refuse it as the API would (a non-ASCII header cannot even be sent).
-            if (idempotencyKey.Length > 200 || !idempotencyKey.All(c => c is >= ' ' and <= '~'))
+            if (!CommandRequest.IsValidKey(idempotencyKey))
             {
                 request.Dispose();
-                return Task.FromResult(new ApiResult<T>(default,
-                    new ApiProblem(400, "idempotency.key_invalid", "Idempotency-Key must be 1-200 printable ASCII characters.", [])));
+                return Task.FromResult(new ApiResult<T>(default, new ApiProblem(400, LedgerErrorCodes.IdempotencyKeyInvalid,
+                    $"Idempotency-Key must be 1-{CommandRequest.IdempotencyKeyMaxLength} printable ASCII characters.", [])));
             }
 
             request.Headers.Add("Idempotency-Key", idempotencyKey);
