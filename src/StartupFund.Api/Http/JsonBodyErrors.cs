@@ -110,7 +110,7 @@ public static partial class JsonBodyErrors
             _ when type == typeof(bool) => "true or false",
             _ when type == typeof(int) || type == typeof(long) || type == typeof(short) => "a whole number, e.g. 3",
             _ when type == typeof(decimal) || type == typeof(double) => "a number",
-            { IsEnum: true } => "one of: " + string.Join(", ", Enum.GetNames(type).Where(n => n != "None").Select(Wording.Camel)),
+            { IsEnum: true } => "one of: " + Wording.WireChoices(type),
             _ when ElementType(type) is not null => "a JSON array",
             _ => "a JSON object",
         };

@@ -9,8 +9,14 @@ public static class Wording
     public static string Wire<TEnum>(TEnum value) where TEnum : struct, Enum => Camel(value.ToString());
 
     /// <summary>Every value of <typeparamref name="TEnum"/> but None, as the JSON API spells them, comma-separated.</summary>
-    public static string WireChoices<TEnum>() where TEnum : struct, Enum =>
-        string.Join(", ", Enum.GetNames<TEnum>().Where(n => n != "None").Select(Camel));
+    public static string WireChoices<TEnum>() where TEnum : struct, Enum => WireChoices(typeof(TEnum));
+
+    /// <summary>Every value of the enum type <paramref name="enumType"/> but None, as the JSON API spells them, comma-separated.</summary>
+    public static string WireChoices(Type enumType)
+    {
+        ArgumentNullException.ThrowIfNull(enumType);
+        return string.Join(", ", Enum.GetNames(enumType).Where(n => n != "None").Select(Camel));
+    }
 
     /// <summary>"UnderReview" becomes "underReview"; what is not PascalCase stays as it is.</summary>
     public static string Camel(string name)
