@@ -14,7 +14,6 @@ using StartupFund.Ledger.Pipeline;
 using StartupFund.Security;
 using StartupFund.Web;
 
-SocketCompletions.PreferInline();
 var builder = WebApplication.CreateBuilder(args);
 
 builder.Logging.ClearProviders();
