@@ -112,6 +112,47 @@ public sealed class PipelineTests(LedgerFixture fixture) : IClassFixture<LedgerF
     }
 
     [Fact]
+    public async Task Racing_declines_of_one_offer_land_once_and_the_rest_are_refused_never_failed()
+    {
+        // The funding path loads the application, then its fund: a decline that lands between the
+        // two loads leaves the loser a pair from two moments, which must be read again, not judged.
+        var fund = await fixture.OpenFundAsync("fund-decline-race", 10_000_000_00);
+        var now = fixture.Clock.GetCurrentInstant();
+        var unexpected = new List<Exception>();
+        for (var round = 0; round < 12; round++)
+        {
+            var app = await ReviewedApplicationAsync(fund, $"app-decline-race-{round}", 100_000_00);
+            await Ledger.Commands.ExecuteAsync(Approve(app, 100_000_00), CommandRequest.Plain);
+
+            var outcomes = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(async () =>
+            {
+                try
+                {
+                    return (await Ledger.Commands.ExecuteAsync(new DeclineOffer(app, "racing", now), CommandRequest.Plain)).Status;
+                }
+                catch (DomainException refusal) when (refusal.Code == ErrorCodes.ApplicationNoOpenOffer)
+                {
+                    return 409;
+                }
+                catch (Exception e)
+                {
+                    lock (unexpected)
+                    {
+                        unexpected.Add(e);
+                    }
+
+                    return 500;
+                }
+            })));
+
+            outcomes.Count(status => status == 200).ShouldBe(1, $"round {round}: {string.Join(", ", outcomes)}");
+        }
+
+        unexpected.ShouldBeEmpty();
+        (await Ledger.Queries.FundBalanceAsync(fund))!.Figures.Reserved.ShouldBe(new Money(0, Eur));
+    }
+
+    [Fact]
     public async Task Metadata_of_the_request_lands_on_every_event()
     {
         var fund = await fixture.OpenFundAsync("fund-meta", 100_000_00);

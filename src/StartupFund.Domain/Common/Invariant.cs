@@ -7,7 +7,7 @@ public static class Invariant
     {
         if (!condition)
         {
-            throw new InvalidOperationException("Invariant violated: " + message);
+            throw new InvariantViolatedException(message);
         }
     }
 }

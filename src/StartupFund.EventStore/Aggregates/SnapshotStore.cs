@@ -19,6 +19,24 @@ internal sealed class SnapshotStore(SchemaName schemaName, EventSerializer seria
     public async Task<(object State, long Version, string? StreamType, StreamTip? Tip)> LoadAsync(
         NpgsqlConnection connection, NpgsqlTransaction? transaction, IAggregateDefinition aggregate, string streamId, CancellationToken cancellationToken)
     {
+        while (true)
+        {
+            if (await TryLoadAsync(connection, transaction, aggregate, streamId, cancellationToken).ConfigureAwait(false) is { } loaded)
+            {
+                return loaded;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Null when the read was torn: each statement of the batch sees the log as of its own start, so
+    /// an append that writes a newer snapshot between the snapshot's statement and the events'
+    /// makes the events start after the newer snapshot, not after the one read. Folding those would
+    /// give a state missing events under a version that looks right.
+    /// </summary>
+    private async Task<(object State, long Version, string? StreamType, StreamTip? Tip)?> TryLoadAsync(
+        NpgsqlConnection connection, NpgsqlTransaction? transaction, IAggregateDefinition aggregate, string streamId, CancellationToken cancellationToken)
+    {
         await using var batch = new NpgsqlBatch(connection, transaction)
         {
             BatchCommands =
@@ -58,6 +76,11 @@ internal sealed class SnapshotStore(SchemaName schemaName, EventSerializer seria
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
             var recorded = EventRows.Read(reader, serializer);
+            if (recorded.Version != version + 1)
+            {
+                return null;
+            }
+
             state = aggregate.Evolve(state, recorded.Data);
             version = recorded.Version;
         }

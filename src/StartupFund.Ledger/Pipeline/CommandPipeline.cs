@@ -42,6 +42,12 @@ internal sealed class CommandPipeline(EventStore.EventStore store, IdempotencySt
 
                 throw;
             }
+            catch (ConcurrencyException e)
+            {
+                // The decision was made on streams loaded at different moments: load and decide again.
+                await BeforeRetryAsync(e, attempt, cancellationToken).ConfigureAwait(false);
+                continue;
+            }
 
             var outcome = new CommandOutcome(decision.Status, JsonSerializer.Serialize(decision.Response, LedgerJson.Api),
                 decision.Version, decision.Location, Replayed: false);
@@ -79,14 +85,19 @@ internal sealed class CommandPipeline(EventStore.EventStore store, IdempotencySt
                     throw new VersionMismatchException(e.StreamId, expected, e.ActualVersion);
                 }
 
-                if (attempt >= maxAttempts)
-                {
-                    throw new ConflictRetriesExhaustedException(e.StreamId, attempt, e.ActualVersion);
-                }
-
-                await Task.Delay(Backoff(attempt), cancellationToken).ConfigureAwait(false);
+                await BeforeRetryAsync(e, attempt, cancellationToken).ConfigureAwait(false);
             }
         }
+    }
+
+    private async Task BeforeRetryAsync(ConcurrencyException lostRace, int attempt, CancellationToken cancellationToken)
+    {
+        if (attempt >= maxAttempts)
+        {
+            throw new ConflictRetriesExhaustedException(lostRace.StreamId, attempt, lostRace.ActualVersion);
+        }
+
+        await Task.Delay(Backoff(attempt), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Full jitter: a random delay up to 2ms * 2^attempt, capped at 100ms.</summary>

@@ -1,5 +1,6 @@
 using StartupFund.Domain;
 using StartupFund.Domain.Applications;
+using StartupFund.Domain.Common;
 using StartupFund.Domain.Funding;
 using StartupFund.Domain.Funds;
 using StartupFund.EventStore;
@@ -81,7 +82,17 @@ public sealed class LedgerCommands
             LoadedFund fund = fundId.Value is null
                 ? new LoadedFund(null, FundState.Initial, 0)
                 : await LoadFundAsync(fundId, token).ConfigureAwait(false);
-            var decision = FundingDecider.Decide(command, application.State, fund.State);
+            TwoStreamDecision decision;
+            try
+            {
+                decision = FundingDecider.Decide(command, application.State, fund.State);
+            }
+            catch (Exception e) when (fund.StreamId is not null && e is DomainException or InvariantViolatedException)
+            {
+                await RequireUnmovedAsync(request, applicationStreamId, application.Version, token).ConfigureAwait(false);
+                throw;
+            }
+
             var state = decision.ApplicationEvents.Aggregate(application.State, ApplicationDecider.Evolve);
             var version = application.Version + decision.ApplicationEvents.Count;
             var country = state.Startup?.Country.Value;
@@ -109,6 +120,29 @@ public sealed class LedgerCommands
         var streamId = Streams.Fund(fundId);
         var loaded = await store.LoadAsync<FundState>(streamId, cancellationToken).ConfigureAwait(false);
         return new LoadedFund(streamId, loaded.State, loaded.Version);
+    }
+
+    /// <summary>
+    /// The application and its fund are loaded one after the other, so a command that lands between
+    /// the two loads leaves a pair from two moments. A decision on such a pair never commits (the
+    /// append checks both versions), but a refusal or a broken invariant would be given as it is:
+    /// before either is believed, the application must still be at the version it was loaded at.
+    /// If it is, the fund was loaded later than it and the pair is one real state of the ledger.
+    /// </summary>
+    private async Task RequireUnmovedAsync(CommandRequest request, string streamId, long loadedVersion, CancellationToken cancellationToken)
+    {
+        var current = (await store.GetStreamAsync(streamId, cancellationToken).ConfigureAwait(false))?.Version ?? 0;
+        if (current == loadedVersion)
+        {
+            return;
+        }
+
+        if (request.IfMatch is { } expected)
+        {
+            throw new VersionMismatchException(streamId, expected, current);
+        }
+
+        throw new ConcurrencyException(streamId, ExpectedVersion.Exact(loadedVersion), current);
     }
 
     private static void RequireIfMatch(CommandRequest request, string streamId, long loadedVersion)
