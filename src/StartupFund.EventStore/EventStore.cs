@@ -175,18 +175,41 @@ public sealed class EventStore
         StreamAppend.ValidateStreamId(streamId);
         var aggregate = AggregateFor<TState>();
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        var (state, version, streamType, tip) = await snapshots.LoadAsync(connection, null, aggregate, streamId, cancellationToken).ConfigureAwait(false);
-        if (streamType is not null && streamType != aggregate.StreamType)
+        var load = await snapshots.LoadAsync(connection, null, aggregate, streamId, cancellationToken).ConfigureAwait(false);
+        return Loaded(aggregate, streamId, load);
+    }
+
+    /// <summary>
+    /// Loads two aggregates in one round trip, the second read no earlier than the first: if the
+    /// first has not moved since, the pair is one real state of the log.
+    /// </summary>
+    public async Task<(LoadedAggregate<TFirst> First, LoadedAggregate<TSecond> Second)> LoadAsync<TFirst, TSecond>(
+        string firstStreamId, string secondStreamId, CancellationToken cancellationToken = default)
+        where TFirst : notnull
+        where TSecond : notnull
+    {
+        StreamAppend.ValidateStreamId(firstStreamId);
+        StreamAppend.ValidateStreamId(secondStreamId);
+        var (first, second) = (AggregateFor<TFirst>(), AggregateFor<TSecond>());
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        var loads = await snapshots.LoadAsync(connection, null, [(first, firstStreamId), (second, secondStreamId)], cancellationToken).ConfigureAwait(false);
+        return (Loaded(first, firstStreamId, loads[0]), Loaded(second, secondStreamId, loads[1]));
+    }
+
+    private LoadedAggregate<TState> Loaded<TState>(AggregateDefinition<TState> aggregate, string streamId, StreamLoad load)
+        where TState : notnull
+    {
+        if (load.StreamType is not null && load.StreamType != aggregate.StreamType)
         {
-            throw new StreamTypeMismatchException(streamId, $"it is a '{streamType}' stream, not '{aggregate.StreamType}'.");
+            throw new StreamTypeMismatchException(streamId, $"it is a '{load.StreamType}' stream, not '{aggregate.StreamType}'.");
         }
 
-        if (tip is not null)
+        if (load.Tip is not null)
         {
-            tips.Remember(streamId, tip.Version, tip.HeadHash);
+            tips.Remember(streamId, load.Tip.Version, load.Tip.HeadHash);
         }
 
-        return new LoadedAggregate<TState>((TState)state, version);
+        return new LoadedAggregate<TState>((TState)load.State, load.Version);
     }
 
     /// <summary>Time travel: the aggregate as it was at <paramref name="asOf"/>, folded from the events alone.</summary>

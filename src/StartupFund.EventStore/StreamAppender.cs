@@ -42,9 +42,10 @@ internal sealed class StreamAppender(NpgsqlDataSource dataSource, EventStoreOpti
 
         var reads = Array.ConvertAll(projections, p => p.PlanReads(appends));
         var recorded = await WriteAsync(connection, transaction, prepared, alongside ?? [], reads, cancellationToken).ConfigureAwait(false);
+        var writesWithCommit = new List<NpgsqlBatchCommand>();
         for (var i = 0; i < projections.Length; i++)
         {
-            await projections[i].ApplyAsync(new ProjectionContext(connection, transaction, options.Schema, reads[i]), recorded, cancellationToken)
+            await projections[i].ApplyAsync(new ProjectionContext(connection, transaction, options.Schema, reads[i], writesWithCommit), recorded, cancellationToken)
                 .ConfigureAwait(false);
         }
 
@@ -57,7 +58,7 @@ internal sealed class StreamAppender(NpgsqlDataSource dataSource, EventStoreOpti
             }
         }
 
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        await CommitAsync(connection, transaction, writesWithCommit, cancellationToken).ConfigureAwait(false);
         foreach (var stream in prepared)
         {
             // A stream this append created is not remembered: most are next touched after a load
@@ -69,6 +70,31 @@ internal sealed class StreamAppender(NpgsqlDataSource dataSource, EventStoreOpti
         }
 
         return new AppendResult(recorded, prepared.ToDictionary(p => p.Append.StreamId, p => p.NewVersion, StringComparer.Ordinal));
+    }
+
+    /// <summary>
+    /// The projections' queued writes and the COMMIT in one round trip. If a write fails, the
+    /// statements after it (the COMMIT among them) are skipped and disposing the transaction rolls
+    /// everything back; after the COMMIT the server reports no open transaction, so disposing it
+    /// sends nothing.
+    /// </summary>
+    private static async Task CommitAsync(NpgsqlConnection connection, NpgsqlTransaction transaction,
+        List<NpgsqlBatchCommand> writes, CancellationToken cancellationToken)
+    {
+        if (writes.Count == 0)
+        {
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        await using var batch = new NpgsqlBatch(connection, transaction);
+        foreach (var write in writes)
+        {
+            batch.BatchCommands.Add(write);
+        }
+
+        batch.BatchCommands.Add(new NpgsqlBatchCommand("commit"));
+        await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
     private List<PreparedStream> Prepare(IReadOnlyList<StreamAppend> appends, EventMetadata metadata)

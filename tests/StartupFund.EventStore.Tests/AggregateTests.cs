@@ -1,3 +1,4 @@
+using StartupFund.EventStore.Aggregates;
 using StartupFund.Testing;
 
 namespace StartupFund.EventStore.Tests;
@@ -140,6 +141,25 @@ public sealed class AggregateTests(TestDatabase database) : StoreTestBase(databa
 
         torn.ShouldBeEmpty();
         (await store.LoadAsync<AccountState>(streamId)).Version.ShouldBeGreaterThan(1, "the writer appended during the loads");
+    }
+
+    [Fact]
+    public async Task Two_streams_load_together_each_folded_from_its_snapshot_and_a_missing_one_as_initial()
+    {
+        var store = await NewStoreAsync(snapshotEvery: 2);
+        var (first, second, missing) = (NewStreamId(), NewStreamId(), NewStreamId());
+        await store.AppendAsync(Open(first, "Grace"));
+        await store.AppendAsync(Deposit(first, ExpectedVersion.Exact(1), 5, 6));   // snapshot at 3
+        await store.AppendAsync(Deposit(first, ExpectedVersion.Exact(3), 7));
+        await store.AppendAsync(Open(second, "Ada"));
+
+        var (a, b) = await store.LoadAsync<AccountState, AccountState>(first, second);
+        var (none, c) = await store.LoadAsync<AccountState, AccountState>(missing, first);
+
+        a.ShouldBe(new LoadedAggregate<AccountState>(new AccountState("Grace", 18, 3), 4));
+        b.ShouldBe(new LoadedAggregate<AccountState>(new AccountState("Ada", 0, 0), 1));
+        none.ShouldBe(new LoadedAggregate<AccountState>(AccountState.Initial, 0));
+        c.ShouldBe(a);
     }
 
     [Fact]

@@ -60,6 +60,36 @@ public sealed class InlineProjectionTests(TestDatabase database) : StoreTestBase
         (await Database.ScalarAsync<long>($"select balance_minor from {schema.Quoted}.balances where stream_id = '{streamId}'")).ShouldBe(4);
     }
 
+    [Fact]
+    public async Task Writes_sent_with_the_commit_land_with_the_events_and_a_failing_one_writes_nothing()
+    {
+        var store = await NewStoreAsync([new BalanceWrittenWithCommit()]);
+        await CreateBalanceTableAsync(store);
+        await Database.ExecuteAsync($"alter table {store.Schema.Quoted}.balances add check (balance_minor >= 0)");
+        var streamId = NewStreamId();
+        await store.AppendAsync(Open(streamId));
+        await store.AppendAsync(Deposit(streamId, ExpectedVersion.Exact(1), 100, 20));
+
+        var overdrawn = new StreamAppend(streamId, AccountType, "DE", ExpectedVersion.Exact(3), [new AmountWithdrawn(500, Day)]);
+        (await Should.ThrowAsync<PostgresException>(() => store.AppendAsync(overdrawn))).SqlState.ShouldBe(PostgresErrorCodes.CheckViolation);
+
+        (await store.GetStreamAsync(streamId))!.Version.ShouldBe(3);
+        (await store.ReadStreamAsync(streamId)).Count.ShouldBe(3);
+        (await Database.ScalarAsync<long>($"select balance_minor from {store.Schema.Quoted}.balances where stream_id = '{streamId}'")).ShouldBe(120);
+        await store.AppendAsync(new StreamAppend(streamId, AccountType, "DE", ExpectedVersion.Exact(3), [new AmountWithdrawn(20, Day)]));
+        (await Database.ScalarAsync<long>($"select balance_minor from {store.Schema.Quoted}.balances where stream_id = '{streamId}'")).ShouldBe(100);
+    }
+
+    [Fact]
+    public async Task Only_an_inline_projections_context_takes_writes_with_the_commit()
+    {
+        await using var connection = await Database.DataSource.OpenConnectionAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        var context = new ProjectionContext(connection, transaction, new SchemaName("eventstore"));
+
+        Should.Throw<InvalidOperationException>(() => context.WriteWithCommit(new NpgsqlBatchCommand("select 1")));
+    }
+
     private Task<int> CreateBalanceTableAsync(EventStore store) =>
         Database.ExecuteAsync($"create table {store.Schema.Quoted}.balances (stream_id text primary key, balance_minor bigint not null)");
 
@@ -83,6 +113,35 @@ public sealed class InlineProjectionTests(TestDatabase database) : StoreTestBase
                 command.Parameters.Add(new() { Value = delta });
                 await command.ExecuteNonQueryAsync(cancellationToken);
             }
+        }
+    }
+
+    /// <summary>The balance projection again, its statements queued to go with the commit instead of executed.</summary>
+    private sealed class BalanceWrittenWithCommit : IInlineProjection
+    {
+        public Task ApplyAsync(ProjectionContext context, IReadOnlyList<RecordedEvent> events, CancellationToken cancellationToken)
+        {
+            foreach (var recorded in events)
+            {
+                var delta = recorded.Data switch
+                {
+                    AmountDeposited d => d.AmountMinor,
+                    AmountWithdrawn w => -w.AmountMinor,
+                    _ => 0,
+                };
+                context.WriteWithCommit(new NpgsqlBatchCommand(
+                    $"insert into {context.Schema.Quoted}.balances (stream_id, balance_minor) values ($1, 0) on conflict (stream_id) do nothing")
+                {
+                    Parameters = { new() { Value = recorded.StreamId } },
+                });
+                context.WriteWithCommit(new NpgsqlBatchCommand(
+                    $"update {context.Schema.Quoted}.balances set balance_minor = balance_minor + $2 where stream_id = $1")
+                {
+                    Parameters = { new() { Value = recorded.StreamId }, new() { Value = delta } },
+                });
+            }
+
+            return Task.CompletedTask;
         }
     }
 

@@ -11,58 +11,74 @@ internal sealed class SnapshotStore(SchemaName schemaName, EventSerializer seria
     private readonly string schema = schemaName.Quoted;
 
     /// <summary>
-    /// Folds the stream's state up to its current version: one round trip, one snapshot row plus the
-    /// events after it. Both bounds of the version range are given so that the planner, which cannot
-    /// see them at plan time, estimates a narrow range and keeps to the (stream_id, version) index
-    /// even when a long stream makes up most of the table.
+    /// Folds each stream's state up to its current version, all in one round trip: per stream its
+    /// row, its snapshot row and the events after the snapshot, the streams in the order given (so
+    /// each is read no earlier than the ones before it). Both bounds of the version range are given
+    /// so that the planner, which cannot see them at plan time, estimates a narrow range and keeps
+    /// to the (stream_id, version) index even when a long stream makes up most of the table.
     /// </summary>
-    public async Task<(object State, long Version, string? StreamType, StreamTip? Tip)> LoadAsync(
-        NpgsqlConnection connection, NpgsqlTransaction? transaction, IAggregateDefinition aggregate, string streamId, CancellationToken cancellationToken)
+    public async Task<StreamLoad[]> LoadAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction,
+        IReadOnlyList<(IAggregateDefinition Aggregate, string StreamId)> streams, CancellationToken cancellationToken)
     {
         while (true)
         {
-            if (await TryLoadAsync(connection, transaction, aggregate, streamId, cancellationToken).ConfigureAwait(false) is { } loaded)
+            await using var batch = new NpgsqlBatch(connection, transaction);
+            foreach (var (aggregate, streamId) in streams)
             {
-                return loaded;
-            }
-        }
-    }
-
-    /// <summary>
-    /// Null when the read was torn: each statement of the batch sees the log as of its own start, so
-    /// an append that writes a newer snapshot between the snapshot's statement and the events'
-    /// makes the events start after the newer snapshot, not after the one read. Folding those would
-    /// give a state missing events under a version that looks right.
-    /// </summary>
-    private async Task<(object State, long Version, string? StreamType, StreamTip? Tip)?> TryLoadAsync(
-        NpgsqlConnection connection, NpgsqlTransaction? transaction, IAggregateDefinition aggregate, string streamId, CancellationToken cancellationToken)
-    {
-        await using var batch = new NpgsqlBatch(connection, transaction)
-        {
-            BatchCommands =
-            {
-                BatchCommands.Create($"select type, version, head_hash from {schema}.streams where id = $1", streamId),
-                BatchCommands.Create($"select version, data from {schema}.snapshots where stream_id = $1 and shape = $2", streamId, aggregate.Shape),
-                BatchCommands.Create($"""
+                batch.BatchCommands.Add(BatchCommands.Create($"select type, version, head_hash from {schema}.streams where id = $1", streamId));
+                batch.BatchCommands.Add(BatchCommands.Create($"select version, data from {schema}.snapshots where stream_id = $1 and shape = $2", streamId, aggregate.Shape));
+                batch.BatchCommands.Add(BatchCommands.Create($"""
                     select {EventRows.Columns} from {schema}.events
                     where stream_id = $1
                       and version between coalesce((select version from {schema}.snapshots where stream_id = $1 and shape = $2), 0) + 1
                                       and (select version from {schema}.streams where id = $1)
                     order by version
-                    """, streamId, aggregate.Shape),
-            },
-        };
-        await using var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                    """, streamId, aggregate.Shape));
+            }
 
-        if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            await using var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            var loads = new StreamLoad[streams.Count];
+            var torn = false;
+            for (var i = 0; i < streams.Count && !torn; i++)
+            {
+                if (i > 0)
+                {
+                    await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
+                }
+
+                var load = await ReadAsync(reader, streams[i].Aggregate, streams[i].StreamId, cancellationToken).ConfigureAwait(false);
+                torn = load is null;
+                loads[i] = load!;
+            }
+
+            if (!torn)
+            {
+                return loads;
+            }
+        }
+    }
+
+    public async Task<StreamLoad> LoadAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, IAggregateDefinition aggregate,
+        string streamId, CancellationToken cancellationToken) =>
+        (await LoadAsync(connection, transaction, [(aggregate, streamId)], cancellationToken).ConfigureAwait(false))[0];
+
+    /// <summary>
+    /// Reads one stream's three result sets; null when the read was torn: each statement sees the
+    /// log as of its own start, so an append that writes a newer snapshot between the snapshot's
+    /// statement and the events' makes the events start after the newer snapshot, not after the one
+    /// read. Folding those would give a state missing events under a version that looks right.
+    /// </summary>
+    private async Task<StreamLoad?> ReadAsync(NpgsqlDataReader reader, IAggregateDefinition aggregate, string streamId, CancellationToken cancellationToken)
+    {
+        string? streamType = null;
+        StreamTip? tip = null;
+        if (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            return (aggregate.InitialState, 0, null, null);
+            streamType = reader.GetString(0);
+            tip = new StreamTip(reader.GetInt64(1), reader.GetFieldValue<byte[]>(2));
         }
 
-        var streamType = reader.GetString(0);
-        var tip = new StreamTip(reader.GetInt64(1), reader.GetFieldValue<byte[]>(2));
         await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
-
         var state = aggregate.InitialState;
         long version = 0;
         if (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
@@ -85,7 +101,7 @@ internal sealed class SnapshotStore(SchemaName schemaName, EventSerializer seria
             version = recorded.Version;
         }
 
-        return (state, version, streamType, tip.Version == version ? tip : null);
+        return new StreamLoad(state, version, streamType, tip?.Version == version ? tip : null);
     }
 
     public async Task RefreshAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, IAggregateDefinition aggregate,
@@ -103,3 +119,6 @@ internal sealed class SnapshotStore(SchemaName schemaName, EventSerializer seria
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 }
+
+/// <summary>A stream's folded state and version; its type and remembered tip when it exists (the tip only if it matches the version).</summary>
+internal sealed record StreamLoad(object State, long Version, string? StreamType, StreamTip? Tip);

@@ -4,7 +4,8 @@ using StartupFund.EventStore.Schema;
 namespace StartupFund.EventStore.Projections;
 
 /// <summary>The append's open connection and transaction, and the rows this projection asked to read, handed to inline projections.</summary>
-public sealed class ProjectionContext(NpgsqlConnection connection, NpgsqlTransaction transaction, SchemaName schema, ProjectionReads? reads = null)
+public sealed class ProjectionContext(NpgsqlConnection connection, NpgsqlTransaction transaction, SchemaName schema,
+    ProjectionReads? reads = null, List<NpgsqlBatchCommand>? writesWithCommit = null)
 {
     public NpgsqlConnection Connection => connection;
 
@@ -16,4 +17,21 @@ public sealed class ProjectionContext(NpgsqlConnection connection, NpgsqlTransac
     public ProjectionReads? Reads => reads;
 
     public NpgsqlCommand CreateCommand(string sql) => new(sql, connection, transaction);
+
+    /// <summary>
+    /// Queues a statement to be sent with the append's commit, in the order queued, after every
+    /// projection has run: it costs no round trip of its own. If it fails, nothing of the append is
+    /// written. A projection that must see a statement's effect before it goes on executes it instead.
+    /// Only inline projections' contexts take such writes.
+    /// </summary>
+    public void WriteWithCommit(NpgsqlBatchCommand command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        if (writesWithCommit is null)
+        {
+            throw new InvalidOperationException("This context commits no writes of its own; execute the statement.");
+        }
+
+        writesWithCommit.Add(command);
+    }
 }

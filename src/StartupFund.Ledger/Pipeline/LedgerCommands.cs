@@ -4,6 +4,7 @@ using StartupFund.Domain.Common;
 using StartupFund.Domain.Funding;
 using StartupFund.Domain.Funds;
 using StartupFund.EventStore;
+using StartupFund.EventStore.Aggregates;
 using StartupFund.Ledger.Views;
 
 namespace StartupFund.Ledger.Pipeline;
@@ -13,6 +14,7 @@ public sealed class LedgerCommands
 {
     private readonly EventStore.EventStore store;
     private readonly CommandPipeline pipeline;
+    private readonly ApplicationFunds applicationFunds = new(capacity: 100_000);
 
     internal LedgerCommands(EventStore.EventStore store, CommandPipeline pipeline)
     {
@@ -75,13 +77,9 @@ public sealed class LedgerCommands
         return pipeline.RunAsync(request, async token =>
         {
             var applicationStreamId = Streams.Application(command.ApplicationId);
-            var application = await store.LoadAsync<ApplicationState>(applicationStreamId, token).ConfigureAwait(false);
+            var (application, fund) = await LoadAsync(command, applicationStreamId, token).ConfigureAwait(false);
             request.ApplicationAccess?.Invoke(application.Version == 0 ? null : application.State);
             RequireIfMatch(request, applicationStreamId, application.Version);
-            var fundId = command is SubmitApplication submit ? submit.FundId : application.State.FundId;
-            LoadedFund fund = fundId.Value is null
-                ? new LoadedFund(null, FundState.Initial, 0)
-                : await LoadFundAsync(fundId, token).ConfigureAwait(false);
             TwoStreamDecision decision;
             try
             {
@@ -115,11 +113,45 @@ public sealed class LedgerCommands
         }, cancellationToken);
     }
 
-    private async Task<LoadedFund> LoadFundAsync(FundId fundId, CancellationToken cancellationToken)
+    /// <summary>
+    /// The application, then its fund (a submission names it; otherwise the application does). When
+    /// the fund is known before the application is read, both are read in one round trip.
+    /// </summary>
+    private async Task<(LoadedAggregate<ApplicationState> Application, LoadedFund Fund)> LoadAsync(
+        FundingCommand command, string applicationStreamId, CancellationToken cancellationToken)
     {
-        var streamId = Streams.Fund(fundId);
-        var loaded = await store.LoadAsync<FundState>(streamId, cancellationToken).ConfigureAwait(false);
-        return new LoadedFund(streamId, loaded.State, loaded.Version);
+        LoadedAggregate<ApplicationState> application;
+        LoadedFund? fund = null;
+        if ((command is SubmitApplication submit ? submit.FundId : applicationFunds.Find(command.ApplicationId)) is { } known)
+        {
+            var (loadedApplication, loadedFund) = await store.LoadAsync<ApplicationState, FundState>(
+                applicationStreamId, Streams.Fund(known), cancellationToken).ConfigureAwait(false);
+            application = loadedApplication;
+            fund = new LoadedFund(Streams.Fund(known), loadedFund.State, loadedFund.Version);
+        }
+        else
+        {
+            application = await store.LoadAsync<ApplicationState>(applicationStreamId, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (application.State.FundId.Value is not null)
+        {
+            applicationFunds.Remember(command.ApplicationId, application.State.FundId);
+        }
+
+        var fundId = command is SubmitApplication submission ? submission.FundId : application.State.FundId;
+        if (fundId.Value is null)
+        {
+            return (application, new LoadedFund(null, FundState.Initial, 0));
+        }
+
+        if (fund?.StreamId != Streams.Fund(fundId))
+        {
+            var loaded = await store.LoadAsync<FundState>(Streams.Fund(fundId), cancellationToken).ConfigureAwait(false);
+            fund = new LoadedFund(Streams.Fund(fundId), loaded.State, loaded.Version);
+        }
+
+        return (application, fund);
     }
 
     /// <summary>

@@ -14,9 +14,9 @@ using static StartupFund.Ledger.Projections.ProjectionSql;
 namespace StartupFund.Ledger.Projections;
 
 /// <summary>
-/// Every read model, inside the append transaction, in one round trip of its own: the current
+/// Every read model, inside the append transaction, in no round trip of its own: the current
 /// documents of the funds and applications the append touches are read with the events' write
-/// (<see cref="PlanReads"/>), then one batch writes
+/// (<see cref="PlanReads"/>), then the statements sent with the commit write
 /// <list type="bullet">
 /// <item>the funds table: each fund's folded state with its version, per country;</item>
 /// <item>the applications table: each application's folded state with the columns the portfolio and
@@ -38,7 +38,7 @@ internal sealed class ReadModelProjection(SchemaName readSchema) : IInlineProjec
             [.. data.OfType<IApplicationEvent>().Select(e => e.ApplicationId.Value).Distinct(StringComparer.Ordinal)]);
     }
 
-    public async Task ApplyAsync(ProjectionContext context, IReadOnlyList<RecordedEvent> events, CancellationToken cancellationToken)
+    public Task ApplyAsync(ProjectionContext context, IReadOnlyList<RecordedEvent> events, CancellationToken cancellationToken)
     {
         var fundEvents = events.Where(e => e.Data is IFundEvent).GroupBy(e => ((IFundEvent)e.Data).FundId.Value, StringComparer.Ordinal).ToList();
         var applicationEvents = events.Where(e => e.Data is IApplicationEvent)
@@ -47,7 +47,6 @@ internal sealed class ReadModelProjection(SchemaName readSchema) : IInlineProjec
             ?? throw new InvalidOperationException("The read-model projection runs only with the documents it planned to read.");
         var (funds, applications) = (current.Funds, current.Applications);
 
-        await using var write = new NpgsqlBatch(context.Connection, context.Transaction);
         foreach (var group in fundEvents)
         {
             var state = funds.GetValueOrDefault(group.Key, FundState.Initial);
@@ -57,7 +56,7 @@ internal sealed class ReadModelProjection(SchemaName readSchema) : IInlineProjec
             }
 
             var last = group.MaxBy(e => e.Version)!;
-            write.BatchCommands.Add(Command($"""
+            context.WriteWithCommit(Command($"""
                 insert into {s}.funds (fund_id, country, currency, name, status, version, state, updated_at)
                 values ($1, $2, $3, $4, $5, $6, $7, $8)
                 on conflict (fund_id) do update set name = excluded.name, status = excluded.status,
@@ -93,7 +92,7 @@ internal sealed class ReadModelProjection(SchemaName readSchema) : IInlineProjec
             }
 
             var last = group.MaxBy(e => e.Version)!;
-            write.BatchCommands.Add(Command($"""
+            context.WriteWithCommit(Command($"""
                 insert into {s}.applications (application_id, fund_id, country, currency, status, sector, stage, instrument,
                     submitted_at, decided_at, version, state, updated_at)
                 values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
@@ -106,11 +105,11 @@ internal sealed class ReadModelProjection(SchemaName readSchema) : IInlineProjec
                 Long(last.Version), Jsonb(JsonSerializer.Serialize(state, LedgerJson.Storage)), Time(last.RecordedAt)));
         }
 
-        AddJournal(write, events);
-        await write.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        AddJournal(context, events);
+        return Task.CompletedTask;
     }
 
-    private void AddJournal(NpgsqlBatch write, IReadOnlyList<RecordedEvent> events)
+    private void AddJournal(ProjectionContext context, IReadOnlyList<RecordedEvent> events)
     {
         var deltas = new Dictionary<(string FundId, AccountCode Account), (long DebitsPosted, long CreditsPosted, long DebitsPending, long CreditsPending)>();
         foreach (var recorded in events)
@@ -125,7 +124,7 @@ internal sealed class ReadModelProjection(SchemaName readSchema) : IInlineProjec
                 throw new InvalidOperationException($"The journal entry of {recorded.Alias} at {recorded.StreamId}@{recorded.Version} does not balance.");
             }
 
-            write.BatchCommands.Add(Command($"""
+            context.WriteWithCommit(Command($"""
                 insert into {s}.journal_entries (fund_id, position, event_type, stream_id, stream_version, recorded_at, transfers)
                 values ($1, $2, $3, $4, $5, $6, $7)
                 """,
@@ -152,7 +151,7 @@ internal sealed class ReadModelProjection(SchemaName readSchema) : IInlineProjec
 
         foreach (var ((fundId, account), delta) in deltas.OrderBy(d => d.Key.FundId, StringComparer.Ordinal).ThenBy(d => d.Key.Account))
         {
-            write.BatchCommands.Add(Command($"""
+            context.WriteWithCommit(Command($"""
                 insert into {s}.account_balances (fund_id, account, debits_posted, credits_posted, debits_pending, credits_pending)
                 values ($1, $2, $3, $4, $5, $6)
                 on conflict (fund_id, account) do update set
