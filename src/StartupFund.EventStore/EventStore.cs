@@ -179,10 +179,7 @@ public sealed class EventStore
         return Loaded(aggregate, streamId, load);
     }
 
-    /// <summary>
-    /// Loads two aggregates in one round trip, the second read no earlier than the first: if the
-    /// first has not moved since, the pair is one real state of the log.
-    /// </summary>
+    /// <summary>Loads two aggregates in one round trip, both as of the same moment of the log.</summary>
     public async Task<(LoadedAggregate<TFirst> First, LoadedAggregate<TSecond> Second)> LoadAsync<TFirst, TSecond>(
         string firstStreamId, string secondStreamId, CancellationToken cancellationToken = default)
         where TFirst : notnull

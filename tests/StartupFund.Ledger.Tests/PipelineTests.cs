@@ -85,6 +85,25 @@ public sealed class PipelineTests(LedgerFixture fixture) : IClassFixture<LedgerF
     }
 
     [Fact]
+    public async Task A_repeated_request_that_runs_out_of_attempts_replays_the_first_response_instead_of_a_conflict()
+    {
+        var fund = await fixture.OpenFundAsync("fund-out-of-attempts", 100_000_00);
+        var command = new CommitCapital(fund, new SponsorId("once"), "Once", SponsorKind.PrivateInvestor, new Money(1_00, Eur), fixture.Clock.GetCurrentInstant());
+        var first = await Ledger.Commands.ExecuteAsync(command, LedgerFixture.Keyed("out-of-attempts", "same"));
+        var pipeline = new CommandPipeline(Ledger.Store, new IdempotencyStore(fixture.Database.DataSource, new LedgerOptions().ReadSchema), fixture.Clock, maxAttempts: 2);
+        var attempts = 0;
+        Task<Decision> LosesEveryRace(CancellationToken token) =>
+            throw new ConcurrencyException(Streams.Fund(fund), ExpectedVersion.Exact(++attempts), attempts + 1);
+
+        var repeat = await pipeline.RunAsync(LedgerFixture.Keyed("out-of-attempts", "same"), LosesEveryRace, CancellationToken.None);
+        await Should.ThrowAsync<ConflictRetriesExhaustedException>(() => pipeline.RunAsync(LedgerFixture.Keyed("never-ran", "same"), LosesEveryRace, CancellationToken.None));
+
+        attempts.ShouldBe(4);
+        repeat.Replayed.ShouldBeTrue();
+        repeat.Body.ShouldBe(first.Body);
+    }
+
+    [Fact]
     public async Task If_match_on_a_stale_version_is_refused_with_the_current_version()
     {
         var fund = await fixture.OpenFundAsync("fund-ifmatch", 100_000_00);
@@ -114,8 +133,10 @@ public sealed class PipelineTests(LedgerFixture fixture) : IClassFixture<LedgerF
     [Fact]
     public async Task Racing_declines_of_one_offer_land_once_and_the_rest_are_refused_never_failed()
     {
-        // The funding path loads the application, then its fund: a decline that lands between the
-        // two loads leaves the loser a pair from two moments, which must be read again, not judged.
+        // A ledger that does not yet know the application's fund loads the application, then the
+        // fund: a decline landing between the two loads leaves the loser a pair from two moments,
+        // which must be read again, not judged. Half the racers are such fresh ledgers; the other
+        // half share one that remembers the fund and loads both in one round trip.
         var fund = await fixture.OpenFundAsync("fund-decline-race", 10_000_000_00);
         var now = fixture.Clock.GetCurrentInstant();
         var unexpected = new List<Exception>();
@@ -124,11 +145,12 @@ public sealed class PipelineTests(LedgerFixture fixture) : IClassFixture<LedgerF
             var app = await ReviewedApplicationAsync(fund, $"app-decline-race-{round}", 100_000_00);
             await Ledger.Commands.ExecuteAsync(Approve(app, 100_000_00), CommandRequest.Plain);
 
-            var outcomes = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(async () =>
+            var outcomes = await Task.WhenAll(Enumerable.Range(0, 8).Select(racer => Task.Run(async () =>
             {
+                var ledger = racer % 2 == 0 ? Ledger : new StartupFundLedger(fixture.Database.DataSource, new LedgerOptions { Clock = fixture.Clock });
                 try
                 {
-                    return (await Ledger.Commands.ExecuteAsync(new DeclineOffer(app, "racing", now), CommandRequest.Plain)).Status;
+                    return (await ledger.Commands.ExecuteAsync(new DeclineOffer(app, "racing", now), CommandRequest.Plain)).Status;
                 }
                 catch (DomainException refusal) when (refusal.Code == ErrorCodes.ApplicationNoOpenOffer)
                 {

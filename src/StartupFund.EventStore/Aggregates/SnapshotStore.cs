@@ -12,63 +12,64 @@ internal sealed class SnapshotStore(SchemaName schemaName, EventSerializer seria
 
     /// <summary>
     /// Folds each stream's state up to its current version, all in one round trip: per stream its
-    /// row, its snapshot row and the events after the snapshot, the streams in the order given (so
-    /// each is read no earlier than the ones before it). Both bounds of the version range are given
-    /// so that the planner, which cannot see them at plan time, estimates a narrow range and keeps
-    /// to the (stream_id, version) index even when a long stream makes up most of the table.
+    /// row, its snapshot row and the events after the snapshot. Outside a transaction the statements
+    /// run in a read-only REPEATABLE READ transaction opened and committed in the same batch: each
+    /// statement of a batch would otherwise see the log as of its own start, and an append that
+    /// wrote a newer snapshot between the snapshot's statement and the events' made the events start
+    /// after the newer snapshot, a state missing events under a version that looked right. Inside an
+    /// append the stream's row is locked, so nobody else can move its snapshot. Both bounds of the
+    /// version range are given so that the planner, which cannot see them at plan time, estimates a
+    /// narrow range and keeps to the (stream_id, version) index even when a long stream makes up
+    /// most of the table.
     /// </summary>
     public async Task<StreamLoad[]> LoadAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction,
         IReadOnlyList<(IAggregateDefinition Aggregate, string StreamId)> streams, CancellationToken cancellationToken)
     {
-        while (true)
+        await using var batch = new NpgsqlBatch(connection, transaction);
+        if (transaction is null)
         {
-            await using var batch = new NpgsqlBatch(connection, transaction);
-            foreach (var (aggregate, streamId) in streams)
-            {
-                batch.BatchCommands.Add(BatchCommands.Create($"select type, version, head_hash from {schema}.streams where id = $1", streamId));
-                batch.BatchCommands.Add(BatchCommands.Create($"select version, data from {schema}.snapshots where stream_id = $1 and shape = $2", streamId, aggregate.Shape));
-                batch.BatchCommands.Add(BatchCommands.Create($"""
-                    select {EventRows.Columns} from {schema}.events
-                    where stream_id = $1
-                      and version between coalesce((select version from {schema}.snapshots where stream_id = $1 and shape = $2), 0) + 1
-                                      and (select version from {schema}.streams where id = $1)
-                    order by version
-                    """, streamId, aggregate.Shape));
-            }
-
-            await using var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            var loads = new StreamLoad[streams.Count];
-            var torn = false;
-            for (var i = 0; i < streams.Count && !torn; i++)
-            {
-                if (i > 0)
-                {
-                    await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
-                }
-
-                var load = await ReadAsync(reader, streams[i].Aggregate, streams[i].StreamId, cancellationToken).ConfigureAwait(false);
-                torn = load is null;
-                loads[i] = load!;
-            }
-
-            if (!torn)
-            {
-                return loads;
-            }
+            batch.BatchCommands.Add(new NpgsqlBatchCommand("begin isolation level repeatable read read only"));
         }
+
+        foreach (var (aggregate, streamId) in streams)
+        {
+            batch.BatchCommands.Add(BatchCommands.Create($"select type, version, head_hash from {schema}.streams where id = $1", streamId));
+            batch.BatchCommands.Add(BatchCommands.Create($"select version, data from {schema}.snapshots where stream_id = $1 and shape = $2", streamId, aggregate.Shape));
+            batch.BatchCommands.Add(BatchCommands.Create($"""
+                select {EventRows.Columns} from {schema}.events
+                where stream_id = $1
+                  and version between coalesce((select version from {schema}.snapshots where stream_id = $1 and shape = $2), 0) + 1
+                                  and (select version from {schema}.streams where id = $1)
+                order by version
+                """, streamId, aggregate.Shape));
+        }
+
+        if (transaction is null)
+        {
+            batch.BatchCommands.Add(new NpgsqlBatchCommand("commit"));
+        }
+
+        await using var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var loads = new StreamLoad[streams.Count];
+        for (var i = 0; i < streams.Count; i++)
+        {
+            if (i > 0)
+            {
+                await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            loads[i] = await ReadAsync(reader, streams[i].Aggregate, streams[i].StreamId, cancellationToken).ConfigureAwait(false);
+        }
+
+        return loads;
     }
 
     public async Task<StreamLoad> LoadAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, IAggregateDefinition aggregate,
         string streamId, CancellationToken cancellationToken) =>
         (await LoadAsync(connection, transaction, [(aggregate, streamId)], cancellationToken).ConfigureAwait(false))[0];
 
-    /// <summary>
-    /// Reads one stream's three result sets; null when the read was torn: each statement sees the
-    /// log as of its own start, so an append that writes a newer snapshot between the snapshot's
-    /// statement and the events' makes the events start after the newer snapshot, not after the one
-    /// read. Folding those would give a state missing events under a version that looks right.
-    /// </summary>
-    private async Task<StreamLoad?> ReadAsync(NpgsqlDataReader reader, IAggregateDefinition aggregate, string streamId, CancellationToken cancellationToken)
+    /// <summary>Reads one stream's three result sets and folds them; the versions must follow each other from the snapshot's.</summary>
+    private async Task<StreamLoad> ReadAsync(NpgsqlDataReader reader, IAggregateDefinition aggregate, string streamId, CancellationToken cancellationToken)
     {
         string? streamType = null;
         StreamTip? tip = null;
@@ -94,7 +95,7 @@ internal sealed class SnapshotStore(SchemaName schemaName, EventSerializer seria
             var recorded = EventRows.Read(reader, serializer);
             if (recorded.Version != version + 1)
             {
-                return null;
+                throw new EventStoreException($"Stream '{streamId}' read version {recorded.Version} after {version}: its events do not follow each other.");
             }
 
             state = aggregate.Evolve(state, recorded.Data);

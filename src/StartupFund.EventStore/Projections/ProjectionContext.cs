@@ -21,8 +21,9 @@ public sealed class ProjectionContext(NpgsqlConnection connection, NpgsqlTransac
     /// <summary>
     /// Queues a statement to be sent with the append's commit, in the order queued, after every
     /// projection has run: it costs no round trip of its own. If it fails, nothing of the append is
-    /// written. A projection that must see a statement's effect before it goes on executes it instead.
-    /// Only inline projections' contexts take such writes.
+    /// written. A queued statement's effect is seen by no projection (not even a later one) nor by
+    /// the snapshot refresh: a projection that needs it executes the statement instead. Only inline
+    /// projections' contexts take such writes.
     /// </summary>
     public void WriteWithCommit(NpgsqlBatchCommand command)
     {

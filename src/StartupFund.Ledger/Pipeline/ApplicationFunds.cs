@@ -15,6 +15,7 @@ internal sealed class ApplicationFunds(int capacity)
 
     public FundId? Find(ApplicationId application) => funds.TryGetValue(application.Value, out var fund) ? fund : null;
 
+    /// <summary>Call on a miss only: counting takes every lock of the dictionary.</summary>
     public void Remember(ApplicationId application, FundId fund)
     {
         if (funds.Count >= capacity)

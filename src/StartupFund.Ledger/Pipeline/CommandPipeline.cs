@@ -45,7 +45,11 @@ internal sealed class CommandPipeline(EventStore.EventStore store, IdempotencySt
             catch (ConcurrencyException e)
             {
                 // The decision was made on streams loaded at different moments: load and decide again.
-                await BeforeRetryAsync(e, attempt, cancellationToken).ConfigureAwait(false);
+                if (await AfterLostRaceAsync(request, e, attempt, cancellationToken).ConfigureAwait(false) is { } replayed)
+                {
+                    return replayed;
+                }
+
                 continue;
             }
 
@@ -85,19 +89,33 @@ internal sealed class CommandPipeline(EventStore.EventStore store, IdempotencySt
                     throw new VersionMismatchException(e.StreamId, expected, e.ActualVersion);
                 }
 
-                await BeforeRetryAsync(e, attempt, cancellationToken).ConfigureAwait(false);
+                if (await AfterLostRaceAsync(request, e, attempt, cancellationToken).ConfigureAwait(false) is { } replayed)
+                {
+                    return replayed;
+                }
             }
         }
     }
 
-    private async Task BeforeRetryAsync(ConcurrencyException lostRace, int attempt, CancellationToken cancellationToken)
+    /// <summary>
+    /// Waits before the next attempt. After the last one gives up, unless the request's key already
+    /// has a response: then the same request ran before, and its response is the answer.
+    /// </summary>
+    private async Task<CommandOutcome?> AfterLostRaceAsync(CommandRequest request, ConcurrencyException lostRace, int attempt,
+        CancellationToken cancellationToken)
     {
-        if (attempt >= maxAttempts)
+        if (attempt < maxAttempts)
         {
-            throw new ConflictRetriesExhaustedException(lostRace.StreamId, attempt, lostRace.ActualVersion);
+            await Task.Delay(Backoff(attempt), cancellationToken).ConfigureAwait(false);
+            return null;
         }
 
-        await Task.Delay(Backoff(attempt), cancellationToken).ConfigureAwait(false);
+        if (request.IdempotencyKey is { } key && await idempotency.FindAsync(key, cancellationToken).ConfigureAwait(false) is { } winner)
+        {
+            return winner.ReplayFor(request.Fingerprint);
+        }
+
+        throw new ConflictRetriesExhaustedException(lostRace.StreamId, attempt, lostRace.ActualVersion);
     }
 
     /// <summary>Full jitter: a random delay up to 2ms * 2^attempt, capped at 100ms.</summary>

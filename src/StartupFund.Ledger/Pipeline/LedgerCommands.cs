@@ -85,7 +85,8 @@ public sealed class LedgerCommands
             {
                 decision = FundingDecider.Decide(command, application.State, fund.State);
             }
-            catch (Exception e) when (fund.StreamId is not null && e is DomainException or InvariantViolatedException)
+            catch (Exception e) when (fund.StreamId is not null
+                && e is DomainException { Error.Kind: DomainErrorKind.BusinessRule } or InvariantViolatedException)
             {
                 await RequireUnmovedAsync(request, applicationStreamId, application.Version, token).ConfigureAwait(false);
                 throw;
@@ -115,7 +116,8 @@ public sealed class LedgerCommands
 
     /// <summary>
     /// The application, then its fund (a submission names it; otherwise the application does). When
-    /// the fund is known before the application is read, both are read in one round trip.
+    /// the fund is known before the application is read, both are read in one round trip, as of
+    /// one moment.
     /// </summary>
     private async Task<(LoadedAggregate<ApplicationState> Application, LoadedFund Fund)> LoadAsync(
         FundingCommand command, string applicationStreamId, CancellationToken cancellationToken)
@@ -134,7 +136,7 @@ public sealed class LedgerCommands
             application = await store.LoadAsync<ApplicationState>(applicationStreamId, cancellationToken).ConfigureAwait(false);
         }
 
-        if (application.State.FundId.Value is not null)
+        if (application.State.FundId.Value is not null && applicationFunds.Find(command.ApplicationId) != application.State.FundId)
         {
             applicationFunds.Remember(command.ApplicationId, application.State.FundId);
         }
@@ -155,11 +157,13 @@ public sealed class LedgerCommands
     }
 
     /// <summary>
-    /// The application and its fund are loaded one after the other, so a command that lands between
-    /// the two loads leaves a pair from two moments. A decision on such a pair never commits (the
-    /// append checks both versions), but a refusal or a broken invariant would be given as it is:
+    /// Without a remembered fund, the application and its fund are loaded one after the other, so a
+    /// command landing between the two loads leaves a pair from two moments. A decision on such a
+    /// pair never commits: the append checks the application's version, and the fund was read after
+    /// the application, so if the application has not moved by the commit the pair was one real
+    /// state. But a refusal by a business rule, or a broken invariant, would be given as it is:
     /// before either is believed, the application must still be at the version it was loaded at.
-    /// If it is, the fund was loaded later than it and the pair is one real state of the ledger.
+    /// (Rules that judge the input alone do not depend on the state and are not checked.)
     /// </summary>
     private async Task RequireUnmovedAsync(CommandRequest request, string streamId, long loadedVersion, CancellationToken cancellationToken)
     {
