@@ -124,19 +124,20 @@ public sealed class LedgerCommands
     {
         LoadedAggregate<ApplicationState> application;
         LoadedFund? fund = null;
-        if ((command is SubmitApplication submit ? submit.FundId : applicationFunds.Find(command.ApplicationId)) is { } known)
+        var known = command is SubmitApplication submit ? submit.FundId : applicationFunds.Find(command.ApplicationId);
+        if (known is { } knownFund)
         {
             var (loadedApplication, loadedFund) = await store.LoadAsync<ApplicationState, FundState>(
-                applicationStreamId, Streams.Fund(known), cancellationToken).ConfigureAwait(false);
+                applicationStreamId, Streams.Fund(knownFund), cancellationToken).ConfigureAwait(false);
             application = loadedApplication;
-            fund = new LoadedFund(Streams.Fund(known), loadedFund.State, loadedFund.Version);
+            fund = new LoadedFund(Streams.Fund(knownFund), loadedFund.State, loadedFund.Version);
         }
         else
         {
             application = await store.LoadAsync<ApplicationState>(applicationStreamId, cancellationToken).ConfigureAwait(false);
         }
 
-        if (application.State.FundId.Value is not null && applicationFunds.Find(command.ApplicationId) != application.State.FundId)
+        if (application.State.FundId.Value is not null && known != application.State.FundId)
         {
             applicationFunds.Remember(command.ApplicationId, application.State.FundId);
         }
@@ -157,8 +158,9 @@ public sealed class LedgerCommands
     }
 
     /// <summary>
-    /// Without a remembered fund, the application and its fund are loaded one after the other, so a
-    /// command landing between the two loads leaves a pair from two moments. A decision on such a
+    /// When the fund is not known beforehand (or was remembered wrongly), the application and its
+    /// fund are loaded one after the other, so a command landing between the two loads leaves a pair
+    /// from two moments. A decision on such a
     /// pair never commits: the append checks the application's version, and the fund was read after
     /// the application, so if the application has not moved by the commit the pair was one real
     /// state. But a refusal by a business rule, or a broken invariant, would be given as it is:
