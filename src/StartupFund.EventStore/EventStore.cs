@@ -26,6 +26,7 @@ public sealed class EventStore
     private readonly SnapshotStore snapshots;
     private readonly StreamAppender appender;
     private readonly StreamTips tips;
+    private readonly RememberedStates states;
     private readonly Dictionary<Type, IAggregateDefinition> aggregatesByState;
 
     public EventStore(NpgsqlDataSource dataSource, EventStoreOptions options)
@@ -44,7 +45,8 @@ public sealed class EventStore
         }
 
         tips = new StreamTips(options.RememberedStreamTips);
-        appender = new StreamAppender(dataSource, options, serializer, snapshots, tips);
+        states = new RememberedStates(options.RememberedStates);
+        appender = new StreamAppender(dataSource, options, serializer, snapshots, tips, states);
     }
 
     public SchemaName Schema => options.Schema;
@@ -193,6 +195,48 @@ public sealed class EventStore
         return (Loaded(first, firstStreamId, loads[0]), Loaded(second, secondStreamId, loads[1]));
     }
 
+    /// <summary>
+    /// Loads an aggregate to decide a command on, from the state this store remembers from its last
+    /// load of or append to the stream when it has one (no round trip, <see cref="LoadedAggregate{TState}.IsRemembered"/>),
+    /// else as <see cref="LoadAsync{TState}"/>. A remembered state is behind the database if another
+    /// process wrote the stream since. So decide on it only for an append that expects exactly its
+    /// version, which then fails with a <see cref="ConcurrencyException"/> (and the store forgets the
+    /// state, so the next load reads the database); a refusal, or a decision that leaves the stream
+    /// unwritten, must be made again on a <see cref="LoadAsync{TState}"/>.
+    /// </summary>
+    public async Task<LoadedAggregate<TState>> LoadForAppendAsync<TState>(string streamId, CancellationToken cancellationToken = default)
+        where TState : notnull
+    {
+        StreamAppend.ValidateStreamId(streamId);
+        return Remembered<TState>(streamId) ?? await LoadAsync<TState>(streamId, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Two aggregates as <see cref="LoadForAppendAsync{TState}"/>; those not remembered are read in one round trip.</summary>
+    public async Task<(LoadedAggregate<TFirst> First, LoadedAggregate<TSecond> Second)> LoadForAppendAsync<TFirst, TSecond>(
+        string firstStreamId, string secondStreamId, CancellationToken cancellationToken = default)
+        where TFirst : notnull
+        where TSecond : notnull
+    {
+        StreamAppend.ValidateStreamId(firstStreamId);
+        StreamAppend.ValidateStreamId(secondStreamId);
+        return (Remembered<TFirst>(firstStreamId), Remembered<TSecond>(secondStreamId)) switch
+        {
+            ({ } first, { } second) => (first, second),
+            ({ } first, null) => (first, await LoadAsync<TSecond>(secondStreamId, cancellationToken).ConfigureAwait(false)),
+            (null, { } second) => (await LoadAsync<TFirst>(firstStreamId, cancellationToken).ConfigureAwait(false), second),
+            _ => await LoadAsync<TFirst, TSecond>(firstStreamId, secondStreamId, cancellationToken).ConfigureAwait(false),
+        };
+    }
+
+    private LoadedAggregate<TState>? Remembered<TState>(string streamId)
+        where TState : notnull
+    {
+        AggregateFor<TState>();
+        return states.TryGet(streamId, out var remembered) && remembered.State is TState state
+            ? new LoadedAggregate<TState>(state, remembered.Version) { IsRemembered = true }
+            : null;
+    }
+
     private LoadedAggregate<TState> Loaded<TState>(AggregateDefinition<TState> aggregate, string streamId, StreamLoad load)
         where TState : notnull
     {
@@ -204,6 +248,7 @@ public sealed class EventStore
         if (load.Tip is not null)
         {
             tips.Remember(streamId, load.Tip.Version, load.Tip.HeadHash);
+            states.Remember(streamId, load.Version, load.State);
         }
 
         return new LoadedAggregate<TState>((TState)load.State, load.Version);

@@ -32,6 +32,12 @@ public sealed class EventStoreOptions
     /// </summary>
     public int RememberedStreamTips { get; init; } = 100_000;
 
+    /// <summary>
+    /// How many streams' folded states the store remembers for <see cref="EventStore.LoadForAppendAsync{TState}"/>
+    /// to decide on without a read; 0 turns it off. A state is a few kilobytes.
+    /// </summary>
+    public int RememberedStates { get; init; } = 20_000;
+
     public static JsonSerializerOptions DefaultJson() =>
         new JsonSerializerOptions(JsonSerializerDefaults.Web).AddNodaTime();
 }

@@ -16,9 +16,13 @@ namespace StartupFund.EventStore;
 /// head, write, run inline projections and snapshots, commit. A stream expected not to exist needs
 /// no lock round trip: its insert either creates it or proves the race lost. Neither does a stream
 /// whose expected version is the tip this store remembers (<see cref="StreamTips"/>): its write
-/// advances the row only if it is still at that version, and a miss falls back to the lock.
+/// advances the row only if it is still at that version, and a miss falls back to the lock. After
+/// the commit the store remembers each stream's new tip and, when it knew the state the append
+/// started from, the folded state (<see cref="RememberedStates"/>); a snapshot due is then written
+/// from that state with the commit instead of reading the stream again.
 /// </summary>
-internal sealed class StreamAppender(NpgsqlDataSource dataSource, EventStoreOptions options, EventSerializer serializer, SnapshotStore snapshots, StreamTips tips)
+internal sealed class StreamAppender(NpgsqlDataSource dataSource, EventStoreOptions options, EventSerializer serializer, SnapshotStore snapshots,
+    StreamTips tips, RememberedStates states)
 {
     private static readonly byte[] EmptyMetadataJson = "{}"u8.ToArray();
 
@@ -32,6 +36,26 @@ internal sealed class StreamAppender(NpgsqlDataSource dataSource, EventStoreOpti
         IReadOnlyList<NpgsqlBatchCommand>? alongside, CancellationToken cancellationToken)
     {
         var prepared = Prepare(appends, metadata);
+        try
+        {
+            return await AppendAsync(prepared, appends, alongside, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ConcurrencyException)
+        {
+            // A remembered state of one of these streams may be what the caller decided on: the
+            // next load must read the database.
+            foreach (var stream in prepared)
+            {
+                states.Forget(stream.Append.StreamId);
+            }
+
+            throw;
+        }
+    }
+
+    private async Task<AppendResult> AppendAsync(List<PreparedStream> prepared, IReadOnlyList<StreamAppend> appends,
+        IReadOnlyList<NpgsqlBatchCommand>? alongside, CancellationToken cancellationToken)
+    {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
 
@@ -49,27 +73,77 @@ internal sealed class StreamAppender(NpgsqlDataSource dataSource, EventStoreOpti
                 .ConfigureAwait(false);
         }
 
-        foreach (var stream in prepared)
+        var newStates = prepared.ConvertAll(FoldedState);
+        for (var i = 0; i < prepared.Count; i++)
         {
+            var stream = prepared[i];
             if (aggregatesByStreamType.TryGetValue(stream.Append.StreamType, out var aggregate)
                 && stream.NewVersion / aggregate.SnapshotEvery > stream.CurrentVersion / aggregate.SnapshotEvery)
             {
-                await snapshots.RefreshAsync(connection, transaction, aggregate, stream.Append.StreamId, cancellationToken).ConfigureAwait(false);
+                if (newStates[i] is { } state)
+                {
+                    writesWithCommit.Add(snapshots.Write(aggregate, stream.Append.StreamId, stream.NewVersion, state));
+                }
+                else
+                {
+                    await snapshots.RefreshAsync(connection, transaction, aggregate, stream.Append.StreamId, cancellationToken).ConfigureAwait(false);
+                }
             }
         }
 
         await CommitAsync(connection, transaction, writesWithCommit, cancellationToken).ConfigureAwait(false);
-        foreach (var stream in prepared)
+        for (var i = 0; i < prepared.Count; i++)
         {
-            // A stream this append created is not remembered: most are next touched after a load
-            // (which remembers it), and creating many streams would only churn the dictionary.
-            if (!stream.IsNew)
+            // A stream this append created is remembered only with its state: creating many streams
+            // of no aggregate would only churn the dictionary.
+            var stream = prepared[i];
+            if (!stream.IsNew || newStates[i] is not null)
             {
                 tips.Remember(stream.Append.StreamId, stream.NewVersion, stream.NewHeadHash);
+            }
+
+            if (newStates[i] is { } state)
+            {
+                states.Remember(stream.Append.StreamId, stream.NewVersion, state);
             }
         }
 
         return new AppendResult(recorded, prepared.ToDictionary(p => p.Append.StreamId, p => p.NewVersion, StringComparer.Ordinal));
+    }
+
+    /// <summary>
+    /// The stream's state after this append, when the store knows its state before it (remembered
+    /// at the version the append found, or a new stream's initial state): the appended events folded
+    /// onto it. Null for streams of no aggregate, or when nothing is remembered.
+    /// </summary>
+    private object? FoldedState(PreparedStream stream)
+    {
+        if (!aggregatesByStreamType.TryGetValue(stream.Append.StreamType, out var aggregate))
+        {
+            return null;
+        }
+
+        object state;
+        if (stream.CurrentVersion == 0)
+        {
+            state = aggregate.InitialState;
+        }
+        else if (states.TryGet(stream.Append.StreamId, out var remembered) && remembered.Version == stream.CurrentVersion
+            && aggregate.StateType.IsInstanceOfType(remembered.State))
+        {
+            state = remembered.State;
+        }
+        else
+        {
+            return null;
+        }
+
+        foreach (var domainEvent in stream.Append.Events)
+        {
+            state = aggregate.Evolve(state, domainEvent);
+        }
+
+        return state;
     }
 
     /// <summary>

@@ -1,5 +1,7 @@
 using System.Text;
 using StartupFund.Domain;
+using StartupFund.Domain.Applications;
+using StartupFund.Domain.Funding;
 using StartupFund.Domain.Funds;
 using StartupFund.Domain.Matching;
 using StartupFund.Domain.Values;
@@ -7,6 +9,7 @@ using StartupFund.EventStore;
 using StartupFund.Ledger;
 using StartupFund.Ledger.Pipeline;
 using StartupFund.Testing;
+using ApplicationId = StartupFund.Domain.ApplicationId;
 
 namespace StartupFund.Ledger.Tests;
 
@@ -46,4 +49,21 @@ public sealed class LedgerFixture : IAsyncLifetime
         await Ledger.Commands.ExecuteAsync(new ReceiveCapital(fund, new CallId("call-1"), new Money(committedMinor, eur), new NodaTime.LocalDate(2026, 4, 1), now), CommandRequest.Plain);
         return fund;
     }
+
+    /// <summary>Submits an application to a DE fund and starts its review.</summary>
+    public async Task<ApplicationId> ReviewedApplicationAsync(FundId fund, string id, long requestedMinor)
+    {
+        var app = new ApplicationId(id);
+        var now = Clock.GetCurrentInstant();
+        await Ledger.Commands.ExecuteAsync(new SubmitApplication(app, fund,
+            new StartupProfile(new StartupId("co-" + id), "Startup " + id, "HRB-" + id, new CountryCode("DE")),
+            "AI", Stage.Seed, Instrument.Equity, new Money(requestedMinor, Currency.Eur), "We build AI.", now), CommandRequest.Plain);
+        await Ledger.Commands.ExecuteAsync(new StartReview(app, now), CommandRequest.Plain);
+        return app;
+    }
+
+    /// <summary>An approval of the amount in two tranches.</summary>
+    public ApproveApplication Approve(ApplicationId app, long amountMinor) =>
+        new(app, new Money(amountMinor, Currency.Eur), [new TrancheTerms(new Money(amountMinor / 2, Currency.Eur), "Pilot", new NodaTime.LocalDate(2026, 6, 1)),
+            new TrancheTerms(new Money(amountMinor - (amountMinor / 2), Currency.Eur), "Production", new NodaTime.LocalDate(2026, 9, 1))], Clock.GetCurrentInstant());
 }

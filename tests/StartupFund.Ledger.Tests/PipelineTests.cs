@@ -21,9 +21,9 @@ public sealed class PipelineTests(LedgerFixture fixture) : IClassFixture<LedgerF
     public async Task Approval_appends_application_and_fund_in_one_transaction_and_projects_both()
     {
         var fund = await fixture.OpenFundAsync("fund-approve", 1_000_000_00);
-        var app = await ReviewedApplicationAsync(fund, "app-approve", 300_000_00);
+        var app = await fixture.ReviewedApplicationAsync(fund, "app-approve", 300_000_00);
 
-        var outcome = await Ledger.Commands.ExecuteAsync(Approve(app, 300_000_00), CommandRequest.Plain);
+        var outcome = await Ledger.Commands.ExecuteAsync(fixture.Approve(app, 300_000_00), CommandRequest.Plain);
 
         outcome.Status.ShouldBe(200);
         outcome.Version.ShouldBe(3);
@@ -41,10 +41,10 @@ public sealed class PipelineTests(LedgerFixture fixture) : IClassFixture<LedgerF
     public async Task A_refused_command_writes_nothing()
     {
         var fund = await fixture.OpenFundAsync("fund-refuse", 100_000_00);
-        var app = await ReviewedApplicationAsync(fund, "app-refuse", 500_000_00);
+        var app = await fixture.ReviewedApplicationAsync(fund, "app-refuse", 500_000_00);
         var before = await fixture.EventCountAsync();
 
-        var refusal = await Should.ThrowAsync<DomainException>(() => Ledger.Commands.ExecuteAsync(Approve(app, 500_000_00), CommandRequest.Plain));
+        var refusal = await Should.ThrowAsync<DomainException>(() => Ledger.Commands.ExecuteAsync(fixture.Approve(app, 500_000_00), CommandRequest.Plain));
 
         refusal.Code.ShouldBe(ErrorCodes.FundInsufficientAvailable);
         (await fixture.EventCountAsync()).ShouldBe(before);
@@ -142,8 +142,8 @@ public sealed class PipelineTests(LedgerFixture fixture) : IClassFixture<LedgerF
         var unexpected = new List<Exception>();
         for (var round = 0; round < 12; round++)
         {
-            var app = await ReviewedApplicationAsync(fund, $"app-decline-race-{round}", 100_000_00);
-            await Ledger.Commands.ExecuteAsync(Approve(app, 100_000_00), CommandRequest.Plain);
+            var app = await fixture.ReviewedApplicationAsync(fund, $"app-decline-race-{round}", 100_000_00);
+            await Ledger.Commands.ExecuteAsync(fixture.Approve(app, 100_000_00), CommandRequest.Plain);
 
             var outcomes = await Task.WhenAll(Enumerable.Range(0, 8).Select(racer => Task.Run(async () =>
             {
@@ -189,8 +189,8 @@ public sealed class PipelineTests(LedgerFixture fixture) : IClassFixture<LedgerF
     public async Task Projected_figures_agree_with_the_folded_fund_state()
     {
         var fund = await fixture.OpenFundAsync("fund-agree", 1_000_000_00);
-        var app = await ReviewedApplicationAsync(fund, "app-agree", 200_000_00);
-        await Ledger.Commands.ExecuteAsync(Approve(app, 200_000_00), CommandRequest.Plain);
+        var app = await fixture.ReviewedApplicationAsync(fund, "app-agree", 200_000_00);
+        await Ledger.Commands.ExecuteAsync(fixture.Approve(app, 200_000_00), CommandRequest.Plain);
         var now = fixture.Clock.GetCurrentInstant();
         await Ledger.Commands.ExecuteAsync(new AcceptOffer(app, now), CommandRequest.Plain);
         await Ledger.Commands.ExecuteAsync(new ReportMilestone(app, 1, "done", now), CommandRequest.Plain);
@@ -227,19 +227,4 @@ public sealed class PipelineTests(LedgerFixture fixture) : IClassFixture<LedgerF
 
         (await fixture.Database.ScalarAsync<long>("select count(*) from information_schema.tables where table_schema = 'ledger'")).ShouldBe(5);
     }
-
-    private async Task<ApplicationId> ReviewedApplicationAsync(FundId fund, string id, long requestedMinor)
-    {
-        var app = new ApplicationId(id);
-        var now = fixture.Clock.GetCurrentInstant();
-        await Ledger.Commands.ExecuteAsync(new SubmitApplication(app, fund,
-            new StartupProfile(new StartupId("co-" + id), "Startup " + id, "HRB-" + id, new CountryCode("DE")),
-            "AI", Stage.Seed, Instrument.Equity, new Money(requestedMinor, Eur), "We build AI.", now), CommandRequest.Plain);
-        await Ledger.Commands.ExecuteAsync(new StartReview(app, now), CommandRequest.Plain);
-        return app;
-    }
-
-    private ApproveApplication Approve(ApplicationId app, long amountMinor) =>
-        new(app, new Money(amountMinor, Eur), [new TrancheTerms(new Money(amountMinor / 2, Eur), "Pilot", new NodaTime.LocalDate(2026, 6, 1)),
-            new TrancheTerms(new Money(amountMinor - (amountMinor / 2), Eur), "Production", new NodaTime.LocalDate(2026, 9, 1))], fixture.Clock.GetCurrentInstant());
 }

@@ -105,20 +105,21 @@ internal sealed class SnapshotStore(SchemaName schemaName, EventSerializer seria
         return new StreamLoad(state, version, streamType, tip?.Version == version ? tip : null);
     }
 
+    /// <summary>Reads the stream in the append's transaction (which sees the append's events) and writes its snapshot.</summary>
     public async Task RefreshAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, IAggregateDefinition aggregate,
         string streamId, CancellationToken cancellationToken)
     {
         var (state, version, _, _) = await LoadAsync(connection, transaction, aggregate, streamId, cancellationToken).ConfigureAwait(false);
-        var json = JsonSerializer.Serialize(state, aggregate.StateType, serializer.Options);
-        await using var command = new NpgsqlCommand($"""
+        await using var batch = new NpgsqlBatch(connection, transaction) { BatchCommands = { Write(aggregate, streamId, version, state) } };
+        await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The statement that makes <paramref name="state"/> the stream's snapshot at <paramref name="version"/>.</summary>
+    public NpgsqlBatchCommand Write(IAggregateDefinition aggregate, string streamId, long version, object state) =>
+        BatchCommands.Create($"""
             insert into {schema}.snapshots (stream_id, version, shape, data, updated_at) values ($1, $2, $3, $4::jsonb, now())
             on conflict (stream_id) do update set version = excluded.version, shape = excluded.shape, data = excluded.data, updated_at = excluded.updated_at
-            """, connection, transaction)
-        {
-            Parameters = { new() { Value = streamId }, new() { Value = version }, new() { Value = aggregate.Shape }, new() { Value = json } },
-        };
-        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-    }
+            """, streamId, version, aggregate.Shape, JsonSerializer.Serialize(state, aggregate.StateType, serializer.Options));
 }
 
 /// <summary>A stream's folded state and version; its type and remembered tip when it exists (the tip only if it matches the version).</summary>

@@ -27,10 +27,10 @@ public sealed class LedgerCommands
     {
         ArgumentNullException.ThrowIfNull(command);
         ArgumentNullException.ThrowIfNull(request);
-        return pipeline.RunAsync(request, async token =>
+        return pipeline.RunAsync(request, token => DecisionLoads.DecideAsync(store, mayRemember: true, async (loads, token) =>
         {
             var streamId = Streams.Fund(command.FundId);
-            var loaded = await store.LoadAsync<FundState>(streamId, token).ConfigureAwait(false);
+            var loaded = await loads.LoadAsync<FundState>(streamId, token).ConfigureAwait(false);
             RequireIfMatch(request, streamId, loaded.Version);
             var events = FundDecider.Decide(command, loaded.State);
             var state = events.Aggregate(loaded.State, FundDecider.Evolve);
@@ -43,7 +43,7 @@ public sealed class LedgerCommands
                 FundView.From(state, version, command.At),
                 version,
                 created ? $"/funds/{Uri.EscapeDataString(command.FundId.Value)}" : null);
-        }, cancellationToken);
+        }, token), cancellationToken);
     }
 
     /// <summary>A command over an application's stream alone.</summary>
@@ -51,10 +51,10 @@ public sealed class LedgerCommands
     {
         ArgumentNullException.ThrowIfNull(command);
         ArgumentNullException.ThrowIfNull(request);
-        return pipeline.RunAsync(request, async token =>
+        return pipeline.RunAsync(request, token => DecisionLoads.DecideAsync(store, mayRemember: true, async (loads, token) =>
         {
             var streamId = Streams.Application(command.ApplicationId);
-            var loaded = await store.LoadAsync<ApplicationState>(streamId, token).ConfigureAwait(false);
+            var loaded = await loads.LoadAsync<ApplicationState>(streamId, token).ConfigureAwait(false);
             request.ApplicationAccess?.Invoke(loaded.Version == 0 ? null : loaded.State);
             RequireIfMatch(request, streamId, loaded.Version);
             var events = ApplicationDecider.Decide(command, loaded.State);
@@ -63,7 +63,7 @@ public sealed class LedgerCommands
             return new Decision(
                 [new StreamAppend(streamId, Streams.ApplicationType, state.Startup?.Country.Value, ExpectedVersion.Exact(loaded.Version), events)],
                 streamId, 200, ApplicationView.From(state, version, command.At), version, null);
-        }, cancellationToken);
+        }, token), cancellationToken);
     }
 
     /// <summary>
@@ -74,10 +74,11 @@ public sealed class LedgerCommands
     {
         ArgumentNullException.ThrowIfNull(command);
         ArgumentNullException.ThrowIfNull(request);
-        return pipeline.RunAsync(request, async token =>
+        // A submission leaves its fund unwritten, so a decision on a remembered fund could not stand: read both.
+        return pipeline.RunAsync(request, token => DecisionLoads.DecideAsync(store, mayRemember: command is not SubmitApplication, async (loads, token) =>
         {
             var applicationStreamId = Streams.Application(command.ApplicationId);
-            var (application, fund) = await LoadAsync(command, applicationStreamId, token).ConfigureAwait(false);
+            var (application, fund, readTogether) = await LoadAsync(loads, command, applicationStreamId, token).ConfigureAwait(false);
             request.ApplicationAccess?.Invoke(application.Version == 0 ? null : application.State);
             RequireIfMatch(request, applicationStreamId, application.Version);
             TwoStreamDecision decision;
@@ -85,7 +86,7 @@ public sealed class LedgerCommands
             {
                 decision = FundingDecider.Decide(command, application.State, fund.State);
             }
-            catch (Exception e) when (fund.StreamId is not null
+            catch (Exception e) when (fund.StreamId is not null && !readTogether && !loads.AnyRemembered
                 && e is DomainException { Error.Kind: DomainErrorKind.BusinessRule } or InvariantViolatedException)
             {
                 await RequireUnmovedAsync(request, applicationStreamId, application.Version, token).ConfigureAwait(false);
@@ -111,30 +112,30 @@ public sealed class LedgerCommands
             var created = command is SubmitApplication;
             return new Decision(appends, applicationStreamId, created ? 201 : 200, ApplicationView.From(state, version, command.At), version,
                 created ? $"/applications/{Uri.EscapeDataString(command.ApplicationId.Value)}" : null);
-        }, cancellationToken);
+        }, token), cancellationToken);
     }
 
     /// <summary>
     /// The application, then its fund (a submission names it; otherwise the application does). When
-    /// the fund is known before the application is read, both are read in one round trip, as of
-    /// one moment.
+    /// the fund is known before the application is read, both are loaded together (read in one round
+    /// trip, as of one moment); otherwise one after the other.
     /// </summary>
-    private async Task<(LoadedAggregate<ApplicationState> Application, LoadedFund Fund)> LoadAsync(
-        FundingCommand command, string applicationStreamId, CancellationToken cancellationToken)
+    private async Task<(LoadedAggregate<ApplicationState> Application, LoadedFund Fund, bool ReadTogether)> LoadAsync(
+        DecisionLoads loads, FundingCommand command, string applicationStreamId, CancellationToken cancellationToken)
     {
         LoadedAggregate<ApplicationState> application;
         LoadedFund? fund = null;
         var known = command is SubmitApplication submit ? submit.FundId : applicationFunds.Find(command.ApplicationId);
         if (known is { } knownFund)
         {
-            var (loadedApplication, loadedFund) = await store.LoadAsync<ApplicationState, FundState>(
+            var (loadedApplication, loadedFund) = await loads.LoadAsync<ApplicationState, FundState>(
                 applicationStreamId, Streams.Fund(knownFund), cancellationToken).ConfigureAwait(false);
             application = loadedApplication;
             fund = new LoadedFund(Streams.Fund(knownFund), loadedFund.State, loadedFund.Version);
         }
         else
         {
-            application = await store.LoadAsync<ApplicationState>(applicationStreamId, cancellationToken).ConfigureAwait(false);
+            application = await loads.LoadAsync<ApplicationState>(applicationStreamId, cancellationToken).ConfigureAwait(false);
         }
 
         if (application.State.FundId.Value is not null && known != application.State.FundId)
@@ -145,23 +146,22 @@ public sealed class LedgerCommands
         var fundId = command is SubmitApplication submission ? submission.FundId : application.State.FundId;
         if (fundId.Value is null)
         {
-            return (application, new LoadedFund(null, FundState.Initial, 0));
+            return (application, new LoadedFund(null, FundState.Initial, 0), true);
         }
 
-        if (fund?.StreamId != Streams.Fund(fundId))
+        if (fund?.StreamId == Streams.Fund(fundId))
         {
-            var loaded = await store.LoadAsync<FundState>(Streams.Fund(fundId), cancellationToken).ConfigureAwait(false);
-            fund = new LoadedFund(Streams.Fund(fundId), loaded.State, loaded.Version);
+            return (application, fund, true);
         }
 
-        return (application, fund);
+        var loaded = await loads.LoadAsync<FundState>(Streams.Fund(fundId), cancellationToken).ConfigureAwait(false);
+        return (application, new LoadedFund(Streams.Fund(fundId), loaded.State, loaded.Version), false);
     }
 
     /// <summary>
     /// When the fund is not known beforehand (or was remembered wrongly), the application and its
-    /// fund are loaded one after the other, so a command landing between the two loads leaves a pair
-    /// from two moments. A decision on such a
-    /// pair never commits: the append checks the application's version, and the fund was read after
+    /// fund are read one after the other, so a command landing between the two reads leaves a pair
+    /// from two moments. A decision on such a pair never commits: the append checks the application's version, and the fund was read after
     /// the application, so if the application has not moved by the commit the pair was one real
     /// state. But a refusal by a business rule, or a broken invariant, would be given as it is:
     /// before either is believed, the application must still be at the version it was loaded at.
