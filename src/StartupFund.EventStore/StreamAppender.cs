@@ -26,6 +26,9 @@ internal sealed class StreamAppender(NpgsqlDataSource dataSource, EventStoreOpti
 {
     private static readonly byte[] EmptyMetadataJson = "{}"u8.ToArray();
 
+    /// <summary>The SQLSTATE of <c>stream_moved</c> (migration 0003): a write from a remembered tip found its row moved on.</summary>
+    private const string StreamMovedState = "SF409";
+
     private readonly string schema = options.Schema.Quoted;
     private readonly WriteSql sql = new(options.Schema.Quoted);
     private readonly Dictionary<string, IAggregateDefinition> aggregatesByStreamType =
@@ -64,34 +67,12 @@ internal sealed class StreamAppender(NpgsqlDataSource dataSource, EventStoreOpti
             await LockExistingStreamsAsync(connection, transaction, prepared, cancellationToken).ConfigureAwait(false);
         }
 
-        var reads = Array.ConvertAll(projections, p => p.PlanReads(appends));
-        var recorded = await WriteAsync(connection, transaction, prepared, alongside ?? [], reads, cancellationToken).ConfigureAwait(false);
-        var writesWithCommit = new List<NpgsqlBatchCommand>();
-        for (var i = 0; i < projections.Length; i++)
-        {
-            await projections[i].ApplyAsync(new ProjectionContext(connection, transaction, options.Schema, reads[i], writesWithCommit), recorded, cancellationToken)
-                .ConfigureAwait(false);
-        }
-
         var newStates = prepared.ConvertAll(FoldedState);
-        for (var i = 0; i < prepared.Count; i++)
-        {
-            var stream = prepared[i];
-            if (aggregatesByStreamType.TryGetValue(stream.Append.StreamType, out var aggregate)
-                && stream.NewVersion / aggregate.SnapshotEvery > stream.CurrentVersion / aggregate.SnapshotEvery)
-            {
-                if (newStates[i] is { } state)
-                {
-                    writesWithCommit.Add(snapshots.Write(aggregate, stream.Append.StreamId, stream.NewVersion, state));
-                }
-                else
-                {
-                    await snapshots.RefreshAsync(connection, transaction, aggregate, stream.Append.StreamId, cancellationToken).ConfigureAwait(false);
-                }
-            }
-        }
+        var recorded = PlanWrites(prepared, newStates) is { } writes
+            ? await WriteAsync(connection, transaction, prepared, [.. alongside ?? [], .. writes, new NpgsqlBatchCommand("commit")], [], cancellationToken)
+                .ConfigureAwait(false)
+            : await WriteThenCommitAsync(connection, transaction, prepared, appends, alongside ?? [], newStates, cancellationToken).ConfigureAwait(false);
 
-        await CommitAsync(connection, transaction, writesWithCommit, cancellationToken).ConfigureAwait(false);
         for (var i = 0; i < prepared.Count; i++)
         {
             // A stream this append created is remembered only with its state: creating many streams
@@ -110,6 +91,85 @@ internal sealed class StreamAppender(NpgsqlDataSource dataSource, EventStoreOpti
 
         return new AppendResult(recorded, prepared.ToDictionary(p => p.Append.StreamId, p => p.NewVersion, StringComparer.Ordinal));
     }
+
+    /// <summary>
+    /// Every projection's writes and every snapshot due, planned before anything is sent, so that
+    /// they go with the events and the COMMIT in one round trip; null when a projection cannot plan
+    /// its writes or a snapshot's state is not known.
+    /// </summary>
+    private List<NpgsqlBatchCommand>? PlanWrites(List<PreparedStream> prepared, List<object?> newStates)
+    {
+        var pending = prepared.Select((stream, i) => stream.ToPending(newStates[i])).ToList();
+        var writes = new List<NpgsqlBatchCommand>();
+        foreach (var projection in projections)
+        {
+            if (projection.PlanWrites(options.Schema, pending) is not { } planned)
+            {
+                return null;
+            }
+
+            writes.AddRange(planned);
+        }
+
+        for (var i = 0; i < prepared.Count; i++)
+        {
+            if (SnapshotDue(prepared[i]) is { } aggregate)
+            {
+                if (newStates[i] is not { } state)
+                {
+                    return null;
+                }
+
+                writes.Add(snapshots.Write(aggregate, prepared[i].Append.StreamId, prepared[i].NewVersion, state));
+            }
+        }
+
+        return writes;
+    }
+
+    /// <summary>
+    /// Two round trips: the events with the projections' reads and the statements sent alongside;
+    /// then the projections' writes with the COMMIT (and a round trip more per snapshot whose state
+    /// the store does not know).
+    /// </summary>
+    private async Task<List<RecordedEvent>> WriteThenCommitAsync(NpgsqlConnection connection, NpgsqlTransaction transaction,
+        List<PreparedStream> prepared, IReadOnlyList<StreamAppend> appends, IReadOnlyList<NpgsqlBatchCommand> alongside,
+        List<object?> newStates, CancellationToken cancellationToken)
+    {
+        var reads = Array.ConvertAll(projections, p => p.PlanReads(appends));
+        var recorded = await WriteAsync(connection, transaction, prepared, alongside, reads, cancellationToken).ConfigureAwait(false);
+        var writesWithCommit = new List<NpgsqlBatchCommand>();
+        for (var i = 0; i < projections.Length; i++)
+        {
+            await projections[i].ApplyAsync(new ProjectionContext(connection, transaction, options.Schema, reads[i], writesWithCommit), recorded, cancellationToken)
+                .ConfigureAwait(false);
+        }
+
+        for (var i = 0; i < prepared.Count; i++)
+        {
+            if (SnapshotDue(prepared[i]) is { } aggregate)
+            {
+                if (newStates[i] is { } state)
+                {
+                    writesWithCommit.Add(snapshots.Write(aggregate, prepared[i].Append.StreamId, prepared[i].NewVersion, state));
+                }
+                else
+                {
+                    await snapshots.RefreshAsync(connection, transaction, aggregate, prepared[i].Append.StreamId, cancellationToken).ConfigureAwait(false);
+                }
+            }
+        }
+
+        await CommitAsync(connection, transaction, writesWithCommit, cancellationToken).ConfigureAwait(false);
+        return recorded;
+    }
+
+    /// <summary>The stream's aggregate when this append crosses a multiple of its snapshot interval.</summary>
+    private IAggregateDefinition? SnapshotDue(PreparedStream stream) =>
+        aggregatesByStreamType.TryGetValue(stream.Append.StreamType, out var aggregate)
+            && stream.NewVersion / aggregate.SnapshotEvery > stream.CurrentVersion / aggregate.SnapshotEvery
+            ? aggregate
+            : null;
 
     /// <summary>
     /// The stream's state after this append, when the store knows its state before it (remembered
@@ -312,10 +372,11 @@ internal sealed class StreamAppender(NpgsqlDataSource dataSource, EventStoreOpti
 
     /// <summary>
     /// One round trip: each stream's events, then the projections' reads (their rows go to the
-    /// <see cref="ProjectionReads"/> that asked for them), then the statements sent alongside.
+    /// <see cref="ProjectionReads"/> that asked for them), then the statements sent after them (which
+    /// return no rows; the COMMIT may be the last of them).
     /// </summary>
     private async Task<List<RecordedEvent>> WriteAsync(NpgsqlConnection connection, NpgsqlTransaction transaction,
-        List<PreparedStream> streams, IReadOnlyList<NpgsqlBatchCommand> alongside, ProjectionReads?[] reads, CancellationToken cancellationToken)
+        List<PreparedStream> streams, IReadOnlyList<NpgsqlBatchCommand> after, ProjectionReads?[] reads, CancellationToken cancellationToken)
     {
         await using var batch = new NpgsqlBatch(connection, transaction);
         foreach (var stream in streams)
@@ -334,16 +395,15 @@ internal sealed class StreamAppender(NpgsqlDataSource dataSource, EventStoreOpti
             }
         }
 
-        foreach (var command in alongside)
+        foreach (var command in after)
         {
             batch.BatchCommands.Add(command);
         }
 
         // Every statement up to the last read returns a result set, so the reader's results line up
-        // with them; statements without one (those sent alongside) are not results to the reader.
+        // with them; statements without one (those sent after) are not results to the reader.
         var withResults = streams.Count + readers.Count;
         var recorded = new List<RecordedEvent>();
-        var missed = new List<PreparedStream>();
         var current = 0;   // the statement the reader is at: an error surfaces when it gets there
         try
         {
@@ -355,7 +415,6 @@ internal sealed class StreamAppender(NpgsqlDataSource dataSource, EventStoreOpti
                     await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
                 }
 
-                var rows = 0;
                 while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
                 {
                     if (current < streams.Count)
@@ -367,19 +426,12 @@ internal sealed class StreamAppender(NpgsqlDataSource dataSource, EventStoreOpti
                         var (projectionReads, command) = readers[current - streams.Count];
                         projectionReads.ReadRow(command, reader);
                     }
-
-                    rows++;
-                }
-
-                if (current < streams.Count && rows == 0)
-                {
-                    missed.Add(streams[current]);
                 }
             }
 
             while (await reader.NextResultAsync(cancellationToken).ConfigureAwait(false))
             {
-                // the statements sent alongside: their errors surface here
+                // the statements sent after: their errors surface here
             }
         }
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation && current < streams.Count
@@ -391,10 +443,9 @@ internal sealed class StreamAppender(NpgsqlDataSource dataSource, EventStoreOpti
             throw new ConcurrencyException(lost.StreamId, lost.Expected,
                 await ReadVersionAsync(lost.StreamId, cancellationToken).ConfigureAwait(false));
         }
-
-        if (missed.Count > 0)
+        catch (PostgresException e) when (e.SqlState == StreamMovedState && current < streams.Count)
         {
-            await ExplainMissedTipsAsync(connection, transaction, missed, cancellationToken).ConfigureAwait(false);
+            await ExplainMovedTipAsync(connection, transaction, streams[current], cancellationToken).ConfigureAwait(false);
         }
 
         return recorded;
@@ -402,20 +453,17 @@ internal sealed class StreamAppender(NpgsqlDataSource dataSource, EventStoreOpti
 
     /// <summary>
     /// A write from a remembered tip found its row moved on (or archived, or of another type or
-    /// country): nothing was written for it. Forget the tip and read the row under lock to raise
-    /// the same error the locked path would.
+    /// country), and the transaction is aborted with nothing written. Forget the tip and read the
+    /// row under lock, in a transaction of its own, to raise the same error the locked path would.
     /// </summary>
-    private async Task ExplainMissedTipsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction,
-        List<PreparedStream> missed, CancellationToken cancellationToken)
+    private async Task ExplainMovedTipAsync(NpgsqlConnection connection, NpgsqlTransaction aborted, PreparedStream stream,
+        CancellationToken cancellationToken)
     {
-        foreach (var stream in missed)
-        {
-            tips.Forget(stream.Append.StreamId, stream.RememberedTip!);
-        }
-
-        await LockExistingStreamsAsync(connection, transaction, missed, cancellationToken).ConfigureAwait(false);
-        var first = missed[0];
-        throw new ConcurrencyException(first.Append.StreamId, first.Append.Expected, first.CurrentVersion);
+        tips.Forget(stream.Append.StreamId, stream.RememberedTip!);
+        await aborted.RollbackAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await LockExistingStreamsAsync(connection, transaction, [stream], cancellationToken).ConfigureAwait(false);
+        throw new ConcurrencyException(stream.Append.StreamId, stream.Append.Expected, stream.CurrentVersion);
     }
 
     private NpgsqlBatchCommand InsertNewStreamWithEvents(PreparedStream stream)
@@ -494,7 +542,10 @@ internal sealed class StreamAppender(NpgsqlDataSource dataSource, EventStoreOpti
             returning position, tx_id, version
             """;
 
-        /// <summary>Writes only while the row is still at the remembered tip; no rows returned means nothing was written.</summary>
+        /// <summary>
+        /// Writes only while the row is still at the remembered tip, and raises <see cref="StreamMovedState"/>
+        /// otherwise (a CASE evaluates its branches in order, so the raise runs only on a miss).
+        /// </summary>
         private static string AdvanceTip(string schema, string rows) => $"""
             with advanced as (
                 update {schema}.streams set version = $10, head_hash = $11, updated_at = $12
@@ -502,7 +553,7 @@ internal sealed class StreamAppender(NpgsqlDataSource dataSource, EventStoreOpti
                 returning 1)
             insert into {schema}.events (id, stream_id, version, type, data, metadata, recorded_at, hash)
             {rows}
-            where exists (select from advanced)
+            where case when exists (select from advanced) then true else {schema}.stream_moved($9) end
             returning position, tx_id, version
             """;
     }
@@ -589,6 +640,9 @@ internal sealed class StreamAppender(NpgsqlDataSource dataSource, EventStoreOpti
 
             Hashes = hashes;
         }
+
+        public PendingAppend ToPending(object? state) => new(append, NewVersion, state,
+            [.. events.Select((e, i) => new PendingEvent(append.StreamId, CurrentVersion + i + 1, e.Alias, append.Events[i], recordedAt))]);
 
         public RecordedEvent ToRecorded(long position, ulong txId, long version)
         {

@@ -36,6 +36,9 @@ public sealed class LedgerOptions
 
     /// <summary>An application's stream stays short (tens of events); snapshots matter little.</summary>
     public int ApplicationSnapshotEvery { get; init; } = 100;
+
+    /// <summary>How many streams' folded states the store remembers to decide on without a read (EventStoreOptions.RememberedStates).</summary>
+    public int RememberedStates { get; init; } = new EventStoreOptions().RememberedStates;
 }
 
 /// <summary>The application over one database: its event store, command handlers and queries.</summary>
@@ -64,6 +67,7 @@ public sealed class StartupFundLedger
             Events = registry,
             Json = LedgerJson.Storage,
             InlineProjections = [new ReadModelProjection(readSchema)],
+            RememberedStates = this.options.RememberedStates,
             Aggregates =
             [
                 new AggregateDefinition<FundState>(Streams.FundType, FundState.Initial, FundDecider.Evolve, this.options.FundSnapshotEvery),

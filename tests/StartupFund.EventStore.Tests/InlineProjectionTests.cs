@@ -81,6 +81,47 @@ public sealed class InlineProjectionTests(TestDatabase database) : StoreTestBase
     }
 
     [Fact]
+    public async Task Writes_planned_from_the_folded_states_land_with_the_events_and_a_failing_one_writes_nothing()
+    {
+        var store = await NewStoreAsync([new BalanceFromStates()]);
+        await CreateBalanceTableAsync(store);
+        await Database.ExecuteAsync($"alter table {store.Schema.Quoted}.balances add check (balance_minor >= 0)");
+        var streamId = NewStreamId();
+        await store.AppendAsync(Open(streamId));
+        await store.AppendAsync(Deposit(streamId, ExpectedVersion.Exact(1), 100, 20));
+
+        var overdrawn = new StreamAppend(streamId, AccountType, "DE", ExpectedVersion.Exact(3), [new AmountWithdrawn(500, Day)]);
+        (await Should.ThrowAsync<PostgresException>(() => store.AppendAsync(overdrawn))).SqlState.ShouldBe(PostgresErrorCodes.CheckViolation);
+
+        (await Database.ScalarAsync<long>($"select balance_minor from {store.Schema.Quoted}.balances where stream_id = '{streamId}'")).ShouldBe(120);
+        (await store.GetStreamAsync(streamId))!.Version.ShouldBe(3);
+        (await store.ReadStreamAsync(streamId)).Count.ShouldBe(3);
+    }
+
+    [Fact]
+    public async Task Writes_planned_for_an_append_whose_remembered_tip_has_moved_on_are_not_committed()
+    {
+        var schema = $"es_{Guid.NewGuid():N}"[..20];
+        var store = await NewStoreAsync([new BalanceFromStates()], schema: schema);
+        var otherProcess = await NewStoreAsync(schema: schema);
+        await CreateBalanceTableAsync(store);
+        var streamId = NewStreamId();
+        await store.AppendAsync(Open(streamId));
+        await otherProcess.AppendAsync(Deposit(streamId, ExpectedVersion.Exact(1), 40));
+        var note = new NpgsqlBatchCommand($"insert into {store.Schema.Quoted}.balances (stream_id, balance_minor) values ($1, 1)")
+        {
+            Parameters = { new() { Value = "note-" + streamId } },
+        };
+
+        // The store remembers the stream at version 1: it plans its writes and sends them with the COMMIT.
+        await Should.ThrowAsync<ConcurrencyException>(() => store.AppendAsync([Deposit(streamId, ExpectedVersion.Exact(1), 5)], null, [note]));
+
+        (await Database.ScalarAsync<long>($"select balance_minor from {store.Schema.Quoted}.balances where stream_id = '{streamId}'")).ShouldBe(0);
+        (await Database.ScalarAsync<long>($"select count(*) from {store.Schema.Quoted}.balances where stream_id = 'note-{streamId}'")).ShouldBe(0);
+        (await store.ReadStreamAsync(streamId)).Count.ShouldBe(2);
+    }
+
+    [Fact]
     public async Task Only_an_inline_projections_context_takes_writes_with_the_commit()
     {
         await using var connection = await Database.DataSource.OpenConnectionAsync();
@@ -143,6 +184,36 @@ public sealed class InlineProjectionTests(TestDatabase database) : StoreTestBase
 
             return Task.CompletedTask;
         }
+    }
+
+    /// <summary>
+    /// Each account's balance from the state its append folds to, planned before anything is sent;
+    /// an append whose state the store does not know writes -1 instead, to tell the two paths apart.
+    /// </summary>
+    private sealed class BalanceFromStates : IInlineProjection
+    {
+        public IReadOnlyList<NpgsqlBatchCommand>? PlanWrites(SchemaName storeSchema, IReadOnlyList<PendingAppend> streams) =>
+            streams.All(s => s.State is AccountState)
+                ? [.. streams.Select(s => Upsert(storeSchema, s.Append.StreamId, ((AccountState)s.State!).BalanceMinor))]
+                : null;
+
+        public Task ApplyAsync(ProjectionContext context, IReadOnlyList<RecordedEvent> events, CancellationToken cancellationToken)
+        {
+            foreach (var streamId in events.Select(e => e.StreamId).Distinct())
+            {
+                context.WriteWithCommit(Upsert(context.Schema, streamId, -1));
+            }
+
+            return Task.CompletedTask;
+        }
+
+        private static NpgsqlBatchCommand Upsert(SchemaName schema, string streamId, long balance) => new($"""
+            insert into {schema.Quoted}.balances (stream_id, balance_minor) values ($1, $2)
+            on conflict (stream_id) do update set balance_minor = excluded.balance_minor
+            """)
+        {
+            Parameters = { new() { Value = streamId }, new() { Value = balance } },
+        };
     }
 
     private sealed class RefuseLargeDeposits : IInlineProjection

@@ -13,9 +13,9 @@ public sealed class MigrationTests(TestDatabase database) : StoreTestBase(databa
         var first = await store.MigrateAsync();
         var second = await store.MigrateAsync();
 
-        first.ShouldBe([1, 2]);
+        first.ShouldBe([1, 2, 3]);
         second.ShouldBeEmpty();
-        (await Database.ScalarAsync<long>("select count(*) from mig_once.schema_migrations")).ShouldBe(2);
+        (await Database.ScalarAsync<long>("select count(*) from mig_once.schema_migrations")).ShouldBe(3);
     }
 
     [Fact]
@@ -27,8 +27,8 @@ public sealed class MigrationTests(TestDatabase database) : StoreTestBase(databa
             var results = await Task.WhenAll(sources.Select(source =>
                 Task.Run(() => new EventStore(source, new EventStoreOptions { Schema = new SchemaName("mig_race") }).MigrateAsync())));
 
-            results.Sum(applied => applied.Count).ShouldBe(2);
-            (await Database.ScalarAsync<long>("select count(*) from mig_race.schema_migrations")).ShouldBe(2);
+            results.Sum(applied => applied.Count).ShouldBe(3);
+            (await Database.ScalarAsync<long>("select count(*) from mig_race.schema_migrations")).ShouldBe(3);
         }
         finally
         {

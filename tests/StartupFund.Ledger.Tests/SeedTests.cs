@@ -37,4 +37,43 @@ public sealed class SeedTests(LedgerFixture fixture) : IClassFixture<LedgerFixtu
             (await fixture.Ledger.Queries.TrialBalanceAsync(new FundId(balance.Funds[0].FundId)))!.Balanced.ShouldBeTrue();
         }
     }
+
+    [Fact]
+    public async Task Read_models_written_from_remembered_states_equal_those_folded_onto_the_stored_documents()
+    {
+        // One ledger writes its read models from the states it remembers, with the events and the
+        // COMMIT; the other remembers nothing and folds each append onto the documents it reads.
+        var fromStates = await LedgerInAsync("rs_states", rememberedStates: 20_000);
+        var fromDocuments = await LedgerInAsync("rs_documents", rememberedStates: 0);
+
+        await new DemoSeed(fromStates).RunAsync();
+        await new DemoSeed(fromDocuments).RunAsync();
+
+        foreach (var rows in new[]
+        {
+            "select fund_id, country, currency, name, status, version, state, updated_at from {0}.funds",
+            "select application_id, fund_id, country, currency, status, sector, stage, instrument, submitted_at, decided_at, version, state, updated_at from {0}.applications",
+            "select fund_id, event_type, stream_id, stream_version, recorded_at, transfers from {0}.journal_entries",
+            "select fund_id, account, debits_posted, credits_posted, debits_pending, credits_pending from {0}.account_balances",
+        })
+        {
+            var (a, b) = (string.Format(rows, "rs_states_read"), string.Format(rows, "rs_documents_read"));
+            (await fixture.Database.ScalarAsync<long>($"select count(*) from ({a}) r")).ShouldBeGreaterThan(0);
+            (await fixture.Database.ScalarAsync<long>($"select count(*) from (({a}) except all ({b})) d")).ShouldBe(0, rows);
+            (await fixture.Database.ScalarAsync<long>($"select count(*) from (({b}) except all ({a})) d")).ShouldBe(0, rows);
+        }
+    }
+
+    private async Task<StartupFundLedger> LedgerInAsync(string prefix, int rememberedStates)
+    {
+        var ledger = new StartupFundLedger(fixture.Database.DataSource, new LedgerOptions
+        {
+            EventSchema = new EventStore.Schema.SchemaName(prefix + "_events"),
+            ReadSchema = new EventStore.Schema.SchemaName(prefix + "_read"),
+            Clock = Testing.FakeClock.At(2026, 3, 2),
+            RememberedStates = rememberedStates,
+        });
+        await ledger.MigrateAsync();
+        return ledger;
+    }
 }

@@ -14,9 +14,11 @@ using static StartupFund.Ledger.Projections.ProjectionSql;
 namespace StartupFund.Ledger.Projections;
 
 /// <summary>
-/// Every read model, inside the append transaction, in no round trip of its own: the current
-/// documents of the funds and applications the append touches are read with the events' write
-/// (<see cref="PlanReads"/>), then the statements sent with the commit write
+/// Every read model, inside the append transaction, in no round trip of its own. When the store
+/// knows the state each fund and application stream of the append folds to, the writes are planned
+/// from those states and go with the events and the COMMIT (<see cref="PlanWrites"/>); otherwise the
+/// current documents are read with the events' write (<see cref="PlanReads"/>), the events folded onto
+/// them, and the statements sent with the commit write
 /// <list type="bullet">
 /// <item>the funds table: each fund's folded state with its version, per country;</item>
 /// <item>the applications table: each application's folded state with the columns the portfolio and
@@ -29,6 +31,38 @@ namespace StartupFund.Ledger.Projections;
 internal sealed class ReadModelProjection(SchemaName readSchema) : IInlineProjection
 {
     private readonly string s = readSchema.Quoted;
+
+    /// <summary>
+    /// The writes of an append whose every fund and application stream comes with the state it folds
+    /// to (the store knew the state before): the documents are those states, so nothing is read.
+    /// </summary>
+    public IReadOnlyList<NpgsqlBatchCommand>? PlanWrites(SchemaName storeSchema, IReadOnlyList<PendingAppend> streams)
+    {
+        var writes = new List<NpgsqlBatchCommand>();
+        foreach (var stream in streams)
+        {
+            var events = stream.Events;
+            var at = events[^1].RecordedAt;
+            if (stream.State is FundState fund && events.All(e => e.Data is IFundEvent f && f.FundId == fund.Id))
+            {
+                writes.Add(FundRow(fund, stream.NewVersion, at));
+            }
+            else if (stream.State is ApplicationState application
+                && events.All(e => e.Data is IApplicationEvent a && a.ApplicationId == application.Id))
+            {
+                var data = events.Select(e => e.Data).ToList();
+                writes.Add(ApplicationRow(application, data.OfType<ApplicationSubmitted>().FirstOrDefault()?.SubmittedAt, DecidedAt(data),
+                    stream.NewVersion, at));
+            }
+            else if (events.Any(e => e.Data is IFundEvent or IApplicationEvent))
+            {
+                return null;
+            }
+        }
+
+        writes.AddRange(Journal(storeSchema, streams.SelectMany(s => s.Events)));
+        return writes;
+    }
 
     public ProjectionReads PlanReads(IReadOnlyList<StreamAppend> appends)
     {
@@ -56,85 +90,111 @@ internal sealed class ReadModelProjection(SchemaName readSchema) : IInlineProjec
             }
 
             var last = group.MaxBy(e => e.Version)!;
-            context.WriteWithCommit(Command($"""
-                insert into {s}.funds (fund_id, country, currency, name, status, version, state, updated_at)
-                values ($1, $2, $3, $4, $5, $6, $7, $8)
-                on conflict (fund_id) do update set name = excluded.name, status = excluded.status,
-                    version = excluded.version, state = excluded.state, updated_at = excluded.updated_at
-                """,
-                Text(group.Key), Text(state.Country.Value), Text(state.Currency.Code), Text(state.Name), Text(state.Status.ToString()),
-                Long(last.Version), Jsonb(JsonSerializer.Serialize(state, LedgerJson.Storage)), Time(last.RecordedAt)));
+            context.WriteWithCommit(FundRow(state, last.Version, last.RecordedAt));
         }
 
         foreach (var group in applicationEvents)
         {
             var (state, submittedAt, decidedAt) = applications.GetValueOrDefault(group.Key, (ApplicationState.Initial, null, null));
-            foreach (var recorded in group.OrderBy(e => e.Version))
+            var ordered = group.OrderBy(e => e.Version).ToList();
+            foreach (var recorded in ordered)
             {
                 state = ApplicationDecider.Evolve(state, recorded.Data);
-                switch (recorded.Data)
-                {
-                    case ApplicationSubmitted submitted:
-                        submittedAt = submitted.SubmittedAt;
-                        break;
-                    case ApplicationApproved approved:
-                        decidedAt ??= approved.ApprovedAt;
-                        break;
-                    case ApplicationRejected rejected:
-                        decidedAt ??= rejected.RejectedAt;
-                        break;
-                }
             }
 
-            if (state.Startup is null || submittedAt is null)
+            var data = ordered.Select(e => e.Data).ToList();
+            submittedAt ??= data.OfType<ApplicationSubmitted>().FirstOrDefault()?.SubmittedAt;
+            if (submittedAt is null)
             {
                 throw new InvalidOperationException($"Application {group.Key} has events but no submission.");
             }
 
-            var last = group.MaxBy(e => e.Version)!;
-            context.WriteWithCommit(Command($"""
-                insert into {s}.applications (application_id, fund_id, country, currency, status, sector, stage, instrument,
-                    submitted_at, decided_at, version, state, updated_at)
-                values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
-                on conflict (application_id) do update set status = excluded.status, sector = excluded.sector,
-                    stage = excluded.stage, instrument = excluded.instrument, decided_at = excluded.decided_at,
-                    version = excluded.version, state = excluded.state, updated_at = excluded.updated_at
-                """,
-                Text(group.Key), Text(state.FundId.Value), Text(state.Startup.Country.Value), Text(state.Currency.Code), Text(state.Status.ToString()),
-                Text(state.Sector), Text(state.Stage.ToString()), Text(state.Instrument.ToString()), Time(submittedAt), Time(decidedAt),
-                Long(last.Version), Jsonb(JsonSerializer.Serialize(state, LedgerJson.Storage)), Time(last.RecordedAt)));
+            var last = ordered[^1];
+            context.WriteWithCommit(ApplicationRow(state, submittedAt, decidedAt ?? DecidedAt(data), last.Version, last.RecordedAt));
         }
 
-        AddJournal(context, events);
+        foreach (var write in Journal(context.Schema, events.Select(PendingEvent.From)))
+        {
+            context.WriteWithCommit(write);
+        }
+
         return Task.CompletedTask;
     }
 
-    private void AddJournal(ProjectionContext context, IReadOnlyList<RecordedEvent> events)
+    /// <summary>When the application was first approved or rejected among these events, if it was.</summary>
+    private static Instant? DecidedAt(IEnumerable<object> events) => events.Select(e => e switch
+    {
+        ApplicationApproved approved => approved.ApprovedAt,
+        ApplicationRejected rejected => rejected.RejectedAt,
+        _ => (Instant?)null,
+    }).FirstOrDefault(at => at is not null);
+
+    private NpgsqlBatchCommand FundRow(FundState state, long version, Instant at) => Command($"""
+        insert into {s}.funds (fund_id, country, currency, name, status, version, state, updated_at)
+        values ($1, $2, $3, $4, $5, $6, $7, $8)
+        on conflict (fund_id) do update set name = excluded.name, status = excluded.status,
+            version = excluded.version, state = excluded.state, updated_at = excluded.updated_at
+        """,
+        Text(state.Id.Value), Text(state.Country.Value), Text(state.Currency.Code), Text(state.Name), Text(state.Status.ToString()),
+        Long(version), Jsonb(JsonSerializer.Serialize(state, LedgerJson.Storage)), Time(at));
+
+    /// <summary>
+    /// The application's row. Its submission instant is written once, with the row: given null, the
+    /// row's own is proposed (the not-null check runs on the proposed row even when it then updates),
+    /// so an application whose row does not exist yet must come with its submission. Its decision
+    /// instant is the first one given.
+    /// </summary>
+    private NpgsqlBatchCommand ApplicationRow(ApplicationState state, Instant? submittedAt, Instant? decidedAt, long version, Instant at)
+    {
+        if (state.Startup is null)
+        {
+            throw new InvalidOperationException($"Application {state.Id} has events but no submission.");
+        }
+
+        return Command($"""
+            insert into {s}.applications (application_id, fund_id, country, currency, status, sector, stage, instrument,
+                submitted_at, decided_at, version, state, updated_at)
+            values ($1, $2, $3, $4, $5, $6, $7, $8, coalesce($9, (select submitted_at from {s}.applications where application_id = $1)),
+                $10, $11, $12, $13)
+            on conflict (application_id) do update set status = excluded.status, sector = excluded.sector,
+                stage = excluded.stage, instrument = excluded.instrument, decided_at = coalesce(applications.decided_at, excluded.decided_at),
+                version = excluded.version, state = excluded.state, updated_at = excluded.updated_at
+            """,
+            Text(state.Id.Value), Text(state.FundId.Value), Text(state.Startup.Country.Value), Text(state.Currency.Code), Text(state.Status.ToString()),
+            Text(state.Sector), Text(state.Stage.ToString()), Text(state.Instrument.ToString()), Time(submittedAt), Time(decidedAt),
+            Long(version), Jsonb(JsonSerializer.Serialize(state, LedgerJson.Storage)), Time(at));
+    }
+
+    /// <summary>
+    /// One journal entry per money event, its position read from the events table (the append has
+    /// written the event by the time this runs), and each touched account's balance moved by the sum.
+    /// </summary>
+    private IEnumerable<NpgsqlBatchCommand> Journal(SchemaName storeSchema, IEnumerable<PendingEvent> events)
     {
         var deltas = new Dictionary<(string FundId, AccountCode Account), (long DebitsPosted, long CreditsPosted, long DebitsPending, long CreditsPending)>();
-        foreach (var recorded in events)
+        foreach (var pending in events)
         {
-            if (JournalPosting.For(recorded.Data) is not { } entry)
+            if (JournalPosting.For(pending.Data) is not { } entry)
             {
                 continue;
             }
 
             if (!entry.IsBalanced())
             {
-                throw new InvalidOperationException($"The journal entry of {recorded.Alias} at {recorded.StreamId}@{recorded.Version} does not balance.");
+                throw new InvalidOperationException($"The journal entry of {pending.Alias} at {pending.StreamId}@{pending.Version} does not balance.");
             }
 
-            context.WriteWithCommit(Command($"""
+            yield return Command($"""
                 insert into {s}.journal_entries (fund_id, position, event_type, stream_id, stream_version, recorded_at, transfers)
-                values ($1, $2, $3, $4, $5, $6, $7)
+                select $1, e.position, $2, $3, $4, $5, $6 from {storeSchema.Quoted}.events e where e.stream_id = $3 and e.version = $4
                 """,
-                Text(entry.FundId.Value), Long(recorded.Position), Text(recorded.Alias), Text(recorded.StreamId), Long(recorded.Version),
-                Time(recorded.RecordedAt), Jsonb(JsonSerializer.Serialize(entry.Transfers.Select(PostingView.From).ToList(), LedgerJson.Api))));
+                Text(entry.FundId.Value), Text(pending.Alias), Text(pending.StreamId), Long(pending.Version),
+                Time(pending.RecordedAt), Jsonb(JsonSerializer.Serialize(entry.Transfers.Select(PostingView.From).ToList(), LedgerJson.Api)));
 
             foreach (var transfer in entry.Transfers)
             {
                 var amount = transfer.Amount.MinorUnits;
-                var (posted, pending) = transfer.Kind switch
+                var (posted, pendingAmount) = transfer.Kind switch
                 {
                     TransferKind.Posted => (amount, 0L),
                     TransferKind.Pending => (0L, amount),
@@ -143,15 +203,15 @@ internal sealed class ReadModelProjection(SchemaName readSchema) : IInlineProjec
                     _ => throw new InvalidOperationException($"Unknown transfer kind {transfer.Kind}."),
                 };
                 var debit = deltas.GetValueOrDefault((entry.FundId.Value, transfer.Debit));
-                deltas[(entry.FundId.Value, transfer.Debit)] = (checked(debit.DebitsPosted + posted), debit.CreditsPosted, checked(debit.DebitsPending + pending), debit.CreditsPending);
+                deltas[(entry.FundId.Value, transfer.Debit)] = (checked(debit.DebitsPosted + posted), debit.CreditsPosted, checked(debit.DebitsPending + pendingAmount), debit.CreditsPending);
                 var credit = deltas.GetValueOrDefault((entry.FundId.Value, transfer.Credit));
-                deltas[(entry.FundId.Value, transfer.Credit)] = (credit.DebitsPosted, checked(credit.CreditsPosted + posted), credit.DebitsPending, checked(credit.CreditsPending + pending));
+                deltas[(entry.FundId.Value, transfer.Credit)] = (credit.DebitsPosted, checked(credit.CreditsPosted + posted), credit.DebitsPending, checked(credit.CreditsPending + pendingAmount));
             }
         }
 
         foreach (var ((fundId, account), delta) in deltas.OrderBy(d => d.Key.FundId, StringComparer.Ordinal).ThenBy(d => d.Key.Account))
         {
-            context.WriteWithCommit(Command($"""
+            yield return Command($"""
                 insert into {s}.account_balances (fund_id, account, debits_posted, credits_posted, debits_pending, credits_pending)
                 values ($1, $2, $3, $4, $5, $6)
                 on conflict (fund_id, account) do update set
@@ -160,7 +220,7 @@ internal sealed class ReadModelProjection(SchemaName readSchema) : IInlineProjec
                     debits_pending = account_balances.debits_pending + excluded.debits_pending,
                     credits_pending = account_balances.credits_pending + excluded.credits_pending
                 """,
-                Text(fundId), Int((int)account), Long(delta.DebitsPosted), Long(delta.CreditsPosted), Long(delta.DebitsPending), Long(delta.CreditsPending)));
+                Text(fundId), Int((int)account), Long(delta.DebitsPosted), Long(delta.CreditsPosted), Long(delta.DebitsPending), Long(delta.CreditsPending));
         }
     }
 
