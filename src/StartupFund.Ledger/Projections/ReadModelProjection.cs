@@ -209,19 +209,29 @@ internal sealed class ReadModelProjection(SchemaName readSchema) : IInlineProjec
             }
         }
 
-        foreach (var ((fundId, account), delta) in deltas.OrderBy(d => d.Key.FundId, StringComparer.Ordinal).ThenBy(d => d.Key.Account))
+        if (deltas.Count == 0)
         {
-            yield return Command($"""
-                insert into {s}.account_balances (fund_id, account, debits_posted, credits_posted, debits_pending, credits_pending)
-                values ($1, $2, $3, $4, $5, $6)
-                on conflict (fund_id, account) do update set
-                    debits_posted = account_balances.debits_posted + excluded.debits_posted,
-                    credits_posted = account_balances.credits_posted + excluded.credits_posted,
-                    debits_pending = account_balances.debits_pending + excluded.debits_pending,
-                    credits_pending = account_balances.credits_pending + excluded.credits_pending
-                """,
-                Text(fundId), Int((int)account), Long(delta.DebitsPosted), Long(delta.CreditsPosted), Long(delta.DebitsPending), Long(delta.CreditsPending));
+            yield break;
         }
+
+        // One statement for every account the append moves, in (fund, account) order so that
+        // concurrent appends lock the rows in the same order.
+        var moved = deltas.OrderBy(d => d.Key.FundId, StringComparer.Ordinal).ThenBy(d => d.Key.Account).ToList();
+        yield return Command($"""
+            insert into {s}.account_balances (fund_id, account, debits_posted, credits_posted, debits_pending, credits_pending)
+            select * from unnest($1::text[], $2::int[], $3::bigint[], $4::bigint[], $5::bigint[], $6::bigint[])
+            on conflict (fund_id, account) do update set
+                debits_posted = account_balances.debits_posted + excluded.debits_posted,
+                credits_posted = account_balances.credits_posted + excluded.credits_posted,
+                debits_pending = account_balances.debits_pending + excluded.debits_pending,
+                credits_pending = account_balances.credits_pending + excluded.credits_pending
+            """,
+            new NpgsqlParameter { Value = moved.Select(d => d.Key.FundId).ToArray() },
+            new NpgsqlParameter { Value = moved.Select(d => (int)d.Key.Account).ToArray() },
+            new NpgsqlParameter { Value = moved.Select(d => d.Value.DebitsPosted).ToArray() },
+            new NpgsqlParameter { Value = moved.Select(d => d.Value.CreditsPosted).ToArray() },
+            new NpgsqlParameter { Value = moved.Select(d => d.Value.DebitsPending).ToArray() },
+            new NpgsqlParameter { Value = moved.Select(d => d.Value.CreditsPending).ToArray() });
     }
 
     /// <summary>The funds' and applications' documents as the append found them, read with its events.</summary>
