@@ -40,7 +40,13 @@ internal sealed class RememberedStates(int capacity)
         states.AddOrUpdate(streamId, remembered, (_, known) => known.Version >= version ? known : remembered);
     }
 
-    public void Forget(string streamId) => states.TryRemove(streamId, out _);
+    public void Forget(string streamId)
+    {
+        if (states.TryRemove(streamId, out _))
+        {
+            Interlocked.Decrement(ref count);
+        }
+    }
 }
 
 internal sealed record RememberedState(long Version, object State);

@@ -87,6 +87,10 @@ internal sealed class StreamAppender(NpgsqlDataSource dataSource, EventStoreOpti
             {
                 states.Remember(stream.Append.StreamId, stream.NewVersion, state);
             }
+            else
+            {
+                states.Forget(stream.Append.StreamId);   // any state still remembered is now behind
+            }
         }
 
         return new AppendResult(recorded, prepared.ToDictionary(p => p.Append.StreamId, p => p.NewVersion, StringComparer.Ordinal));

@@ -2,6 +2,9 @@ using StartupFund.Domain;
 using StartupFund.Domain.Applications;
 using StartupFund.Domain.Funds;
 using StartupFund.Domain.Values;
+using System.Text.Json;
+using StartupFund.EventStore.Aggregates;
+using StartupFund.Ledger.Json;
 using StartupFund.Ledger.Pipeline;
 using StartupFund.Ledger.Seeding;
 
@@ -62,6 +65,30 @@ public sealed class SeedTests(LedgerFixture fixture) : IClassFixture<LedgerFixtu
             (await fixture.Database.ScalarAsync<long>($"select count(*) from (({a}) except all ({b})) d")).ShouldBe(0, rows);
             (await fixture.Database.ScalarAsync<long>($"select count(*) from (({b}) except all ({a})) d")).ShouldBe(0, rows);
         }
+
+        // The states it remembers were folded from the events as the commands made them; folded
+        // from the events as stored (by a ledger that has read nothing yet), they must be the same.
+        var reader = await LedgerInAsync("rs_states", rememberedStates: 0);
+        var streams = await fixture.Database.ScalarAsync<string>("select string_agg(type || ' ' || id, ',' order by id) from rs_states_events.streams");
+        foreach (var (type, streamId) in streams!.Split(',').Select(row => row.Split(' ', 2)).Select(pair => (pair[0], pair[1])))
+        {
+            if (type == Streams.FundType)
+            {
+                SameState(await fromStates.Store.LoadForAppendAsync<FundState>(streamId), await reader.Store.LoadAsync<FundState>(streamId));
+            }
+            else
+            {
+                SameState(await fromStates.Store.LoadForAppendAsync<ApplicationState>(streamId), await reader.Store.LoadAsync<ApplicationState>(streamId));
+            }
+        }
+    }
+
+    private static void SameState<TState>(LoadedAggregate<TState> remembered, LoadedAggregate<TState> stored)
+        where TState : notnull
+    {
+        remembered.IsRemembered.ShouldBeTrue();
+        remembered.Version.ShouldBe(stored.Version);
+        JsonSerializer.Serialize(remembered.State, LedgerJson.Storage).ShouldBe(JsonSerializer.Serialize(stored.State, LedgerJson.Storage));
     }
 
     private async Task<StartupFundLedger> LedgerInAsync(string prefix, int rememberedStates)

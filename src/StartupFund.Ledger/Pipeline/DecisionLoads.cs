@@ -1,3 +1,4 @@
+using StartupFund.EventStore;
 using StartupFund.EventStore.Aggregates;
 
 namespace StartupFund.Ledger.Pipeline;
@@ -6,7 +7,7 @@ namespace StartupFund.Ledger.Pipeline;
 /// The loads of one attempt at a decision. A first attempt may decide on the states the store
 /// remembers, without reading them (<see cref="EventStore.EventStore.LoadForAppendAsync{TState}"/>).
 /// Such a decision stands only if its append checks the version of every remembered stream, that
-/// is, if it appends to each of them. A refusal, or a decision that leaves a remembered stream
+/// is, if it appends to each of them at exactly the version remembered. A refusal, or a decision that leaves a remembered stream
 /// unwritten, may have been judged on a state another process has since moved on from: it is made
 /// again on states read from the database.
 /// </summary>
@@ -14,7 +15,7 @@ internal sealed class DecisionLoads
 {
     private readonly EventStore.EventStore store;
     private readonly bool mayRemember;
-    private readonly List<string> remembered = [];
+    private readonly List<(string StreamId, long Version)> remembered = [];
 
     private DecisionLoads(EventStore.EventStore store, bool mayRemember)
     {
@@ -34,7 +35,7 @@ internal sealed class DecisionLoads
             try
             {
                 var decision = await decide(loads, cancellationToken).ConfigureAwait(false);
-                if (loads.remembered.TrueForAll(id => decision.Appends.Any(a => a.StreamId == id)))
+                if (loads.remembered.TrueForAll(r => decision.Appends.Any(a => a.StreamId == r.StreamId && a.Expected == ExpectedVersion.Exact(r.Version))))
                 {
                     return decision;
                 }
@@ -54,7 +55,7 @@ internal sealed class DecisionLoads
         var loaded = mayRemember
             ? await store.LoadForAppendAsync<TState>(streamId, cancellationToken).ConfigureAwait(false)
             : await store.LoadAsync<TState>(streamId, cancellationToken).ConfigureAwait(false);
-        Note(streamId, loaded.IsRemembered);
+        Note(streamId, loaded);
         return loaded;
     }
 
@@ -66,16 +67,17 @@ internal sealed class DecisionLoads
         var (first, second) = mayRemember
             ? await store.LoadForAppendAsync<TFirst, TSecond>(firstStreamId, secondStreamId, cancellationToken).ConfigureAwait(false)
             : await store.LoadAsync<TFirst, TSecond>(firstStreamId, secondStreamId, cancellationToken).ConfigureAwait(false);
-        Note(firstStreamId, first.IsRemembered);
-        Note(secondStreamId, second.IsRemembered);
+        Note(firstStreamId, first);
+        Note(secondStreamId, second);
         return (first, second);
     }
 
-    private void Note(string streamId, bool isRemembered)
+    private void Note<TState>(string streamId, LoadedAggregate<TState> loaded)
+        where TState : notnull
     {
-        if (isRemembered)
+        if (loaded.IsRemembered)
         {
-            remembered.Add(streamId);
+            remembered.Add((streamId, loaded.Version));
         }
     }
 }
