@@ -7,6 +7,7 @@ using StartupFund.Domain.Funds;
 using StartupFund.Domain.Values;
 using StartupFund.EventStore;
 using StartupFund.Ledger.Pipeline;
+using StartupFund.Ledger.Views;
 using ApplicationId = StartupFund.Domain.ApplicationId;
 
 namespace StartupFund.Ledger.Tests;
@@ -207,6 +208,19 @@ public sealed class PipelineTests(LedgerFixture fixture) : IClassFixture<LedgerF
         figures.Disbursed.ShouldBe(new Money(100_000_00, Eur));
         var journal = (await Ledger.Queries.JournalAsync(fund, null, 100))!;
         journal.Items.Select(e => e.EventType).ShouldBe(["capital-committed", "capital-called", "capital-received", "funds-reserved", "funds-disbursed"]);
+
+        var paged = new List<JournalEntryView>();
+        string? cursor = null;
+        do
+        {
+            var page = (await Ledger.Queries.JournalAsync(fund, cursor, 2))!;
+            page.Items.Count.ShouldBeLessThanOrEqualTo(2);
+            paged.AddRange(page.Items);
+            cursor = page.NextCursor;
+        }
+        while (cursor is not null);
+
+        paged.Select(e => e.Position).ShouldBe(journal.Items.Select(e => e.Position));
     }
 
     [Fact]

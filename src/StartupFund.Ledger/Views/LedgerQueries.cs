@@ -195,13 +195,16 @@ public sealed class LedgerQueries(NpgsqlDataSource dataSource, SchemaName readSc
         long? after = DecodeCursor(cursor) is { } text
             ? long.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out var position) ? position : throw InvalidCursor()
             : null;
+        // Both bounds are index conditions, so the page is read in (fund_id, position) order and the
+        // scan stops at the limit: "$2 is null or position > $2" made the cached plan read every
+        // entry of the fund and sort them.
         await using var command = dataSource.CreateCommand($"""
             select position, event_type, stream_id, stream_version, recorded_at, transfers from {s}.journal_entries
-            where fund_id = $1 and ($2::bigint is null or position > $2)
+            where fund_id = $1 and position > $2
             order by position limit $3
             """);
         command.Parameters.Add(Text(fundId.Value));
-        command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Bigint, Value = (object?)after ?? DBNull.Value });
+        command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Bigint, Value = after ?? long.MinValue });
         command.Parameters.Add(Int(size + 1));
         var items = new List<JournalEntryView>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
