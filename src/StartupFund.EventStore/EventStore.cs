@@ -64,20 +64,19 @@ public sealed class EventStore
     /// <exception cref="ConcurrencyException">A stream was not at its expected version.</exception>
     /// <exception cref="StreamArchivedException">A stream is archived.</exception>
     public Task<AppendResult> AppendAsync(IReadOnlyList<StreamAppend> appends, EventMetadata? metadata = null, CancellationToken cancellationToken = default) =>
-        appender.AppendAsync(appends, metadata ?? EventMetadata.None, null, [], cancellationToken);
+        appender.AppendAsync(appends, metadata ?? EventMetadata.None, null, cancellationToken);
 
     /// <summary>
     /// Appends like <see cref="AppendAsync(IReadOnlyList{StreamAppend}, EventMetadata?, CancellationToken)"/> and sends
     /// <paramref name="alongside"/> in the same round trip as the events, inside the transaction: they
     /// commit with the events, and if one fails nothing is written. For writes whose values are known
-    /// before the append (an idempotency record, say); they must return no rows. The append commits
-    /// only if every stream in <paramref name="checks"/> is still at its version (else a <see cref="ConcurrencyException"/>).
+    /// before the append (an idempotency record, say); they must return no rows.
     /// </summary>
     public Task<AppendResult> AppendAsync(IReadOnlyList<StreamAppend> appends, EventMetadata? metadata,
-        IReadOnlyList<NpgsqlBatchCommand> alongside, IReadOnlyList<StreamCheck>? checks = null, CancellationToken cancellationToken = default)
+        IReadOnlyList<NpgsqlBatchCommand> alongside, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(alongside);
-        return appender.AppendAsync(appends, metadata ?? EventMetadata.None, alongside, checks ?? [], cancellationToken);
+        return appender.AppendAsync(appends, metadata ?? EventMetadata.None, alongside, cancellationToken);
     }
 
     public async Task<StreamInfo?> GetStreamAsync(string streamId, CancellationToken cancellationToken = default)

@@ -36,20 +36,20 @@ internal sealed class StreamAppender(NpgsqlDataSource dataSource, EventStoreOpti
     private readonly IInlineProjection[] projections = [.. options.InlineProjections];
 
     public async Task<AppendResult> AppendAsync(IReadOnlyList<StreamAppend> appends, EventMetadata metadata,
-        IReadOnlyList<NpgsqlBatchCommand>? alongside, IReadOnlyList<StreamCheck> checks, CancellationToken cancellationToken)
+        IReadOnlyList<NpgsqlBatchCommand>? alongside, CancellationToken cancellationToken)
     {
-        var prepared = Prepare(appends, metadata, checks);
+        var prepared = Prepare(appends, metadata);
         try
         {
-            return await AppendAsync(prepared, appends, alongside, checks, cancellationToken).ConfigureAwait(false);
+            return await AppendAsync(prepared, appends, alongside, cancellationToken).ConfigureAwait(false);
         }
         catch (ConcurrencyException)
         {
             // A remembered state of one of these streams may be what the caller decided on: the
             // next load must read the database.
-            foreach (var streamId in prepared.Select(p => p.Append.StreamId).Concat(checks.Select(c => c.StreamId)))
+            foreach (var stream in prepared)
             {
-                states.Forget(streamId);
+                states.Forget(stream.Append.StreamId);
             }
 
             throw;
@@ -57,7 +57,7 @@ internal sealed class StreamAppender(NpgsqlDataSource dataSource, EventStoreOpti
     }
 
     private async Task<AppendResult> AppendAsync(List<PreparedStream> prepared, IReadOnlyList<StreamAppend> appends,
-        IReadOnlyList<NpgsqlBatchCommand>? alongside, IReadOnlyList<StreamCheck> checks, CancellationToken cancellationToken)
+        IReadOnlyList<NpgsqlBatchCommand>? alongside, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
@@ -69,9 +69,9 @@ internal sealed class StreamAppender(NpgsqlDataSource dataSource, EventStoreOpti
 
         var newStates = prepared.ConvertAll(FoldedState);
         var recorded = PlanWrites(prepared, newStates) is { } writes
-            ? await WriteAsync(connection, transaction, prepared, checks, [.. alongside ?? [], .. writes, new NpgsqlBatchCommand("commit")], [], cancellationToken)
+            ? await WriteAsync(connection, transaction, prepared, [.. alongside ?? [], .. writes, new NpgsqlBatchCommand("commit")], [], cancellationToken)
                 .ConfigureAwait(false)
-            : await WriteThenCommitAsync(connection, transaction, prepared, checks, appends, alongside ?? [], newStates, cancellationToken).ConfigureAwait(false);
+            : await WriteThenCommitAsync(connection, transaction, prepared, appends, alongside ?? [], newStates, cancellationToken).ConfigureAwait(false);
 
         for (var i = 0; i < prepared.Count; i++)
         {
@@ -137,11 +137,11 @@ internal sealed class StreamAppender(NpgsqlDataSource dataSource, EventStoreOpti
     /// the store does not know).
     /// </summary>
     private async Task<List<RecordedEvent>> WriteThenCommitAsync(NpgsqlConnection connection, NpgsqlTransaction transaction,
-        List<PreparedStream> prepared, IReadOnlyList<StreamCheck> checks, IReadOnlyList<StreamAppend> appends,
-        IReadOnlyList<NpgsqlBatchCommand> alongside, List<object?> newStates, CancellationToken cancellationToken)
+        List<PreparedStream> prepared, IReadOnlyList<StreamAppend> appends, IReadOnlyList<NpgsqlBatchCommand> alongside,
+        List<object?> newStates, CancellationToken cancellationToken)
     {
         var reads = Array.ConvertAll(projections, p => p.PlanReads(appends));
-        var recorded = await WriteAsync(connection, transaction, prepared, checks, alongside, reads, cancellationToken).ConfigureAwait(false);
+        var recorded = await WriteAsync(connection, transaction, prepared, alongside, reads, cancellationToken).ConfigureAwait(false);
         var writesWithCommit = new List<NpgsqlBatchCommand>();
         for (var i = 0; i < projections.Length; i++)
         {
@@ -235,14 +235,10 @@ internal sealed class StreamAppender(NpgsqlDataSource dataSource, EventStoreOpti
         await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    private List<PreparedStream> Prepare(IReadOnlyList<StreamAppend> appends, EventMetadata metadata, IReadOnlyList<StreamCheck> checks)
+    private List<PreparedStream> Prepare(IReadOnlyList<StreamAppend> appends, EventMetadata metadata)
     {
         ArgumentNullException.ThrowIfNull(appends);
         ArgumentNullException.ThrowIfNull(metadata);
-        if (checks.Any(c => c is null))
-        {
-            throw new ArgumentException("An append's checks contain a null check.", nameof(checks));
-        }
         if (appends.Count == 0)
         {
             throw new ArgumentException("An append must name at least one stream.", nameof(appends));
@@ -257,12 +253,6 @@ internal sealed class StreamAppender(NpgsqlDataSource dataSource, EventStoreOpti
         if (duplicate is not null)
         {
             throw new ArgumentException($"Stream '{duplicate.Key}' appears more than once in one append; merge its events.", nameof(appends));
-        }
-
-        var twice = checks.Select(c => c.StreamId).GroupBy(id => id, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1 || appends.Any(a => a.StreamId == g.Key));
-        if (twice is not null)
-        {
-            throw new ArgumentException($"Stream '{twice.Key}' is checked more than once, or both checked and appended to; an append checks the streams it writes.", nameof(checks));
         }
 
         var eventCount = appends.Sum(a => a.Events.Count);
@@ -385,31 +375,18 @@ internal sealed class StreamAppender(NpgsqlDataSource dataSource, EventStoreOpti
     }
 
     /// <summary>
-    /// One round trip: each stream's events and each check, in stream-id order (so that row locks
-    /// are taken in one order), then the projections' reads (their rows go to the
+    /// One round trip: each stream's events, then the projections' reads (their rows go to the
     /// <see cref="ProjectionReads"/> that asked for them), then the statements sent after them (which
     /// return no rows; the COMMIT may be the last of them).
     /// </summary>
     private async Task<List<RecordedEvent>> WriteAsync(NpgsqlConnection connection, NpgsqlTransaction transaction,
-        List<PreparedStream> streams, IReadOnlyList<StreamCheck> checks, IReadOnlyList<NpgsqlBatchCommand> after, ProjectionReads?[] reads,
-        CancellationToken cancellationToken)
+        List<PreparedStream> streams, IReadOnlyList<NpgsqlBatchCommand> after, ProjectionReads?[] reads, CancellationToken cancellationToken)
     {
-        var items = streams.Select(s => (s.Append.StreamId, Write: (PreparedStream?)s, Check: (StreamCheck?)null))
-            .Concat(checks.Select(c => (c.StreamId, Write: (PreparedStream?)null, Check: (StreamCheck?)c)))
-            .OrderBy(item => item.StreamId, StringComparer.Ordinal)
-            .ToList();
         await using var batch = new NpgsqlBatch(connection, transaction);
-        foreach (var (_, write, check) in items)
+        foreach (var stream in streams)
         {
-            if (write is not null)
-            {
-                write.ComputeHashes();
-                batch.BatchCommands.Add(write.IsNew ? InsertNewStreamWithEvents(write) : AdvanceStreamWithEvents(write));
-            }
-            else
-            {
-                batch.BatchCommands.Add(BatchCommands.Create(sql.Check, check!.StreamId, check.Version));
-            }
+            stream.ComputeHashes();
+            batch.BatchCommands.Add(stream.IsNew ? InsertNewStreamWithEvents(stream) : AdvanceStreamWithEvents(stream));
         }
 
         var readers = new List<(ProjectionReads Reads, int Command)>();
@@ -429,7 +406,7 @@ internal sealed class StreamAppender(NpgsqlDataSource dataSource, EventStoreOpti
 
         // Every statement up to the last read returns a result set, so the reader's results line up
         // with them; statements without one (those sent after) are not results to the reader.
-        var withResults = items.Count + readers.Count;
+        var withResults = streams.Count + readers.Count;
         var recorded = new List<RecordedEvent>();
         var current = 0;   // the statement the reader is at: an error surfaces when it gets there
         try
@@ -444,14 +421,14 @@ internal sealed class StreamAppender(NpgsqlDataSource dataSource, EventStoreOpti
 
                 while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
                 {
-                    if (current >= items.Count)
+                    if (current < streams.Count)
                     {
-                        var (projectionReads, command) = readers[current - items.Count];
-                        projectionReads.ReadRow(command, reader);
+                        recorded.Add(streams[current].ToRecorded(reader.GetInt64(0), reader.GetFieldValue<ulong>(1), reader.GetInt64(2)));
                     }
-                    else if (items[current].Write is { } write)
+                    else
                     {
-                        recorded.Add(write.ToRecorded(reader.GetInt64(0), reader.GetFieldValue<ulong>(1), reader.GetInt64(2)));
+                        var (projectionReads, command) = readers[current - streams.Count];
+                        projectionReads.ReadRow(command, reader);
                     }
                 }
             }
@@ -461,32 +438,18 @@ internal sealed class StreamAppender(NpgsqlDataSource dataSource, EventStoreOpti
                 // the statements sent after: their errors surface here
             }
         }
-        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation && current < items.Count
-            && items[current].Write is { } lost && e.ConstraintName is "streams_pkey" or "events_stream_id_version_key")
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation && current < streams.Count
+            && e.ConstraintName is "streams_pkey" or "events_stream_id_version_key")
         {
             // A stream expected not to exist was created by someone else first (locked streams
             // cannot collide). The transaction is aborted, so nothing of this append is written.
-            throw new ConcurrencyException(lost.Append.StreamId, lost.Append.Expected,
-                await ReadVersionAsync(lost.Append.StreamId, cancellationToken).ConfigureAwait(false));
+            var lost = streams[current].Append;
+            throw new ConcurrencyException(lost.StreamId, lost.Expected,
+                await ReadVersionAsync(lost.StreamId, cancellationToken).ConfigureAwait(false));
         }
-        catch (PostgresException e) when (e.SqlState == StreamMovedState && current < items.Count)
+        catch (PostgresException e) when (e.SqlState == StreamMovedState && current < streams.Count)
         {
-            if (items[current].Write is { } moved)
-            {
-                await ExplainMovedTipAsync(connection, transaction, moved, cancellationToken).ConfigureAwait(false);
-            }
-
-            var check = items[current].Check!;
-            throw new ConcurrencyException(check.StreamId, ExpectedVersion.Exact(check.Version),
-                await ReadVersionAsync(check.StreamId, cancellationToken).ConfigureAwait(false));
-        }
-        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.DeadlockDetected)
-        {
-            // Two appends each waiting for a row the other holds (one checks a stream the other
-            // writes, from the locked path): PostgreSQL aborted this one. A lost race like any other.
-            var first = items[0];
-            throw new ConcurrencyException(first.StreamId, first.Write?.Append.Expected ?? ExpectedVersion.Exact(first.Check!.Version),
-                await ReadVersionAsync(first.StreamId, cancellationToken).ConfigureAwait(false));
+            await ExplainMovedTipAsync(connection, transaction, streams[current], cancellationToken).ConfigureAwait(false);
         }
 
         return recorded;
@@ -565,16 +528,6 @@ internal sealed class StreamAppender(NpgsqlDataSource dataSource, EventStoreOpti
         public string AdvanceTipWithOne { get; } = AdvanceTip(schema, OneRow);
 
         public string AdvanceTipWithMany { get; } = AdvanceTip(schema, ManyRows);
-
-        /// <summary>
-        /// A stream the append read but does not write: share-locks its row if it is still at
-        /// version $2 (a row moved meanwhile is re-read under the lock, and then fails the
-        /// condition), and raises <see cref="StreamMovedState"/> otherwise.
-        /// </summary>
-        public string Check { get; } = $"""
-            with held as (select from {schema}.streams where id = $1 and version = $2 for share)
-            select case when exists (select from held) then true else {schema}.stream_moved($1) end
-            """;
 
         private static string Create(string schema, string rows) => $"""
             with created as (

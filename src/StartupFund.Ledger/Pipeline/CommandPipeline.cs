@@ -7,13 +7,9 @@ using StartupFund.Ledger.Json;
 
 namespace StartupFund.Ledger.Pipeline;
 
-/// <summary>
-/// What a command decided: the appends (each at its loaded version), the streams it read but leaves
-/// unwritten (each must still be at its loaded version when the append commits), and the response to give.
-/// </summary>
+/// <summary>What a command decided: the appends (each at its loaded version) and the response to give.</summary>
 internal sealed record Decision(
-    IReadOnlyList<StreamAppend> Appends, string PrimaryStreamId, int Status, object Response, long Version, string? Location,
-    IReadOnlyList<StreamCheck>? Checks = null);
+    IReadOnlyList<StreamAppend> Appends, string PrimaryStreamId, int Status, object Response, long Version, string? Location);
 
 /// <summary>
 /// The one path of every command: load -> decide -> append every stream at its loaded version in
@@ -61,8 +57,15 @@ internal sealed class CommandPipeline(EventStore.EventStore store, IdempotencySt
                 decision.Version, decision.Location, Replayed: false);
             try
             {
-                IReadOnlyList<NpgsqlBatchCommand> alongside = key is null ? [] : [idempotency.Insert(key, request.Fingerprint, outcome, clock.GetCurrentInstant())];
-                await store.AppendAsync(decision.Appends, request.Metadata, alongside, decision.Checks, cancellationToken).ConfigureAwait(false);
+                if (key is null)
+                {
+                    await store.AppendAsync(decision.Appends, request.Metadata, cancellationToken).ConfigureAwait(false);
+                }
+                else
+                {
+                    await store.AppendAsync(decision.Appends, request.Metadata,
+                        [idempotency.Insert(key, request.Fingerprint, outcome, clock.GetCurrentInstant())], cancellationToken).ConfigureAwait(false);
+                }
 
                 return outcome;
             }

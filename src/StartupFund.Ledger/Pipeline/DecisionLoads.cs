@@ -6,10 +6,10 @@ namespace StartupFund.Ledger.Pipeline;
 /// <summary>
 /// The loads of one attempt at a decision. A first attempt may decide on the states the store
 /// remembers, without reading them (<see cref="EventStore.EventStore.LoadForAppendAsync{TState}"/>).
-/// Such a decision stands only if its append checks the version of every remembered stream: it
-/// appends to each at exactly the version remembered, or names it among its checks at that version.
-/// A refusal, or a decision that leaves a remembered stream unchecked, may have been judged on a
-/// state another process has since moved on from: it is made again on states read from the database.
+/// Such a decision stands only if its append checks the version of every remembered stream, that
+/// is, if it appends to each of them at exactly the version remembered. A refusal, or a decision that leaves a remembered stream
+/// unwritten, may have been judged on a state another process has since moved on from: it is made
+/// again on states read from the database.
 /// </summary>
 internal sealed class DecisionLoads
 {
@@ -35,8 +35,7 @@ internal sealed class DecisionLoads
             try
             {
                 var decision = await decide(loads, cancellationToken).ConfigureAwait(false);
-                if (loads.remembered.TrueForAll(r => decision.Appends.Any(a => a.StreamId == r.StreamId && a.Expected == ExpectedVersion.Exact(r.Version))
-                    || decision.Checks?.Contains(new StreamCheck(r.StreamId, r.Version)) == true))
+                if (loads.remembered.TrueForAll(r => decision.Appends.Any(a => a.StreamId == r.StreamId && a.Expected == ExpectedVersion.Exact(r.Version))))
                 {
                     return decision;
                 }

@@ -74,7 +74,8 @@ public sealed class LedgerCommands
     {
         ArgumentNullException.ThrowIfNull(command);
         ArgumentNullException.ThrowIfNull(request);
-        return pipeline.RunAsync(request, token => DecisionLoads.DecideAsync(store, mayRemember: true, async (loads, token) =>
+        // A submission leaves its fund unwritten, so a decision on a remembered fund could not stand: read both.
+        return pipeline.RunAsync(request, token => DecisionLoads.DecideAsync(store, mayRemember: command is not SubmitApplication, async (loads, token) =>
         {
             var applicationStreamId = Streams.Application(command.ApplicationId);
             var (application, fund, readTogether) = await LoadAsync(loads, command, applicationStreamId, token).ConfigureAwait(false);
@@ -102,22 +103,15 @@ public sealed class LedgerCommands
                     ExpectedVersion.Exact(application.Version), decision.ApplicationEvents));
             }
 
-            StreamCheck[] checks = [];
             if (decision.FundEvents.Count > 0)
             {
                 appends.Add(new StreamAppend(fund.StreamId!, Streams.FundType, fund.State.Country.Value,
                     ExpectedVersion.Exact(fund.Version), decision.FundEvents));
             }
-            else if (fund.Version > 0)
-            {
-                // The decision read the fund (a submission: that it is open, its country and
-                // currency): a fund closed meanwhile must stop it, not be overtaken by it.
-                checks = [new StreamCheck(fund.StreamId!, fund.Version)];
-            }
 
             var created = command is SubmitApplication;
             return new Decision(appends, applicationStreamId, created ? 201 : 200, ApplicationView.From(state, version, command.At), version,
-                created ? $"/applications/{Uri.EscapeDataString(command.ApplicationId.Value)}" : null, checks);
+                created ? $"/applications/{Uri.EscapeDataString(command.ApplicationId.Value)}" : null);
         }, token), cancellationToken);
     }
 
