@@ -60,10 +60,12 @@ public sealed class InlineProjectionTests(TestDatabase database) : StoreTestBase
         (await Database.ScalarAsync<long>($"select balance_minor from {schema.Quoted}.balances where stream_id = '{streamId}'")).ShouldBe(4);
     }
 
-    [Fact]
-    public async Task Writes_sent_with_the_commit_land_with_the_events_and_a_failing_one_writes_nothing()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]   // one round trip: the balance is the folded state's (the other path would write -1)
+    public async Task Writes_sent_with_the_commit_land_with_the_events_and_a_failing_one_writes_nothing(bool plannedFromStates)
     {
-        var store = await NewStoreAsync([new BalanceWrittenWithCommit()]);
+        var store = await NewStoreAsync([plannedFromStates ? new BalanceFromStates() : new BalanceWrittenWithCommit()]);
         await CreateBalanceTableAsync(store);
         await Database.ExecuteAsync($"alter table {store.Schema.Quoted}.balances add check (balance_minor >= 0)");
         var streamId = NewStreamId();
@@ -78,24 +80,6 @@ public sealed class InlineProjectionTests(TestDatabase database) : StoreTestBase
         (await Database.ScalarAsync<long>($"select balance_minor from {store.Schema.Quoted}.balances where stream_id = '{streamId}'")).ShouldBe(120);
         await store.AppendAsync(new StreamAppend(streamId, AccountType, "DE", ExpectedVersion.Exact(3), [new AmountWithdrawn(20, Day)]));
         (await Database.ScalarAsync<long>($"select balance_minor from {store.Schema.Quoted}.balances where stream_id = '{streamId}'")).ShouldBe(100);
-    }
-
-    [Fact]
-    public async Task Writes_planned_from_the_folded_states_land_with_the_events_and_a_failing_one_writes_nothing()
-    {
-        var store = await NewStoreAsync([new BalanceFromStates()]);
-        await CreateBalanceTableAsync(store);
-        await Database.ExecuteAsync($"alter table {store.Schema.Quoted}.balances add check (balance_minor >= 0)");
-        var streamId = NewStreamId();
-        await store.AppendAsync(Open(streamId));
-        await store.AppendAsync(Deposit(streamId, ExpectedVersion.Exact(1), 100, 20));
-
-        var overdrawn = new StreamAppend(streamId, AccountType, "DE", ExpectedVersion.Exact(3), [new AmountWithdrawn(500, Day)]);
-        (await Should.ThrowAsync<PostgresException>(() => store.AppendAsync(overdrawn))).SqlState.ShouldBe(PostgresErrorCodes.CheckViolation);
-
-        (await Database.ScalarAsync<long>($"select balance_minor from {store.Schema.Quoted}.balances where stream_id = '{streamId}'")).ShouldBe(120);
-        (await store.GetStreamAsync(streamId))!.Version.ShouldBe(3);
-        (await store.ReadStreamAsync(streamId)).Count.ShouldBe(3);
     }
 
     [Fact]
