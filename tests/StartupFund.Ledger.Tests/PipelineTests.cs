@@ -224,6 +224,30 @@ public sealed class PipelineTests(LedgerFixture fixture) : IClassFixture<LedgerF
     }
 
     [Fact]
+    public async Task A_list_of_applications_pages_through_each_once_in_id_order()
+    {
+        var fund = await fixture.OpenFundAsync("fund-pages", 100_000_00);
+        var ids = new List<string>();
+        foreach (var n in new[] { 3, 1, 4, 5, 2 })
+        {
+            ids.Add((await fixture.ReviewedApplicationAsync(fund, $"app-pages-{n}", 1_000_00)).Value);
+        }
+
+        var paged = new List<string>();
+        string? cursor = null;
+        do
+        {
+            var page = await Ledger.Queries.ListApplicationsAsync(fund, null, null, cursor, 2);
+            page.Items.Count.ShouldBeLessThanOrEqualTo(2);
+            paged.AddRange(page.Items.Select(a => a.ApplicationId));
+            cursor = page.NextCursor;
+        }
+        while (cursor is not null);
+
+        paged.ShouldBe(ids.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task Stored_responses_use_the_public_money_shape()
     {
         var fund = await fixture.OpenFundAsync("fund-shape", 1_234_56);

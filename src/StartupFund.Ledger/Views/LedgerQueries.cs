@@ -48,11 +48,11 @@ public sealed class LedgerQueries(NpgsqlDataSource dataSource, SchemaName readSc
         var size = PageSize(limit);
         await using var command = dataSource.CreateCommand($"""
             select state, version, updated_at from {s}.funds
-            where ($1::text is null or country = $1) and ($2::text is null or fund_id > $2)
+            where ($1::text is null or country = $1) and fund_id > $2
             order by fund_id limit $3
             """);
         command.Parameters.Add(Text(country?.Value));
-        command.Parameters.Add(Text(DecodeCursor(cursor)));
+        command.Parameters.Add(Text(AfterKey(cursor)));
         command.Parameters.Add(Int(size + 1));
         var items = new List<FundView>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
@@ -79,13 +79,13 @@ public sealed class LedgerQueries(NpgsqlDataSource dataSource, SchemaName readSc
         await using var command = dataSource.CreateCommand($"""
             select state, version, updated_at from {s}.applications
             where ($1::text is null or fund_id = $1) and ($2::text is null or country = $2) and ($3::text is null or status = $3)
-              and ($4::text is null or application_id > $4)
+              and application_id > $4
             order by application_id limit $5
             """);
         command.Parameters.Add(Text(fundId?.Value));
         command.Parameters.Add(Text(country?.Value));
         command.Parameters.Add(Text(status?.ToString()));
-        command.Parameters.Add(Text(DecodeCursor(cursor)));
+        command.Parameters.Add(Text(AfterKey(cursor)));
         command.Parameters.Add(Int(size + 1));
         var items = new List<ApplicationView>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
@@ -105,13 +105,13 @@ public sealed class LedgerQueries(NpgsqlDataSource dataSource, SchemaName readSc
         await using var command = dataSource.CreateCommand($"""
             select state, version, updated_at from {s}.applications
             where state->'startup'->'startupId'->>'value' = $1 and ($2::text is null or status = $2)
-              and ($3::text is null or application_id > $3)
+              and application_id > $3
               and ($5::text is null or fund_id = $5) and ($6::text is null or country = $6)
             order by application_id limit $4
             """);
         command.Parameters.Add(Text(startupId.Value));
         command.Parameters.Add(Text(status?.ToString()));
-        command.Parameters.Add(Text(DecodeCursor(cursor)));
+        command.Parameters.Add(Text(AfterKey(cursor)));
         command.Parameters.Add(Int(size + 1));
         command.Parameters.Add(Text(fundId?.Value));
         command.Parameters.Add(Text(country?.Value));
@@ -226,13 +226,13 @@ public sealed class LedgerQueries(NpgsqlDataSource dataSource, SchemaName readSc
         var companies = new List<PortfolioCompanyView>();
         await using (var command = dataSource.CreateCommand($"""
             select state from {s}.applications
-            where country = $1 and status = any($2) and ($3::text is null or application_id > $3)
+            where country = $1 and status = any($2) and application_id > $3
             order by application_id limit $4
             """))
         {
             command.Parameters.Add(Text(country.Value));
             command.Parameters.Add(new NpgsqlParameter { Value = funded });
-            command.Parameters.Add(Text(DecodeCursor(cursor)));
+            command.Parameters.Add(Text(AfterKey(cursor)));
             command.Parameters.Add(Int(size + 1));
             await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
@@ -354,6 +354,13 @@ public sealed class LedgerQueries(NpgsqlDataSource dataSource, SchemaName readSc
     private const string CursorMark = "sf1:";
 
     internal static string EncodeCursor(string key) => Base64Url.EncodeToString(Encoding.UTF8.GetBytes(CursorMark + key));
+
+    /// <summary>
+    /// The key a page starts after: the cursor's, or the empty string for the first page (every id
+    /// sorts after it). A bound that is always given is an index condition, so a page reads in key
+    /// order and stops at its limit; "$n is null or id > $n" let a cached plan read them all and sort.
+    /// </summary>
+    private static string AfterKey(string? cursor) => DecodeCursor(cursor) ?? "";
 
     internal static string? DecodeCursor(string? cursor)
     {
