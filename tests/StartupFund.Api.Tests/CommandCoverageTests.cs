@@ -42,6 +42,9 @@ public sealed class CommandCoverageTests(ApiFactory api) : IClassFixture<ApiFact
         (await s.Get("/funds/fund-back/balance").Expect(200)).Amount("figures.availableToCommit").ShouldBe("7000.00");
         (await s.Post("/applications/app-decline/offer/decline", new { reason = "Private round" }).Expect(200)).Str("status").ShouldBe("offerDeclined");
         (await s.Get("/funds/fund-back/balance").Expect(200)).Amount("figures.availableToCommit").ShouldBe("10000.00");
+        await s.Post("/applications/app-decline/offer/decline", new { reason = "Twice" }).ExpectProblem(422, "application.no_open_offer");
+        await s.Post("/applications/app-decline/offer/acceptance").ExpectProblem(422, "application.no_open_offer");
+        await s.Post("/applications/app-decline/review").ExpectProblem(422, "application.not_pending");
 
         await ReviewedAsync(s, "app-rev", "fund-back", "FR", "4000.00", "EUR");
         await s.Post("/applications/app-rev/approval", Approval("EUR", "1000.00", "3000.00")).Expect(200);
