@@ -50,9 +50,7 @@ internal sealed class ReadModelProjection(SchemaName readSchema) : IInlineProjec
             else if (stream.State is ApplicationState application
                 && events.All(e => e.Data is IApplicationEvent a && a.ApplicationId == application.Id))
             {
-                var data = events.Select(e => e.Data).ToList();
-                writes.Add(ApplicationRow(application, data.OfType<ApplicationSubmitted>().FirstOrDefault()?.SubmittedAt, DecidedAt(data),
-                    stream.NewVersion, at));
+                writes.Add(ApplicationRow(application.Id.Value, application, [.. events.Select(e => e.Data)], stream.NewVersion, at));
             }
             else if (events.Any(e => e.Data is IFundEvent or IApplicationEvent))
             {
@@ -95,22 +93,15 @@ internal sealed class ReadModelProjection(SchemaName readSchema) : IInlineProjec
 
         foreach (var group in applicationEvents)
         {
-            var (state, submittedAt, decidedAt) = applications.GetValueOrDefault(group.Key, (ApplicationState.Initial, null, null));
+            var state = applications.GetValueOrDefault(group.Key, ApplicationState.Initial);
             var ordered = group.OrderBy(e => e.Version).ToList();
             foreach (var recorded in ordered)
             {
                 state = ApplicationDecider.Evolve(state, recorded.Data);
             }
 
-            var data = ordered.Select(e => e.Data).ToList();
-            submittedAt ??= data.OfType<ApplicationSubmitted>().FirstOrDefault()?.SubmittedAt;
-            if (submittedAt is null)
-            {
-                throw new InvalidOperationException($"Application {group.Key} has events but no submission.");
-            }
-
             var last = ordered[^1];
-            context.WriteWithCommit(ApplicationRow(state, submittedAt, decidedAt ?? DecidedAt(data), last.Version, last.RecordedAt));
+            context.WriteWithCommit(ApplicationRow(group.Key, state, [.. ordered.Select(e => e.Data)], last.Version, last.RecordedAt));
         }
 
         foreach (var write in Journal(context.Schema, events.Select(PendingEvent.From)))
@@ -122,7 +113,7 @@ internal sealed class ReadModelProjection(SchemaName readSchema) : IInlineProjec
     }
 
     /// <summary>When the application was first approved or rejected among these events, if it was.</summary>
-    private static Instant? DecidedAt(IEnumerable<object> events) => events.Select(e => e switch
+    private static Instant? DecidedAt(IReadOnlyList<object> events) => events.Select(e => e switch
     {
         ApplicationApproved approved => approved.ApprovedAt,
         ApplicationRejected rejected => rejected.RejectedAt,
@@ -139,17 +130,20 @@ internal sealed class ReadModelProjection(SchemaName readSchema) : IInlineProjec
         Long(version), Jsonb(JsonSerializer.Serialize(state, LedgerJson.Storage)), Time(at));
 
     /// <summary>
-    /// The application's row. Its submission instant is written once, with the row: given null, the
-    /// row's own is proposed (the not-null check runs on the proposed row even when it then updates),
-    /// so an application whose row does not exist yet must come with its submission. Its decision
-    /// instant is the first one given.
+    /// The application's row after <paramref name="events"/>, which folded it to <paramref name="state"/>.
+    /// Its submission and decision instants come from the events and the row itself, not the state:
+    /// the submission's is written once, with the row (without a submission among the events, the
+    /// row's own is proposed, since the not-null check runs on the proposed row even when it then
+    /// updates), and the decision's is the first one.
     /// </summary>
-    private NpgsqlBatchCommand ApplicationRow(ApplicationState state, Instant? submittedAt, Instant? decidedAt, long version, Instant at)
+    private NpgsqlBatchCommand ApplicationRow(string applicationId, ApplicationState state, IReadOnlyList<object> events, long version, Instant at)
     {
         if (state.Startup is null)
         {
-            throw new InvalidOperationException($"Application {state.Id} has events but no submission.");
+            throw new InvalidOperationException($"Application {applicationId} has events but no submission.");
         }
+
+        var submittedAt = events.OfType<ApplicationSubmitted>().FirstOrDefault()?.SubmittedAt;
 
         return Command($"""
             insert into {s}.applications (application_id, fund_id, country, currency, status, sector, stage, instrument,
@@ -160,8 +154,8 @@ internal sealed class ReadModelProjection(SchemaName readSchema) : IInlineProjec
                 stage = excluded.stage, instrument = excluded.instrument, decided_at = coalesce(applications.decided_at, excluded.decided_at),
                 version = excluded.version, state = excluded.state, updated_at = excluded.updated_at
             """,
-            Text(state.Id.Value), Text(state.FundId.Value), Text(state.Startup.Country.Value), Text(state.Currency.Code), Text(state.Status.ToString()),
-            Text(state.Sector), Text(state.Stage.ToString()), Text(state.Instrument.ToString()), Time(submittedAt), Time(decidedAt),
+            Text(applicationId), Text(state.FundId.Value), Text(state.Startup.Country.Value), Text(state.Currency.Code), Text(state.Status.ToString()),
+            Text(state.Sector), Text(state.Stage.ToString()), Text(state.Instrument.ToString()), Time(submittedAt), Time(DecidedAt(events)),
             Long(version), Jsonb(JsonSerializer.Serialize(state, LedgerJson.Storage)), Time(at));
     }
 
@@ -240,13 +234,13 @@ internal sealed class ReadModelProjection(SchemaName readSchema) : IInlineProjec
         public override IReadOnlyList<NpgsqlBatchCommand> Commands { get; } =
         [
             Command($"select fund_id, state from {s}.funds where fund_id = any($1)", new NpgsqlParameter { Value = fundIds }),
-            Command($"select application_id, state, submitted_at, decided_at from {s}.applications where application_id = any($1)",
+            Command($"select application_id, state from {s}.applications where application_id = any($1)",
                 new NpgsqlParameter { Value = applicationIds }),
         ];
 
         public Dictionary<string, FundState> Funds { get; } = new(StringComparer.Ordinal);
 
-        public Dictionary<string, (ApplicationState, Instant?, Instant?)> Applications { get; } = new(StringComparer.Ordinal);
+        public Dictionary<string, ApplicationState> Applications { get; } = new(StringComparer.Ordinal);
 
         public override void ReadRow(int command, NpgsqlDataReader row)
         {
@@ -256,10 +250,7 @@ internal sealed class ReadModelProjection(SchemaName readSchema) : IInlineProjec
                 return;
             }
 
-            Applications[row.GetString(0)] = (
-                JsonSerializer.Deserialize<ApplicationState>(row.GetString(1), LedgerJson.Storage) ?? ApplicationState.Initial,
-                Instant.FromDateTimeUtc(row.GetDateTime(2)),
-                row.IsDBNull(3) ? null : Instant.FromDateTimeUtc(row.GetDateTime(3)));
+            Applications[row.GetString(0)] = JsonSerializer.Deserialize<ApplicationState>(row.GetString(1), LedgerJson.Storage) ?? ApplicationState.Initial;
         }
     }
 
