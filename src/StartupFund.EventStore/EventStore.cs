@@ -231,7 +231,7 @@ public sealed class EventStore
     private LoadedAggregate<TState>? Remembered<TState>(string streamId)
         where TState : notnull
     {
-        AggregateFor<TState>();
+        _ = AggregateFor<TState>();   // a state type with no aggregate is refused here too, not only on a miss
         return states.TryGet(streamId, out var remembered) && remembered.State is TState state
             ? new LoadedAggregate<TState>(state, remembered.Version) { IsRemembered = true }
             : null;

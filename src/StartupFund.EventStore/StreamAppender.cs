@@ -103,10 +103,11 @@ internal sealed class StreamAppender(NpgsqlDataSource dataSource, EventStoreOpti
     /// </summary>
     private List<NpgsqlBatchCommand>? PlanWrites(List<PreparedStream> prepared, List<object?> newStates)
     {
-        var pending = prepared.Select((stream, i) => stream.ToPending(newStates[i])).ToList();
+        List<PendingAppend>? pending = null;   // built only for a store with projections: a batch may carry thousands of events
         var writes = new List<NpgsqlBatchCommand>();
         foreach (var projection in projections)
         {
+            pending ??= [.. prepared.Select((stream, i) => stream.ToPending(newStates[i]))];
             if (projection.PlanWrites(options.Schema, pending) is not { } planned)
             {
                 return null;

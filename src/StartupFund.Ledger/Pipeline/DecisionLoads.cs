@@ -7,9 +7,9 @@ namespace StartupFund.Ledger.Pipeline;
 /// The loads of one attempt at a decision. A first attempt may decide on the states the store
 /// remembers, without reading them (<see cref="EventStore.EventStore.LoadForAppendAsync{TState}"/>).
 /// Such a decision stands only if its append checks the version of every remembered stream, that
-/// is, if it appends to each of them at exactly the version remembered. A refusal, or a decision that leaves a remembered stream
-/// unwritten, may have been judged on a state another process has since moved on from: it is made
-/// again on states read from the database.
+/// is, if it appends to each of them at exactly the version remembered. A refusal, or a decision
+/// that leaves a remembered stream unwritten, may have been judged on a state another process has
+/// since moved on from: it is made again on states read from the database.
 /// </summary>
 internal sealed class DecisionLoads
 {
