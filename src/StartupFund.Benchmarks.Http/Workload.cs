@@ -5,22 +5,39 @@ using System.Text;
 
 namespace StartupFund.Benchmarks.Http;
 
-public sealed record WorkloadResult(double CommandsPerSecond, double RequestsPerSecond, double P50Ms, double P99Ms, double CommandP50Ms, double CommandP99Ms, long Errors);
+/// <summary>One window of load: every request's latency, and how many commands succeeded.</summary>
+public sealed record LoadRound(double[] All, double[] Commands, long CommandsOk, long Errors, double Seconds)
+{
+    public double CommandsPerSecond => CommandsOk / Seconds;
+
+    public double RequestsPerSecond => All.Length / Seconds;
+
+    public static double[] Pooled(IEnumerable<LoadRound> rounds, bool commandsOnly) =>
+        [.. rounds.SelectMany(r => commandsOnly ? r.Commands : r.All).Order()];
+
+    public static double Percentile(double[] sorted, double quantile) =>
+        sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(quantile * sorted.Length) - 1)];
+}
 
 internal static class Workload
 {
-    public static async Task<WorkloadResult> RunAsync(HttpClient http, BenchTokens tokens, HttpBenchSettings settings)
+    /// <summary>
+    /// Runs every client for <paramref name="ramp"/> + <paramref name="measure"/> and measures the
+    /// requests that start after the ramp and end within the window. <paramref name="label"/> keeps
+    /// each call's application ids apart.
+    /// </summary>
+    public static async Task<LoadRound> RunAsync(HttpClient http, BenchTokens tokens, HttpBenchSettings settings, string label, TimeSpan ramp, TimeSpan measure)
     {
         var clock = Stopwatch.StartNew();
-        var measureFrom = settings.Warmup;
-        var measureTo = settings.Warmup + settings.Measure;
+        var measureFrom = ramp;
+        var measureTo = ramp + measure;
         var perClient = await Task.WhenAll(Enumerable.Range(0, settings.Clients).Select(client => Task.Run(async () =>
         {
             var samples = new Samples();
             var fund = $"bench-fund-{client % settings.Funds}";
             for (var iteration = 0; clock.Elapsed < measureTo; iteration++)
             {
-                var app = $"bench-app-{client}-{iteration}";
+                var app = $"bench-app-{label}-{client}-{iteration}";
                 async Task Step(bool command, Func<Task<bool>> request)
                 {
                     var started = clock.Elapsed;
@@ -51,12 +68,8 @@ internal static class Workload
             return samples;
         })));
 
-        var seconds = settings.Measure.TotalSeconds;
-        var all = perClient.SelectMany(s => s.All).Order().ToArray();
-        var commands = perClient.SelectMany(s => s.Commands).Order().ToArray();
-        var commandsOk = perClient.Sum(s => s.CommandsOk);
-        return new WorkloadResult(commandsOk / seconds, all.Length / seconds, Percentile(all, 0.50), Percentile(all, 0.99),
-            Percentile(commands, 0.50), Percentile(commands, 0.99), perClient.Sum(s => s.Errors));
+        return new LoadRound([.. perClient.SelectMany(s => s.All)], [.. perClient.SelectMany(s => s.Commands)],
+            perClient.Sum(s => s.CommandsOk), perClient.Sum(s => s.Errors), measure.TotalSeconds);
     }
 
     public static async Task PostAsync(HttpClient http, string token, string path, string body)
@@ -96,9 +109,6 @@ internal static class Workload
 
         return request;
     }
-
-    private static double Percentile(double[] sorted, double quantile) =>
-        sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(quantile * sorted.Length) - 1)];
 
     private sealed class Samples
     {
