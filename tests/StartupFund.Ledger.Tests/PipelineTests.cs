@@ -4,6 +4,7 @@ using StartupFund.Domain.Applications;
 using StartupFund.Domain.Common;
 using StartupFund.Domain.Funding;
 using StartupFund.Domain.Funds;
+using StartupFund.Domain.Matching;
 using StartupFund.Domain.Values;
 using StartupFund.EventStore;
 using StartupFund.Ledger.Pipeline;
@@ -221,6 +222,26 @@ public sealed class PipelineTests(LedgerFixture fixture) : IClassFixture<LedgerF
         while (cursor is not null);
 
         paged.Select(e => e.Position).ShouldBe(journal.Items.Select(e => e.Position));
+    }
+
+    [Fact]
+    public async Task A_journal_tells_an_unknown_fund_from_an_empty_page()
+    {
+        var now = fixture.Clock.GetCurrentInstant();
+        var quiet = new FundId("fund-journal-quiet");
+        await Ledger.Commands.ExecuteAsync(new OpenFund(quiet, new CountryCode("DE"), "No money yet", Eur,
+            new FundPolicy(new Money(100, Eur), new Money(1_000_00, Eur), ReadyMadePolicies.NoMatching, 0), now), CommandRequest.Plain);
+        var busy = await fixture.OpenFundAsync("fund-journal-busy", 1_000_00);
+
+        (await Ledger.Queries.JournalAsync(new FundId("fund-journal-never-opened"), null, 10)).ShouldBeNull();
+        var empty = (await Ledger.Queries.JournalAsync(quiet, null, 10)).ShouldNotBeNull();
+        empty.Items.ShouldBeEmpty();
+        empty.NextCursor.ShouldBeNull();
+
+        var all = (await Ledger.Queries.JournalAsync(busy, null, 10)).ShouldNotBeNull();
+        all.Items.Count.ShouldBe(3);
+        var afterLast = (await Ledger.Queries.JournalAsync(busy, LedgerQueries.EncodeCursor(all.Items[^1].Position.ToString(System.Globalization.CultureInfo.InvariantCulture)), 10)).ShouldNotBeNull();
+        afterLast.Items.ShouldBeEmpty();
     }
 
     [Fact]

@@ -32,7 +32,7 @@ public static class Scopes
     public static async Task<string> FundCountryAsync(StartupFundLedger ledger, FundId fundId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(ledger);
-        return (await ledger.Queries.GetFundAsync(fundId, cancellationToken).ConfigureAwait(false))?.Country
+        return await ledger.Queries.FundCountryAsync(fundId, cancellationToken).ConfigureAwait(false)
             ?? throw new AccessDeniedException(StatusCodes.Status404NotFound, ErrorCodes.FundNotFound, $"Fund {fundId} does not exist.");
     }
 

@@ -43,6 +43,14 @@ public sealed class LedgerQueries(NpgsqlDataSource dataSource, SchemaName readSc
         return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? FundOf(reader) : null;
     }
 
+    /// <summary>The fund's country (it never changes), without reading its state; null for an unknown fund.</summary>
+    public async Task<string?> FundCountryAsync(FundId fundId, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand($"select country from {s}.funds where fund_id = $1");
+        command.Parameters.Add(Text(fundId.Value));
+        return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) as string;
+    }
+
     public async Task<Page<FundView>> ListFundsAsync(CountryCode? country, string? cursor, int? limit, CancellationToken cancellationToken = default)
     {
         var size = PageSize(limit);
@@ -187,32 +195,44 @@ public sealed class LedgerQueries(NpgsqlDataSource dataSource, SchemaName readSc
     public async Task<Page<JournalEntryView>?> JournalAsync(FundId fundId, string? cursor, int? limit, CancellationToken cancellationToken = default)
     {
         var size = PageSize(limit);
-        if (await GetFundAsync(fundId, cancellationToken).ConfigureAwait(false) is null)
-        {
-            return null;
-        }
-
         long? after = DecodeCursor(cursor) is { } text
             ? long.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out var position) ? position : throw InvalidCursor()
             : null;
-        // Both bounds are index conditions, so the page is read in (fund_id, position) order and the
-        // scan stops at the limit: "$2 is null or position > $2" made the cached plan read every
-        // entry of the fund and sort them.
+        // One statement: the fund's row tells an unknown fund (no row) from an empty page (one row of
+        // nulls). Both bounds are index conditions, so the page is read in (fund_id, position) order
+        // and the scan stops at the limit: "$2 is null or position > $2" made the cached plan read
+        // every entry of the fund and sort them.
         await using var command = dataSource.CreateCommand($"""
-            select position, event_type, stream_id, stream_version, recorded_at, transfers from {s}.journal_entries
-            where fund_id = $1 and position > $2
-            order by position limit $3
+            select j.position, j.event_type, j.stream_id, j.stream_version, j.recorded_at, j.transfers
+            from {s}.funds f left join lateral (
+                select position, event_type, stream_id, stream_version, recorded_at, transfers from {s}.journal_entries
+                where fund_id = f.fund_id and position > $2
+                order by position limit $3) j on true
+            where f.fund_id = $1
+            order by j.position
             """);
         command.Parameters.Add(Text(fundId.Value));
         command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Bigint, Value = after ?? long.MinValue });
         command.Parameters.Add(Int(size + 1));
         var items = new List<JournalEntryView>();
+        var fundExists = false;
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
+            fundExists = true;
+            if (reader.IsDBNull(0))
+            {
+                continue;
+            }
+
             items.Add(new JournalEntryView(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetInt64(3),
                 Instant.FromDateTimeUtc(reader.GetDateTime(4)),
                 JsonSerializer.Deserialize<List<PostingView>>(reader.GetString(5), LedgerJson.Api) ?? []));
+        }
+
+        if (!fundExists)
+        {
+            return null;
         }
 
         return PageOf(items, size, e => e.Position.ToString(System.Globalization.CultureInfo.InvariantCulture));
