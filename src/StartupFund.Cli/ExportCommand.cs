@@ -32,7 +32,7 @@ internal static class ExportCommand
                     await using var stream = new FileStream(file.FullName, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true);
                     var total = await store.CountReadableEventsAsync(parseResult.GetValue(country), cancellationToken);
                     var digest = await Progress.RunAsync("exporting", total, p => store.ExportAsync(stream, parseResult.GetValue(country), p, cancellationToken));
-                    Console.WriteLine($"exported {digest.Events:N0} events to {file.FullName}");
+                    Console.WriteLine($"exported {Counted.Of(digest.Events, "event")} to {file.FullName}");
                     Console.WriteLine($"digest: {digest.Events}:{digest.Sha256}");
                     return ExitCodes.Ok;
                 }

@@ -36,7 +36,7 @@ internal static class ImportCommand
                     await store.MigrateAsync(cancellationToken);
                     using var reader = input.OpenText();
                     var digest = await Progress.RunAsync("importing", p => store.ImportAsync(reader, p, cancellationToken));
-                    Console.WriteLine($"imported {digest.Events:N0} events; digest {digest.Events}:{digest.Sha256}");
+                    Console.WriteLine($"imported {Counted.Of(digest.Events, "event")}; digest {digest.Events}:{digest.Sha256}");
                     return ExitCodes.Ok;
                 }
                 catch (ImportRefusedException e)

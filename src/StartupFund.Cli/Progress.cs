@@ -43,12 +43,12 @@ internal static class Progress
     {
         if (total is not > 0)
         {
-            return $"{what}: {count:N0} events";
+            return $"{what}: {Counted.Of(count, "event")}";
         }
 
         // the total is counted just before the operation starts, so it may be slightly off: clamp
         var fraction = Math.Clamp((double)count / total.Value, 0, 1);
         var filled = (int)Math.Round(fraction * BarWidth);
-        return $"{what} [{new string('#', filled)}{new string('.', BarWidth - filled)}] {(int)Math.Round(fraction * 100),3}% {count:N0} / ~{total.Value:N0} events";
+        return $"{what} [{new string('#', filled)}{new string('.', BarWidth - filled)}] {(int)Math.Round(fraction * 100),3}% {count:N0} / ~{Counted.Of(total.Value, "event")}";
     }
 }

@@ -61,16 +61,16 @@ internal static class RebuildProjectionsCommand
                             .RebuildAsync(verifyOnly, Duration.FromSeconds(parseResult.GetValue(lockSeconds)), p, cancellationToken));
                         if (!verifyOnly)
                         {
-                            Console.WriteLine($"{projection.Name}: rebuilt from {report.EventsApplied:N0} events up to {report.UpTo} and swapped in");
+                            Console.WriteLine($"{projection.Name}: rebuilt from {Counted.Of(report.EventsApplied, "event")} up to {report.UpTo} and swapped in");
                         }
                         else if (report.IsFaithful)
                         {
-                            Console.WriteLine($"{projection.Name}: faithful: {report.EventsApplied:N0} events replayed up to {report.UpTo} give exactly the live rows");
+                            Console.WriteLine($"{projection.Name}: faithful: {Counted.Of(report.EventsApplied, "event")} replayed up to {report.UpTo} give exactly the live rows");
                         }
                         else
                         {
                             faithful = false;
-                            Console.WriteLine($"{projection.Name}: DIFFERS from the log ({report.EventsApplied:N0} events replayed up to {report.UpTo})");
+                            Console.WriteLine($"{projection.Name}: DIFFERS from the log ({Counted.Of(report.EventsApplied, "event")} replayed up to {report.UpTo})");
                             foreach (var difference in report.Differences)
                             {
                                 Console.WriteLine($"  {difference.Table}: {difference.OnlyInLive} rows only in the live table, {difference.OnlyInRebuild} only in the rebuild");

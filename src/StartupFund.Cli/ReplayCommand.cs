@@ -94,7 +94,7 @@ internal static class ReplayCommand
                 var report = await Progress.RunAsync("verifying", p => ExportFileVerifier.VerifyAsync(reader, trusted, p));
                 if (!report.IsClean)
                 {
-                    Console.Error.WriteLine($"refused: {input.Name} does not verify ({report.Breaks.Count} problems; run 'verify {input.Name}' for each):");
+                    Console.Error.WriteLine($"refused: {input.Name} does not verify ({Counted.Of(report.Breaks.Count, "problem")}; run 'verify {input.Name}' for each):");
                     Console.Error.WriteLine($"  {report.Breaks[0]}");
                     return ExitCodes.VerificationFailed;
                 }
@@ -143,7 +143,7 @@ internal static class ReplayCommand
 
     private static void PrintTables(ReplayResult result)
     {
-        Console.WriteLine($"as of {InstantPattern.ExtendedIso.Format(result.AsOf)}: {result.Events:N0} events replayed");
+        Console.WriteLine($"as of {InstantPattern.ExtendedIso.Format(result.AsOf)}: {Counted.Of(result.Events, "event")} replayed");
         foreach (var country in result.Countries)
         {
             Console.WriteLine();

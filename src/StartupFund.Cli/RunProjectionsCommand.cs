@@ -47,7 +47,7 @@ internal static class RunProjectionsCommand
                 }
                 catch (OperationCanceledException)
                 {
-                    Console.WriteLine($"stopped; {runner.EventsApplied:N0} events applied");
+                    Console.WriteLine($"stopped; {Counted.Of(runner.EventsApplied, "event")} applied");
                     return ExitCodes.Ok;
                 }
                 catch (NpgsqlException e)

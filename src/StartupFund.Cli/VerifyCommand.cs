@@ -63,13 +63,13 @@ internal static class VerifyCommand
 
         using var reader = file.OpenText();
         var report = await Progress.RunAsync("verifying", p => ExportFileVerifier.VerifyAsync(reader, trusted, p));
-        Console.WriteLine($"checked {report.EventsChecked:N0} events in {report.StreamsChecked:N0} streams from {file.Name}");
+        Console.WriteLine($"checked {Counted.Of(report.EventsChecked, "event")} in {Counted.Of(report.StreamsChecked, "stream")} from {file.Name}");
         Console.WriteLine($"digest of the file's events: {report.Recomputed.Events}:{report.Recomputed.Sha256}");
         if (report.IsClean)
         {
             Console.WriteLine(trusted is null
                 ? "clean: every hash, every stream head and the file's digest verify"
-                : $"clean: every hash verifies and the file extends the trusted digest of {trusted.Events} events");
+                : $"clean: every hash verifies and the file extends the trusted digest of {Counted.Of(trusted.Events, "event")}");
             return ExitCodes.Ok;
         }
 
@@ -116,7 +116,7 @@ internal static class VerifyCommand
                 }
 
                 var report = await store.VerifyAsync(scope, cancellationToken);
-                Console.WriteLine($"checked {report.EventsChecked:N0} events in {report.StreamsChecked:N0} streams");
+                Console.WriteLine($"checked {Counted.Of(report.EventsChecked, "event")} in {Counted.Of(report.StreamsChecked, "stream")}");
                 foreach (var broken in report.Breaks)
                 {
                     Console.WriteLine($"BROKEN {broken.StreamId} at version {broken.Version}: {broken.Reason}");
@@ -125,7 +125,7 @@ internal static class VerifyCommand
                 var extendsTrusted = trusted is null || await store.ExtendsAsync(trusted, country, cancellationToken);
                 if (!extendsTrusted)
                 {
-                    Console.WriteLine($"BROKEN the log does not begin with the {trusted!.Events} events of the trusted digest: history was rewritten");
+                    Console.WriteLine($"BROKEN the log does not begin with the {Counted.Of(trusted!.Events, "event")} of the trusted digest: history was rewritten");
                 }
 
                 if (report.IsClean && extendsTrusted)

@@ -55,14 +55,14 @@ internal static class VerifyReadModelsCommand
                 {
                     var ledger = new StartupFundLedger(dataSource, new LedgerOptions { EventSchema = store.Schema, ReadSchema = read });
                     var report = await new ReadModelCheck(ledger).RunAsync(only, cancellationToken);
-                    var scope = $"{report.Funds} funds, {report.Applications} applications, {report.Countries} countries";
+                    var scope = $"{Counted.Of(report.Funds, "fund")}, {Counted.Of(report.Applications, "application")}, {Counted.Of(report.Countries, "country", "countries")}";
                     if (report.IsFaithful)
                     {
                         Console.WriteLine($"faithful: the read models of {scope} are exactly what the log gives");
                         return ExitCodes.Ok;
                     }
 
-                    Console.WriteLine($"DIFFERS: {report.Differences.Count} answers of the read models ({scope}) are not what the log gives");
+                    Console.WriteLine($"DIFFERS: {Counted.Of(report.Differences.Count, "answer")} of the read models ({scope}) {(report.Differences.Count == 1 ? "is" : "are")} not what the log gives");
                     foreach (var difference in report.Differences.Take(MaxShown))
                     {
                         Console.WriteLine($"  {difference.What}");
