@@ -80,15 +80,15 @@ public static class HttpBenchmark
                 var loads = rounds.Select(r => r.Load).ToList();
                 var all = LoadRound.Pooled(loads, commandsOnly: false);
                 var commands = LoadRound.Pooled(loads, commandsOnly: true);
-                results.Add("append_baseline_tx_per_s", Median(rounds.Select(r => r.BaselineTx)), "tx/s", "raw Npgsql: 1 stream row + 1 jsonb event per transaction; median of the rounds");
-                results.Add("http_commands_per_s", Median(loads.Select(l => l.CommandsPerSecond)), "cmd/s", "mixed: submit, review, approve, accept, report, verify, disburse; median of the rounds");
-                results.Add("http_requests_per_s", Median(loads.Select(l => l.RequestsPerSecond)), "req/s", "commands and reads");
+                results.Add("append_baseline_tx_per_s", BenchResults.Median(rounds.Select(r => r.BaselineTx)), "tx/s", "raw Npgsql: 1 stream row + 1 jsonb event per transaction; median of the rounds");
+                results.Add("http_commands_per_s", BenchResults.Median(loads.Select(l => l.CommandsPerSecond)), "cmd/s", "mixed: submit, review, approve, accept, report, verify, disburse; median of the rounds");
+                results.Add("http_requests_per_s", BenchResults.Median(loads.Select(l => l.RequestsPerSecond)), "req/s", "commands and reads");
                 results.Add("http_p50_ms", LoadRound.Percentile(all, 0.50), "ms", "all requests of all rounds");
                 results.Add("http_p99_ms", LoadRound.Percentile(all, 0.99), "ms", "all requests; goal < 50");
                 results.Add("http_command_p50_ms", LoadRound.Percentile(commands, 0.50), "ms", "commands only");
                 results.Add("http_command_p99_ms", LoadRound.Percentile(commands, 0.99), "ms", "commands only");
                 results.Add("http_errors", loads.Sum(l => l.Errors), "count", "non-2xx responses in the measured windows; goal 0");
-                results.Add("http_ratio_to_append_baseline", Median(rounds.Select(r => r.Load.CommandsPerSecond / r.BaselineTx)), "ratio",
+                results.Add("http_ratio_to_append_baseline", BenchResults.Median(rounds.Select(r => r.Load.CommandsPerSecond / r.BaselineTx)), "ratio",
                     "median of the rounds' ratios; goal >= 0.5");
                 results.Add("http_peak_rss_mb", peakRssMb, "MB", "server VmHWM; goal < 300");
             }
@@ -188,12 +188,6 @@ public static class HttpBenchmark
             """{"callId":"c1","sponsorId":"gov","amount":{"amount":"100000000000.00","currency":"EUR"},"dueDate":"2026-04-01"}""");
         await Workload.PostAsync(http, admin, $"/funds/{id}/capital-calls/c1/receipts",
             """{"amount":{"amount":"100000000000.00","currency":"EUR"},"valueDate":"2026-04-01"}""");
-    }
-
-    private static double Median(IEnumerable<double> values)
-    {
-        var sorted = values.Order().ToArray();
-        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
     }
 
     private static double PeakRssMb(int pid)

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text;
 
@@ -138,6 +137,4 @@ internal static class Workload
             }
         }
     }
-
-    internal static string Invariant(double value) => value.ToString("N1", CultureInfo.InvariantCulture);
 }

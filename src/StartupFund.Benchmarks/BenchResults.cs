@@ -20,6 +20,13 @@ public sealed class BenchResults(string fileName)
 
     public double Get(string key) => figures.First(f => f.Key == key).Value;
 
+    /// <summary>The middle of the measured rounds (the upper middle for an even count): a pause of the machine moves one round, not the figure.</summary>
+    public static double Median(IEnumerable<double> values)
+    {
+        var sorted = values.Order().ToList();
+        return sorted[sorted.Count / 2];
+    }
+
     public void Print(TextWriter output)
     {
         ArgumentNullException.ThrowIfNull(output);

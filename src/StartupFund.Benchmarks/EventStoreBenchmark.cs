@@ -59,12 +59,12 @@ public static class EventStoreBenchmark
             ours16.Add(await ThroughputAsync(16, scale.RoundDuration, (w, i) => store.AppendAsync(NewStream($"S{r}-{w}-{i}"))));
         }
 
-        results.Add("append_tps_1", Median(ours1), "tx/s");
-        results.Add("baseline_tps_1", Median(base1), "tx/s");
-        results.Add("append_tps_16", Median(ours16), "tx/s");
-        results.Add("baseline_tps_16", Median(base16), "tx/s");
-        results.Add("append_ratio_1", Median(ours1) / Median(base1), "ratio");
-        results.Add("append_ratio_16", Median(ours16) / Median(base16), "ratio", Goal(Median(ours16) / Median(base16) >= 0.8, ">= 0.8"));
+        results.Add("append_tps_1", BenchResults.Median(ours1), "tx/s");
+        results.Add("baseline_tps_1", BenchResults.Median(base1), "tx/s");
+        results.Add("append_tps_16", BenchResults.Median(ours16), "tx/s");
+        results.Add("baseline_tps_16", BenchResults.Median(base16), "tx/s");
+        results.Add("append_ratio_1", BenchResults.Median(ours1) / BenchResults.Median(base1), "ratio");
+        results.Add("append_ratio_16", BenchResults.Median(ours16) / BenchResults.Median(base16), "ratio", Goal(BenchResults.Median(ours16) / BenchResults.Median(base16) >= 0.8, ">= 0.8"));
 
         Console.WriteLine("single-event appends to existing streams at their exact version, 16 writers...");
         var versions = new long[16];
@@ -93,9 +93,9 @@ public static class EventStoreBenchmark
             snapshotBatches.Add(await BatchThroughputAsync(store, StreamType, round, scale.RoundDuration));
         }
 
-        var batchEventsPerSecond = Median(plainBatches);
+        var batchEventsPerSecond = BenchResults.Median(plainBatches);
         results.Add("batch_events_per_s", batchEventsPerSecond, "events/s", Goal(batchEventsPerSecond >= 50_000, ">= 50,000"));
-        results.Add("batch_snapshot_events_per_s", Median(snapshotBatches), "events/s");
+        results.Add("batch_snapshot_events_per_s", BenchResults.Median(snapshotBatches), "events/s");
 
         Console.WriteLine($"aggregate loads from streams of 10, 1,000 and {scale.LargeStreamEvents:N0} events...");
         int[] sizes = [10, 1_000, scale.LargeStreamEvents];
@@ -183,8 +183,6 @@ public static class EventStoreBenchmark
         }
     }
 
-    private static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
-
     private static string Goal(bool met, string goal) => $"{goal} ({(met ? "met" : "NOT met")})";
 
     private static BenchEvent NewEvent(long i) => new(125_000_00 + i, "EUR", $"PAY-{i:D10}", new LocalDate(2026, 3, 31));
@@ -230,7 +228,7 @@ public static class EventStoreBenchmark
             }
         }
 
-        return [.. samples.Select(Median)];
+        return [.. samples.Select(BenchResults.Median)];
     }
 
     private static async Task<double> ThroughputAsync(int writers, TimeSpan duration, Func<int, long, Task> operation)
