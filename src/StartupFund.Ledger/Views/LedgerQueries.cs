@@ -195,9 +195,9 @@ public sealed class LedgerQueries(NpgsqlDataSource dataSource, SchemaName readSc
     public async Task<Page<JournalEntryView>?> JournalAsync(FundId fundId, string? cursor, int? limit, CancellationToken cancellationToken = default)
     {
         var size = PageSize(limit);
-        long? after = DecodeCursor(cursor) is { } text
+        var after = DecodeCursor(cursor) is { } text
             ? long.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out var position) ? position : throw InvalidCursor()
-            : null;
+            : long.MinValue;
         // One statement: the fund's row tells an unknown fund (no row) from an empty page (one row of
         // nulls). Both bounds are index conditions, so the page is read in (fund_id, position) order
         // and the scan stops at the limit: "$2 is null or position > $2" made the cached plan read
@@ -212,7 +212,7 @@ public sealed class LedgerQueries(NpgsqlDataSource dataSource, SchemaName readSc
             order by j.position
             """);
         command.Parameters.Add(Text(fundId.Value));
-        command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Bigint, Value = after ?? long.MinValue });
+        command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Bigint, Value = after });
         command.Parameters.Add(Int(size + 1));
         var items = new List<JournalEntryView>();
         var fundExists = false;
