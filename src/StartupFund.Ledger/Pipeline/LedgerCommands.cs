@@ -163,8 +163,9 @@ public sealed class LedgerCommands
     /// fund are read one after the other, so a command landing between the two reads leaves a pair
     /// from two moments. A decision on such a pair never commits: the append checks the
     /// application's version, and the fund was read after the application, so if the application
-    /// has not moved by the commit the pair was one real state. But a refusal by a business rule, or a broken invariant, would be given as it is:
-    /// before either is believed, the application must still be at the version it was loaded at.
+    /// has not moved by the commit the pair was one real state. But a refusal by a business rule, or
+    /// a broken invariant, would be given as it is: before either is believed, the application must
+    /// still be at the version it was loaded at.
     /// (Rules that judge the input alone do not depend on the state and are not checked.)
     /// </summary>
     private async Task RequireUnmovedAsync(CommandRequest request, string streamId, long loadedVersion, CancellationToken cancellationToken)
