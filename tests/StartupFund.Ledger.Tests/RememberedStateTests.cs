@@ -78,6 +78,24 @@ public sealed class RememberedStateTests(LedgerFixture fixture) : IClassFixture<
         outcome.Version.ShouldBe(6);
     }
 
+    [Fact]
+    public async Task A_fund_whose_read_model_row_was_deleted_refuses_commands_instead_of_writing_a_partial_document()
+    {
+        var fund = await fixture.OpenFundAsync("fund-remembered-no-row", 100_000_00);
+        await fixture.Database.ExecuteAsync($"delete from ledger.funds where fund_id = '{fund.Value}'");
+        var withoutStates = new StartupFundLedger(fixture.Database.DataSource, new LedgerOptions { Clock = fixture.Clock, RememberedStates = 0 });
+        var streamId = Streams.Fund(fund);
+        var before = (await withoutStates.Store.GetStreamAsync(streamId))!.Version;
+
+        var failure = await Should.ThrowAsync<InvalidOperationException>(() =>
+            withoutStates.Commands.ExecuteAsync(Commit(fund, "after-delete", 1_000_00), CommandRequest.Plain));
+
+        failure.Message.ShouldContain($"no row for fund {fund.Value}");
+        failure.Message.ShouldContain("verify-read-models");
+        (await withoutStates.Store.GetStreamAsync(streamId))!.Version.ShouldBe(before);
+        (await fixture.Database.ScalarAsync<long>($"select count(*) from ledger.funds where fund_id = '{fund.Value}'")).ShouldBe(0);
+    }
+
     private CommitCapital Commit(FundId fund, string sponsor, long amountMinor) =>
         new(fund, new SponsorId(sponsor), "Sponsor " + sponsor, SponsorKind.PrivateInvestor, new Money(amountMinor, Eur), fixture.Clock.GetCurrentInstant());
 }

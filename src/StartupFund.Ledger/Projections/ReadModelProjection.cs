@@ -81,7 +81,7 @@ internal sealed class ReadModelProjection(SchemaName readSchema) : IInlineProjec
 
         foreach (var group in fundEvents)
         {
-            var state = funds.GetValueOrDefault(group.Key, FundState.Initial);
+            var state = Current(funds, group.Key, group, FundState.Initial, "fund");
             foreach (var recorded in group.OrderBy(e => e.Version))
             {
                 state = FundDecider.Evolve(state, recorded.Data);
@@ -93,7 +93,7 @@ internal sealed class ReadModelProjection(SchemaName readSchema) : IInlineProjec
 
         foreach (var group in applicationEvents)
         {
-            var state = applications.GetValueOrDefault(group.Key, ApplicationState.Initial);
+            var state = Current(applications, group.Key, group, ApplicationState.Initial, "application");
             var ordered = group.OrderBy(e => e.Version).ToList();
             foreach (var recorded in ordered)
             {
@@ -110,6 +110,27 @@ internal sealed class ReadModelProjection(SchemaName readSchema) : IInlineProjec
         }
 
         return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// The document these events fold onto: the stored one, or the initial state when they start the
+    /// stream. A stream already under way without a document means the read models are out of step
+    /// with the log (a row deleted by hand); folding onto the initial state would write a partial
+    /// document, so the append fails instead and nothing of it is written.
+    /// </summary>
+    private static TState Current<TState>(Dictionary<string, TState> documents, string id, IEnumerable<RecordedEvent> events, TState initial, string kind)
+    {
+        if (documents.TryGetValue(id, out var current))
+        {
+            return current;
+        }
+
+        var first = events.Min(e => e.Version);
+        return first == 1
+            ? initial
+            : throw new InvalidOperationException(
+                $"The read models have no row for {kind} {id}, whose stream is at version {first - 1}: they are out of step with the event log " +
+                "(`startupfund verify-read-models` lists the differences). Nothing was written.");
     }
 
     /// <summary>When the application was first approved or rejected among these events, if it was.</summary>
