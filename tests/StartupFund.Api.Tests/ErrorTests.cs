@@ -71,6 +71,15 @@ public sealed class ErrorTests(ApiFactory api) : IClassFixture<ApiFactory>
         (await s.Post("/funds/fund-val/commitments", Commit("5.00", "USD"))).ExpectProblem(400, "money.currency_mismatch");
         (await s.Post("/funds/fund-val/commitments", Commit("5.00", "EUR", "robot"))).ExpectProblem(400, "value.invalid_choice");
         (await s.Post("/funds/fund-val/commitments", Commit("5.00", "EUR", "1"))).ExpectProblem(400, "value.invalid_choice");
+        // Enum.TryParse would read these as the flags' combination (privateInvestor) or trim them.
+        (await s.Post("/funds/fund-val/commitments", Commit("5.00", "EUR", "government,technologyPartner"))).ExpectProblem(400, "value.invalid_choice");
+        (await s.Post("/funds/fund-val/commitments", Commit("5.00", "EUR", " government"))).ExpectProblem(400, "value.invalid_choice");
+        (await s.Post("/funds/fund-val/commitments", Commit("5.00", "EUR", "none"))).ExpectProblem(400, "value.invalid_choice");
+        var twice = (await s.PostRaw("/funds/fund-val/commitments",
+            """{"sponsorId":"gov","sponsorId":"other","sponsorName":"G","kind":"government","amount":{"amount":"1.00","currency":"EUR"}}"""))
+            .ExpectProblem(400, "request.malformed");
+        twice.Str("fieldErrors[0].field").ShouldBe("sponsorId");
+        twice.Str("fieldErrors[0].message").ShouldContain("more than once");
         (await s.Post("/funds", Fund("fund-x", "XX", "EUR", "1", "2", new { preset = "none" }))).ExpectProblem(400, "country.unknown");
         (await s.Post("/funds", new { country = "DE", name = new string('n', 201), currency = "EUR", policy = new { ticketMin = Money("1", "EUR"), ticketMax = Money("2", "EUR"), matching = new { preset = "none" } } }))
             .ExpectProblem(400, "text.too_long");
@@ -155,6 +164,7 @@ public sealed class ErrorTests(ApiFactory api) : IClassFixture<ApiFactory>
         (await s.Get("/funds?limit=201")).ExpectProblem(400, "query.page_size_invalid");
         (await s.Get("/funds?cursor=%25%25%25")).ExpectProblem(400, "query.cursor_invalid");
         (await s.Get("/applications?status=sleeping")).ExpectProblem(400, "value.invalid_choice");
+        (await s.Get("/applications?status=active,submitted")).ExpectProblem(400, "value.invalid_choice");
     }
 
     [Fact]

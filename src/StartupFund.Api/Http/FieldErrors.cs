@@ -129,13 +129,13 @@ public sealed class Fields
 
     public TEnum Choice<TEnum>(string field, string? value) where TEnum : struct, Enum
     {
-        if (TryChoice<TEnum>(value, out var parsed))
+        if (Wording.TryParseWire<TEnum>(value, out var parsed))
         {
             return parsed;
         }
 
         Add(field, ErrorCodes.EnumInvalid,
-            $"{field} must be one of: {string.Join(", ", Enum.GetNames<TEnum>().Where(n => n != "None").Select(Camel))}.");
+            $"{field} must be one of: {Wording.WireChoices<TEnum>()}.");
         return default;
     }
 
@@ -151,13 +151,6 @@ public sealed class Fields
 
         Add(field, "date.invalid", $"{field} must be an ISO-8601 date like 2026-03-31.");
         return default;
-    }
-
-    public static bool TryChoice<TEnum>(string? value, out TEnum parsed) where TEnum : struct, Enum
-    {
-        parsed = default;
-        return value is { Length: > 0 and <= 64 } && !char.IsAsciiDigit(value[0]) && value[0] != '-'
-            && Enum.TryParse(value, ignoreCase: true, out parsed) && Enum.IsDefined(parsed) && parsed.ToString() != "None";
     }
 
     public static string Camel(string name) => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(name);

@@ -30,6 +30,11 @@ public static partial class JsonBodyErrors
         }
 
         var field = segments.Count == 0 ? "$" : string.Join('.', segments);
+        if (DuplicateProperty().IsMatch(error.Message))
+        {
+            return new FieldError(field, LedgerErrorCodes.RequestMalformed, $"{field} appears more than once; give each field once.");
+        }
+
         var message = Walk(requestType, segments) switch
         {
             { Known: false } => $"{field} is not a field of this request.",
@@ -125,6 +130,9 @@ public static partial class JsonBodyErrors
 
     [GeneratedRegex(@"\.(?<dotted>[^.\[\]]+)|\['(?<quoted>(?:[^']|'')*)'\]")]
     private static partial Regex PathName();
+
+    [GeneratedRegex("^Duplicate property '")]
+    private static partial Regex DuplicateProperty();
 
     [GeneratedRegex("The JSON property '([^']{1,200})' could not be mapped")]
     private static partial Regex UnmappedProperty();

@@ -18,6 +18,27 @@ public static class Wording
         return string.Join(", ", Enum.GetNames(enumType).Where(n => n != "None").Select(Camel));
     }
 
+    /// <summary>
+    /// The member of <typeparamref name="TEnum"/> a client named: exactly one member's name, in any
+    /// case, never None. Unlike <see cref="Enum.TryParse{TEnum}(string?, bool, out TEnum)"/> it refuses
+    /// numbers, surrounding spaces and comma-separated lists (which it would combine as flags into
+    /// another member).
+    /// </summary>
+    public static bool TryParseWire<TEnum>(string? text, out TEnum value) where TEnum : struct, Enum
+    {
+        foreach (var (member, name) in Members<TEnum>.All)
+        {
+            if (string.Equals(name, text, StringComparison.OrdinalIgnoreCase))
+            {
+                value = member;
+                return true;
+            }
+        }
+
+        value = default;
+        return false;
+    }
+
     /// <summary>"UnderReview" becomes "underReview"; what is not PascalCase stays as it is.</summary>
     public static string Camel(string name)
     {
@@ -28,4 +49,10 @@ public static class Wording
     /// <summary>"1 reviewer score", "2 reviewer scores": <paramref name="one"/> for exactly one, else <paramref name="many"/>.</summary>
     public static string Count(int count, string one, string many) =>
         count.ToString(CultureInfo.InvariantCulture) + " " + (count == 1 ? one : many);
+
+    private static class Members<TEnum> where TEnum : struct, Enum
+    {
+        public static readonly (TEnum Member, string Name)[] All =
+            [.. Enum.GetValues<TEnum>().Select(m => (m, m.ToString())).Where(m => m.Item2 != "None")];
+    }
 }
