@@ -18,4 +18,8 @@ root.Subcommands.Add(RebuildProjectionsCommand.Create());
 root.Subcommands.Add(VerifyReadModelsCommand.Create());
 root.Subcommands.Add(SeedCommand.Create());
 root.Subcommands.Add(TokenCommand.Create());
-return await root.Parse(args).InvokeAsync();
+var parsed = root.Parse(args);
+var exitCode = await parsed.InvokeAsync();
+
+// System.CommandLine prints a usage error and exits with 1, which 'verify' reports for tampering.
+return parsed.Errors.Count > 0 ? ExitCodes.UsageOrEnvironment : exitCode;

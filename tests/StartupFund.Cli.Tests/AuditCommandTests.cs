@@ -103,6 +103,20 @@ public sealed class AuditCommandTests(TestDatabase database) : IClassFixture<Tes
         result.Error.ShouldContain("STARTUPFUND_DB");
     }
 
+    [Theory]
+    [InlineData("bogus")]
+    [InlineData("verify", "one.jsonl", "two.jsonl")]
+    [InlineData("verify", "--extends")]
+    [InlineData("export")]
+    [InlineData("audit-summary")]
+    public async Task A_usage_error_exits_with_2_not_the_1_that_means_tampering_found(params string[] arguments)
+    {
+        var result = await CliProcess.RunAsync(database.ConnectionString, arguments);
+
+        result.ExitCode.ShouldBe(2, result.Error);
+        result.Error.ShouldNotBeNullOrWhiteSpace();
+    }
+
     private async Task<EventStore.EventStore> SeededStoreAsync(string schema)
     {
         var store = new EventStore.EventStore(database.DataSource, new EventStoreOptions
