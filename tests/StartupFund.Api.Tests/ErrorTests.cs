@@ -168,6 +168,22 @@ public sealed class ErrorTests(ApiFactory api) : IClassFixture<ApiFactory>
     }
 
     [Fact]
+    public async Task A_query_parameter_the_endpoint_does_not_take_is_refused_not_ignored()
+    {
+        var s = api.Scenario();
+        await OpenFundedAsync(s, "fund-query", "DE", "EUR", "1000.00");
+
+        // Without time travel here, the answer would be today's figures under a past date.
+        var asOf = (await s.Get("/funds/fund-query/balance?asOf=2026-01-01T00:00:00Z")).ExpectProblem(400, "query.unknown_parameter");
+        asOf.Str("fieldErrors[0].field").ShouldBe("asOf");
+        asOf.Str("fieldErrors[0].message").ShouldContain("it takes none");
+        (await s.Get("/funds?fundid=fund-query")).ExpectProblem(400, "query.unknown_parameter").Str("fieldErrors[0].message").ShouldContain("cursor");
+        (await s.Post("/funds/fund-query/closure?force=true", new { reason = "x" })).ExpectProblem(400, "query.unknown_parameter");
+        (await s.Get("/funds/fund-query?ASOF=2026-01-01T00:00:00Z")).ExpectProblem(404, "fund.not_found");
+        (await s.Get("/funds/fund-query")).Expect(200);
+    }
+
+    [Fact]
     public async Task Health_openapi_and_docs_are_served()
     {
         var s = api.Scenario();

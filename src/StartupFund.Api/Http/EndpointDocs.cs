@@ -14,6 +14,7 @@ public static class EndpointDocs
     {
         ArgumentNullException.ThrowIfNull(builder);
         return builder
+            .AddEndpointFilterFactory(KnownQueryParameters.Filter)
             .WithName(name)
             .WithSummary(summary)
             .WithDescription("Accepts Idempotency-Key (a retry returns the first response and writes nothing), If-Match (an ETag: the "
@@ -38,7 +39,7 @@ public static class EndpointDocs
     public static RouteHandlerBuilder Download(this RouteHandlerBuilder builder, string name, string summary, string contentType)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        return builder.WithName(name).WithSummary(summary).Produces<string>(StatusCodes.Status200OK, contentType)
+        return builder.AddEndpointFilterFactory(KnownQueryParameters.Filter).WithName(name).WithSummary(summary).Produces<string>(StatusCodes.Status200OK, contentType)
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status429TooManyRequests)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
@@ -47,7 +48,8 @@ public static class EndpointDocs
     public static RouteHandlerBuilder Query<TResponse>(this RouteHandlerBuilder builder, string name, string summary, bool notFound = false)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder = builder.WithName(name).WithSummary(summary).Produces<TResponse>().ProducesProblem(StatusCodes.Status400BadRequest)
+        builder = builder.AddEndpointFilterFactory(KnownQueryParameters.Filter).WithName(name).WithSummary(summary).Produces<TResponse>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status429TooManyRequests).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         return notFound ? builder.ProducesProblem(StatusCodes.Status404NotFound) : builder;

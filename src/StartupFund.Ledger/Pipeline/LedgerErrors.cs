@@ -10,6 +10,7 @@ public static class LedgerErrorCodes
     public const string CursorInvalid = "query.cursor_invalid";
     public const string PageSizeInvalid = "query.page_size_invalid";
     public const string FilterInvalid = "query.filter_invalid";
+    public const string UnknownParameter = "query.unknown_parameter";
     public const string RequestMalformed = "request.malformed";
     public const string RequestTooLarge = "request.too_large";
     public const string IfMatchInvalid = "request.if_match_invalid";
