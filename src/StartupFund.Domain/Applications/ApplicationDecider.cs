@@ -44,6 +44,12 @@ public static class ApplicationDecider
     private static ApplicationAmended Amend(AmendApplication command, ApplicationState state)
     {
         ApplicationRules.RequirePending(state);
+        if (command is { Requested: null, Sector: null, Summary: null, Stage: null, Instrument: null })
+        {
+            throw DomainException.Invalid(ErrorCodes.ApplicationAmendmentEmpty,
+                "An amendment must change at least one of: sector, stage, instrument, requested, summary.");
+        }
+
         var requested = command.Requested is { } money
             ? money.RequireCurrency(state.Currency, "Requested amount").RequirePositive("Requested amount")
             : state.Money(state.RequestedMinor);

@@ -5,6 +5,8 @@ public static class ErrorCodes
 {
     public const string ApplicationAlreadySubmitted = "application.already_submitted";
 
+    public const string ApplicationAmendmentEmpty = "application.amendment_empty";
+
     public const string ApplicationCountryMismatch = "application.country_mismatch";
 
     public const string ApplicationMismatch = "application.id_mismatch";
@@ -143,6 +145,7 @@ public static class ErrorCodes
     public static IReadOnlyList<string> All { get; } =
     [
         ApplicationAlreadySubmitted,
+        ApplicationAmendmentEmpty,
         ApplicationCountryMismatch,
         ApplicationMismatch,
         ApplicationNoInformationRequested,

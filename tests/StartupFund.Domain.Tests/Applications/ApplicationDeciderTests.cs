@@ -30,6 +30,12 @@ public class ApplicationDeciderTests
             .ThenRefused(ErrorCodes.MoneyCurrencyMismatch);
 
     [Fact]
+    public void An_amendment_that_names_nothing_to_change_is_refused() =>
+        Spec.GivenApplication(Submitted())
+            .When(new AmendApplication(TheApp, null, null, null, null, null, At))
+            .ThenRefused(ErrorCodes.ApplicationAmendmentEmpty);
+
+    [Fact]
     public void Amending_with_an_undefined_stage_is_refused() =>
         Spec.GivenApplication(Submitted())
             .When(new AmendApplication(TheApp, null, (Stage)99, null, null, null, At))
