@@ -16,6 +16,7 @@ root.Subcommands.Add(AuditSummaryCommand.Create());
 root.Subcommands.Add(RunProjectionsCommand.Create());
 root.Subcommands.Add(RebuildProjectionsCommand.Create());
 root.Subcommands.Add(VerifyReadModelsCommand.Create());
+root.Subcommands.Add(RebuildReadModelsCommand.Create());
 root.Subcommands.Add(SeedCommand.Create());
 root.Subcommands.Add(TokenCommand.Create());
 var parsed = root.Parse(args);

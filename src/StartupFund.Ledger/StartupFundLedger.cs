@@ -94,6 +94,16 @@ public sealed class StartupFundLedger
         await ReadModelSchema.MigrateAsync(dataSource, options.ReadSchema, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Empties the read models and replays the whole log into them, in one transaction (after an
+    /// import, or to repair them); returns the events replayed. Run it with no commands arriving.
+    /// </summary>
+    public async Task<long> RebuildReadModelsAsync(CancellationToken cancellationToken = default)
+    {
+        await ReadModelSchema.MigrateAsync(dataSource, options.ReadSchema, cancellationToken).ConfigureAwait(false);
+        return await new ReadModelRebuild(dataSource, Store, options.ReadSchema).RunAsync(cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>True when the database answers (readiness).</summary>
     public async Task<bool> IsReadyAsync(CancellationToken cancellationToken = default)
     {

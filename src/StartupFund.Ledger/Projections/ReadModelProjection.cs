@@ -62,9 +62,12 @@ internal sealed class ReadModelProjection(SchemaName readSchema) : IInlineProjec
         return writes;
     }
 
-    public ProjectionReads PlanReads(IReadOnlyList<StreamAppend> appends)
+    public ProjectionReads PlanReads(IReadOnlyList<StreamAppend> appends) => ReadsFor(appends.SelectMany(a => a.Events));
+
+    /// <summary>The documents the events' funds and applications fold onto.</summary>
+    internal ProjectionReads ReadsFor(IEnumerable<object> events)
     {
-        var data = appends.SelectMany(a => a.Events).ToList();
+        var data = events.ToList();
         return new CurrentDocuments(s,
             [.. data.OfType<IFundEvent>().Select(e => e.FundId.Value).Distinct(StringComparer.Ordinal)],
             [.. data.OfType<IApplicationEvent>().Select(e => e.ApplicationId.Value).Distinct(StringComparer.Ordinal)]);
@@ -130,7 +133,7 @@ internal sealed class ReadModelProjection(SchemaName readSchema) : IInlineProjec
             ? initial
             : throw new InvalidOperationException(
                 $"The read models have no row for {kind} {id}, whose stream is at version {first - 1}: they are out of step with the event log " +
-                "(`startupfund verify-read-models` lists the differences). Nothing was written.");
+                "(`startupfund verify-read-models` lists the differences, `rebuild-read-models` repairs them). Nothing was written.");
     }
 
     /// <summary>When the application was first approved or rejected among these events, if it was.</summary>
