@@ -71,37 +71,42 @@ public sealed class LocalTokens
         if (!Caller.IsValidSubject(identity.Subject))
         {
             // Caller's rule: a token the API would treat as having no subject is refused here.
-            throw new ArgumentException($"The subject must be 1-{Caller.SubjectMaxLength} printable ASCII characters without spaces.", nameof(identity));
+            throw new ArgumentException($"The subject must be 1-{Caller.SubjectMaxLength} printable ASCII characters without spaces.");
         }
 
         if (identity.Roles.Count == 0 || identity.Roles.Any(role => !Roles.IsKnown(role)))
         {
-            throw new ArgumentException($"Roles must be some of: {string.Join(", ", Roles.All)}.", nameof(identity));
+            throw new ArgumentException($"Roles must be some of: {string.Join(", ", Roles.All)}.");
         }
 
         if (identity.Roles.Contains(Roles.Startup) && string.IsNullOrEmpty(identity.StartupId))
         {
-            throw new ArgumentException("A startup token needs its startup id.", nameof(identity));
+            throw new ArgumentException("A startup token needs its startup id.");
         }
 
         if (identity.Roles.Contains(Roles.CoInvestor) && string.IsNullOrEmpty(identity.InvestorId))
         {
-            throw new ArgumentException("A co_investor token needs its investor id.", nameof(identity));
+            throw new ArgumentException("A co_investor token needs its investor id.");
         }
 
         if ((identity.Roles.Contains(Roles.FundManager) || identity.Roles.Contains(Roles.Regulator)) && identity.Countries.Count == 0)
         {
-            throw new ArgumentException("A fund_manager or regulator token needs at least one country ('*' for a supranational regulator).", nameof(identity));
+            throw new ArgumentException("A fund_manager or regulator token needs at least one country ('*' for a supranational regulator).");
+        }
+
+        if (identity.Countries.Contains(ClaimNames.AllCountries) && (!identity.Roles.Contains(Roles.Regulator) || identity.Roles.Contains(Roles.FundManager)))
+        {
+            throw new ArgumentException("'*' (every country) is for a supranational regulator alone; a fund_manager token names its countries.");
         }
 
         if (identity.Countries.Any(c => c != ClaimNames.AllCountries && !(c.Length == 2 && c.All(char.IsAsciiLetterUpper))))
         {
-            throw new ArgumentException("Countries are upper-case ISO 3166 alpha-2 codes, or '*'.", nameof(identity));
+            throw new ArgumentException("Countries are upper-case ISO 3166 alpha-2 codes, or '*'.");
         }
 
         if (lifetime <= Duration.Zero || lifetime > MaxLifetime)
         {
-            throw new ArgumentException($"The lifetime must be positive and at most {MaxLifetime.Days} days.", nameof(lifetime));
+            throw new ArgumentException($"The lifetime must be positive and at most {MaxLifetime.Days} days.");
         }
     }
 
