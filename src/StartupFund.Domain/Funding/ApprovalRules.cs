@@ -21,6 +21,9 @@ internal static class ApprovalRules
         var policy = fund.Policy!;
         var amount = command.Amount.RequireCurrency(fund.Currency, "Approved amount").RequirePositive("Approved amount");
 
+        // What the request itself gets wrong (400) comes before what the fund's or application's state refuses (422).
+        var plans = Schedule(command.Tranches, amount, fund.Currency);
+
         if (amount.MinorUnits > application.RequestedMinor)
         {
             throw DomainException.Rule(
@@ -50,8 +53,6 @@ internal static class ApprovalRules
                 $"A decision needs {Wording.Count(policy.MinimumReviewerScores, "reviewer score", "reviewer scores")}; "
                 + $"{(application.Scores.Count == 1 ? "there is" : "there are")} {application.Scores.Count}.");
         }
-
-        var plans = Schedule(command.Tranches, amount, fund.Currency);
 
         if (amount.MinorUnits > fund.AvailableToCommitMinor)
         {

@@ -60,13 +60,20 @@ public class SubmissionAndApprovalTests
             .ThenRefused(ErrorCodes.ApprovalInsufficientScores);
 
     [Fact]
+    public void What_the_approval_itself_gets_wrong_is_named_before_what_the_state_refuses() =>
+        Spec.Given(FundWithCash(policy: Policy(minimumScores: 2)), UnderReview)
+            .When(Approve(tranches: [new TrancheTerms(Gbp("200000.00"), "A", Today), new TrancheTerms(Gbp("99999.99"), "B", Today)]))
+            .ThenRefused(ErrorCodes.TrancheScheduleSumMismatch);
+
+    [Fact]
     public void A_closed_fund_approves_nothing() =>
         Spec.Given([.. FundWithCash(), Closed], UnderReview).When(Approve()).ThenRefused(ErrorCodes.FundClosed);
 
     [Fact]
     public void The_approved_amount_is_at_most_the_request_and_within_ticket_limits()
     {
-        Spec.Given(FundWithCash(), UnderReview).When(Approve("300000.01")).ThenRefused(ErrorCodes.ApprovalExceedsRequested);
+        Spec.Given(FundWithCash(), UnderReview).When(Approve("300000.01", [new TrancheTerms(Gbp("300000.01"), "All", Today)]))
+            .ThenRefused(ErrorCodes.ApprovalExceedsRequested);
         Spec.Given(FundWithCash(), UnderReview)
             .When(Approve("9999.99", [new TrancheTerms(Gbp("9999.99"), "All", Today)]))
             .ThenRefused(ErrorCodes.ApprovalBelowTicketMinimum);
