@@ -2,6 +2,7 @@ using System.CommandLine;
 using Npgsql;
 using StartupFund.EventStore;
 using StartupFund.EventStore.Schema;
+using StartupFund.Ledger;
 
 namespace StartupFund.Cli;
 
@@ -17,6 +18,13 @@ internal static class CommonOptions
     {
         Description = "PostgreSQL schema that holds the event store.",
         DefaultValueFactory = _ => "eventstore",
+    };
+
+    /// <summary>For the commands on the ledger's read models (added by each of them).</summary>
+    public static Option<string> ReadSchema { get; } = new("--read-schema")
+    {
+        Description = "PostgreSQL schema that holds the ledger's read models.",
+        DefaultValueFactory = _ => "ledger",
     };
 
     public static void AddTo(Command command)
@@ -49,5 +57,24 @@ internal static class CommonOptions
         }
 
         return (dataSource, new EventStore.EventStore(dataSource, new EventStoreOptions { Schema = schema }));
+    }
+
+    /// <summary>The ledger over the store and the read-model schema the options name, or null after explaining on stderr why not.</summary>
+    public static (NpgsqlDataSource DataSource, StartupFundLedger Ledger)? OpenLedger(ParseResult parseResult)
+    {
+        SchemaName read;
+        try
+        {
+            read = new SchemaName(parseResult.GetValue(ReadSchema)!);
+        }
+        catch (ArgumentException e)
+        {
+            Console.Error.WriteLine($"error: {e.Message}");
+            return null;
+        }
+
+        return OpenStore(parseResult) is var (dataSource, store)
+            ? (dataSource, new StartupFundLedger(dataSource, new LedgerOptions { EventSchema = store.Schema, ReadSchema = read }))
+            : null;
     }
 }

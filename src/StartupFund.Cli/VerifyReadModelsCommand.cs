@@ -2,8 +2,6 @@ using System.CommandLine;
 using Npgsql;
 using StartupFund.Domain.Common;
 using StartupFund.Domain.Values;
-using StartupFund.EventStore.Schema;
-using StartupFund.Ledger;
 using StartupFund.Ledger.Audit;
 
 namespace StartupFund.Cli;
@@ -15,11 +13,6 @@ internal static class VerifyReadModelsCommand
     public static Command Create()
     {
         var country = new Option<string?>("--country") { Description = "Only this country (ISO 3166-1 alpha-2, e.g. KE)." };
-        var readSchema = new Option<string>("--read-schema")
-        {
-            Description = "PostgreSQL schema that holds the ledger's read models.",
-            DefaultValueFactory = _ => "ledger",
-        };
         var command = new Command("verify-read-models", """
             Check that the ledger's live read models (funds, fund balances, applications, country balances, portfolios) are
             exactly what the event log gives: every answer the API would serve from the tables is compared with the same
@@ -28,15 +21,13 @@ internal static class VerifyReadModelsCommand
             """);
         CommonOptions.AddTo(command);
         command.Options.Add(country);
-        command.Options.Add(readSchema);
+        command.Options.Add(CommonOptions.ReadSchema);
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             CountryCode? only = null;
-            SchemaName read;
             try
             {
                 only = parseResult.GetValue(country) is { } code ? new CountryCode(code) : null;
-                read = new SchemaName(parseResult.GetValue(readSchema)!);
             }
             catch (Exception e) when (e is DomainException or ArgumentException)
             {
@@ -44,7 +35,7 @@ internal static class VerifyReadModelsCommand
                 return ExitCodes.UsageOrEnvironment;
             }
 
-            if (CommonOptions.OpenStore(parseResult) is not var (dataSource, store))
+            if (CommonOptions.OpenLedger(parseResult) is not var (dataSource, ledger))
             {
                 return ExitCodes.UsageOrEnvironment;
             }
@@ -53,7 +44,6 @@ internal static class VerifyReadModelsCommand
             {
                 try
                 {
-                    var ledger = new StartupFundLedger(dataSource, new LedgerOptions { EventSchema = store.Schema, ReadSchema = read });
                     var report = await new ReadModelCheck(ledger).RunAsync(only, cancellationToken);
                     var scope = $"{Counted.Of(report.Funds, "fund")}, {Counted.Of(report.Applications, "application")}, {Counted.Of(report.Countries, "country", "countries")}";
                     if (report.IsFaithful)
