@@ -22,6 +22,17 @@ public enum ApplicationStatus
     Cancelled,
 }
 
+/// <summary>Sets of statuses that views share.</summary>
+public static class ApplicationStatuses
+{
+    /// <summary>
+    /// The applications a country's portfolio lists as funded startups: approved (money reserved),
+    /// active, fully paid, and cancelled after approval (what was paid stays paid).
+    /// </summary>
+    public static IReadOnlyList<ApplicationStatus> Funded { get; } =
+        [ApplicationStatus.Approved, ApplicationStatus.Active, ApplicationStatus.FullyPaid, ApplicationStatus.Cancelled];
+}
+
 public enum MilestoneStatus
 {
     NotReported,

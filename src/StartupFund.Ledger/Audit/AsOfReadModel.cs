@@ -24,9 +24,6 @@ namespace StartupFund.Ledger.Audit;
 /// </summary>
 public sealed class AsOfReadModel
 {
-    private static readonly ApplicationStatus[] FundedStatuses =
-        [ApplicationStatus.Approved, ApplicationStatus.Active, ApplicationStatus.FullyPaid, ApplicationStatus.Cancelled];
-
     private readonly Dictionary<string, FundRow> funds = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ApplicationRow> applications = new(StringComparer.Ordinal);
     // per fund, so a country's balance reads each fund's accounts directly (a flat map scanned per fund was quadratic)
@@ -161,7 +158,7 @@ public sealed class AsOfReadModel
         var size = LedgerQueries.PageSize(limit);
         var after = LedgerQueries.DecodeCursor(cursor);
         var ofCountry = applications.Where(a => a.Value.Country == country.Value).OrderBy(a => a.Key, StringComparer.Ordinal).ToList();
-        var funded = ofCountry.Where(a => FundedStatuses.Contains(a.Value.State.Status)).ToList();
+        var funded = ofCountry.Where(a => ApplicationStatuses.Funded.Contains(a.Value.State.Status)).ToList();
         var companies = funded
             .Where(a => after is null || string.CompareOrdinal(a.Key, after) > 0)
             .Take(size + 1)

@@ -23,9 +23,6 @@ public sealed class LedgerQueries(NpgsqlDataSource dataSource, SchemaName readSc
     public const int DefaultPageSize = 50;
     public const int MaxPageSize = 200;
 
-    private static readonly ApplicationStatus[] FundedStatuses =
-        [ApplicationStatus.Approved, ApplicationStatus.Active, ApplicationStatus.FullyPaid, ApplicationStatus.Cancelled];
-
     private readonly string s = readSchema.Quoted;
 
     public static int PageSize(int? requested) => requested switch
@@ -242,7 +239,7 @@ public sealed class LedgerQueries(NpgsqlDataSource dataSource, SchemaName readSc
     public async Task<PortfolioView> PortfolioAsync(CountryCode country, string? cursor, int? limit, CancellationToken cancellationToken = default)
     {
         var size = PageSize(limit);
-        var funded = FundedStatuses.Select(st => st.ToString()).ToArray();
+        var funded = ApplicationStatuses.Funded.Select(st => st.ToString()).ToArray();
         var companies = new List<PortfolioCompanyView>();
         await using (var command = dataSource.CreateCommand($"""
             select state from {s}.applications
