@@ -152,6 +152,4 @@ public sealed class Fields
         Add(field, "date.invalid", $"{field} must be an ISO-8601 date like 2026-03-31.");
         return default;
     }
-
-    public static string Camel(string name) => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(name);
 }
