@@ -99,6 +99,39 @@ public sealed class ErrorTests(ApiFactory api) : IClassFixture<ApiFactory>
     }
 
     [Fact]
+    public async Task Free_text_is_counted_in_characters_after_trimming_and_must_show_what_is_stored()
+    {
+        var s = api.Scenario();
+        object Named(string id, string name) => new
+        {
+            id, country = "DE", name, currency = "EUR",
+            policy = new { ticketMin = Money("1", "EUR"), ticketMax = Money("2", "EUR"), matching = new { preset = "none" } },
+        };
+        var events = await api.EventCountAsync();
+
+        // Padding does not count, and 200 emoji are 200 characters (400 UTF-16 units).
+        var padded = "  " + new string('n', 200) + "  ";
+        (await s.Post("/funds", Named("fund-txt-padded", padded))).Expect(201);
+        (await s.Get("/funds/fund-txt-padded")).Expect(200).Str("name").ShouldBe(padded.Trim());
+        var emoji = string.Concat(Enumerable.Repeat("\U0001F680", 200));
+        (await s.Post("/funds", Named("fund-txt-emoji", emoji))).Expect(201);
+        (await s.Get("/funds/fund-txt-emoji")).Expect(200).Str("name").ShouldBe(emoji);
+        (await s.Post("/funds", Named("fund-txt-long", emoji + "\U0001F680"))).ExpectProblem(400, "text.too_long");
+        (await api.EventCountAsync()).ShouldBe(events + 2);
+
+        var invisible = (await s.Post("/funds", Named("fund-txt-x", "\u200B\u200D\uFEFF"))).ExpectProblem(400, "text.required");
+        invisible.Str("fieldErrors[0].field").ShouldBe("name");
+        invisible.Str("fieldErrors[0].message").ShouldContain("invisible");
+        var bidi = (await s.Post("/funds", Named("fund-txt-x", "Acme \u202Egnp.exe"))).ExpectProblem(400, "text.invalid_character");
+        bidi.Str("fieldErrors[0].message").ShouldContain("U+202E");
+        (await s.Post("/funds", Named("fund-txt-x", "Acme\u0007"))).ExpectProblem(400, "text.invalid_character");
+        // The JSON reader itself refuses a lone surrogate, naming the field.
+        (await s.PostRaw("/funds/fund-txt-padded/closure", "{\"reason\":\"half \\ud800 a pair\"}")).ExpectProblem(400, "request.malformed").Text.ShouldContain("reason");
+        (await s.Post("/funds/fund-txt-padded/closure", new { reason = "Two lines:\nboth kept" })).Expect(200);
+        (await api.EventCountAsync()).ShouldBe(events + 3);
+    }
+
+    [Fact]
     public async Task Unknown_resources_are_404_duplicates_409_and_rules_422()
     {
         var s = api.Scenario();

@@ -53,25 +53,9 @@ public sealed class Fields
         }
     }
 
-    public string Text(string field, string? value, int maxLength, bool required = true)
-    {
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            if (required)
-            {
-                Add(field, ErrorCodes.TextRequired, $"{field} is required.");
-            }
-
-            return string.Empty;
-        }
-
-        if (value.Length > maxLength)
-        {
-            Add(field, ErrorCodes.TextTooLong, $"{field} is longer than {maxLength} characters.");
-        }
-
-        return value;
-    }
+    /// <summary>Free text as the domain will keep it (<see cref="BoundedText"/>), refused here against the body's own field name.</summary>
+    public string Text(string field, string? value, int maxLength) =>
+        Try(field, () => BoundedText.Required(value, maxLength, field), string.Empty);
 
     public string? OptionalText(string field, string? value, int maxLength) =>
         value is null ? null : Text(field, value, maxLength);

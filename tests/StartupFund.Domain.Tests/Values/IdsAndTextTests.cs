@@ -58,6 +58,52 @@ public class IdsAndTextTests
         ((Action)(() => BoundedText.Required(text, Limits.TextMaxLength, "Evidence"))).ShouldBeRefusedWith(ErrorCodes.TextInvalidCharacter);
 
     [Fact]
+    public void Bounded_text_counts_characters_not_UTF16_units_after_trimming()
+    {
+        var rockets = string.Concat(Enumerable.Repeat("\U0001F680", Limits.NameMaxLength));
+        BoundedText.Required(rockets, Limits.NameMaxLength, "Name").ShouldBe(rockets);
+        BoundedText.Required(" " + new string('x', Limits.NameMaxLength) + "\n", Limits.NameMaxLength, "Name").Length.ShouldBe(Limits.NameMaxLength);
+        ((Action)(() => BoundedText.Required(rockets + "x", Limits.NameMaxLength, "Name"))).ShouldBeRefusedWith(ErrorCodes.TextTooLong);
+    }
+
+    [Theory]
+    [InlineData("Acme\u0007")]
+    [InlineData("Acme\u001B[31m")]
+    [InlineData("Acme\u0085Corp")]
+    [InlineData("invoice \u202Efdp.exe")]
+    [InlineData("\u2066isolated\u2069")]
+    public void Bounded_text_refuses_characters_that_hide_what_is_stored(string text) =>
+        ((Action)(() => BoundedText.Required(text, Limits.TextMaxLength, "Evidence"))).ShouldBeRefusedWith(ErrorCodes.TextInvalidCharacter);
+
+    [Fact]
+    public void Bounded_text_refuses_lone_surrogates()
+    {
+        // Built here, not in InlineData: xUnit's test-case serialisation would turn them into U+FFFD.
+        foreach (var text in new[] { "half " + '\uD800' + " a pair", '\uDC00' + " low first", "ends high" + '\uD83D' })
+        {
+            ((Action)(() => BoundedText.Required(text, Limits.TextMaxLength, "Evidence"))).ShouldBeRefusedWith(ErrorCodes.TextInvalidCharacter);
+        }
+    }
+
+    [Theory]
+    [InlineData("\u200B")]
+    [InlineData("\u200B\u200C\u200D\u2060\uFEFF")]
+    [InlineData(" \u00AD ")]
+    public void Bounded_text_with_only_invisible_characters_is_missing_or_refused(string text)
+    {
+        ((Action)(() => BoundedText.Required(text, Limits.NameMaxLength, "Name"))).ShouldBeRefusedWith(ErrorCodes.TextRequired);
+        ((Action)(() => BoundedText.Optional(text, Limits.NameMaxLength, "Note"))).ShouldBeRefusedWith(ErrorCodes.TextInvalidCharacter);
+    }
+
+    [Theory]
+    [InlineData("Line one\r\nline two\tand a tab")]
+    [InlineData("\u05E9\u05DC\u05D5\u05DD \u0645\u0631\u062D\u0628\u0627")]
+    [InlineData("na\u0303o\u200Dx")]
+    [InlineData("\u6771\u4EAC AI \u682A\u5F0F\u4F1A\u793E")]
+    public void Bounded_text_keeps_line_breaks_scripts_and_joiners_inside_visible_text(string text) =>
+        BoundedText.Required(text, Limits.TextMaxLength, "Summary").ShouldBe(text);
+
+    [Fact]
     public void Ratios_are_exact_and_reduced()
     {
         var ratio = new Ratio(150, 100);
