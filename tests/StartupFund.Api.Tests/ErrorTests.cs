@@ -92,6 +92,12 @@ public sealed class ErrorTests(ApiFactory api) : IClassFixture<ApiFactory>
         (await s.PostRaw("/funds/fund-val/closure", "{\"reason\":\"" + new string('x', 70_000) + "\"}")).ExpectProblem(413, "request.too_large");
         (await s.Post("/funds/fund-val/closure", new { reason = "x" }, ("Idempotency-Key", new string('k', 201)))).ExpectProblem(400, "idempotency.key_invalid");
         (await s.Post("/funds/fund-val/closure", new { reason = "x" }, ("If-Match", "\"abc\""))).ExpectProblem(400, "request.if_match_invalid");
+        (await s.Post("/funds/fund-val/closure", new { reason = "x" }, ("If-Match", "4"))).ExpectProblem(400, "request.if_match_invalid");
+        (await s.Post("/funds/fund-val/closure", new { reason = "x" }, ("If-Match", "\"4\", \"5\""))).ExpectProblem(400, "request.if_match_invalid");
+        (await s.Post("/funds/fund-val/closure", new { reason = "x" }, ("If-Match", "W/\"4\""))).ExpectProblem(400, "request.if_match_invalid")
+            .Text.ShouldContain("weak");
+        (await s.Post("/funds/fund-val/closure", new { reason = "x" }, ("Idempotency-Key", "close-1"), ("Idempotency-Key", "close-2")))
+            .ExpectProblem(400, "idempotency.key_invalid").Text.ShouldContain("one Idempotency-Key");
         var several = (await s.Post("/funds/fund-val/commitments", new { kind = "robot", amount = Money("1.001", "EUR") })).Expect(400);
         several["fieldErrors"].GetArrayLength().ShouldBe(4);
 

@@ -20,11 +20,12 @@ public static class CommandHttp
         string? key = null;
         if (http.Request.Headers.TryGetValue(IdempotencyKeyHeader, out var keys))
         {
-            key = keys.ToString();
+            // Two headers would otherwise be read as one key joined with a comma.
+            key = keys.Count == 1 ? keys[0] : null;
             if (!CommandRequest.IsValidKey(key))
             {
                 throw new RequestValidationException([new FieldError(IdempotencyKeyHeader, LedgerErrorCodes.IdempotencyKeyInvalid,
-                    $"Idempotency-Key must be 1-{CommandRequest.IdempotencyKeyMaxLength} printable ASCII characters.")]);
+                    $"Send one Idempotency-Key of 1-{CommandRequest.IdempotencyKeyMaxLength} printable ASCII characters.")]);
             }
         }
 
@@ -42,22 +43,34 @@ public static class CommandHttp
         return new CommandRequest(key, fingerprint, IfMatchOf(http), metadata);
     }
 
-    /// <summary>If-Match: "N" (an ETag this API returned) or N; "*" means no precondition.</summary>
+    /// <summary>
+    /// If-Match: one ETag this API returned (<c>"N"</c>), or <c>*</c> for no precondition. If-Match compares
+    /// strongly (RFC 9110, 13.1.1), so a weak ETag could never match: it is refused, not ignored.
+    /// </summary>
     public static long? IfMatchOf(HttpContext http)
     {
         ArgumentNullException.ThrowIfNull(http);
-        var header = http.Request.Headers.IfMatch.ToString().Trim();
-        if (header.Length == 0 || header == "*")
+        var values = http.Request.Headers.IfMatch;
+        if (values.Count == 0)
         {
             return null;
         }
 
-        var text = header.StartsWith("W/", StringComparison.Ordinal) ? header[2..] : header;
-        text = text.Trim('"');
-        return long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var version)
-            ? version
-            : throw new RequestValidationException([new FieldError("If-Match", LedgerErrorCodes.IfMatchInvalid,
-                "If-Match must be an ETag this API returned, such as \"3\".")]);
+        var header = values.Count == 1 ? values[0]?.Trim() ?? string.Empty : string.Empty;
+        if (header == "*")
+        {
+            return null;
+        }
+
+        if (header is ['"', .. var quoted, '"']
+            && long.TryParse(quoted, NumberStyles.None, CultureInfo.InvariantCulture, out var version))
+        {
+            return version;
+        }
+
+        throw new RequestValidationException([new FieldError("If-Match", LedgerErrorCodes.IfMatchInvalid, header.StartsWith("W/", StringComparison.Ordinal)
+            ? "If-Match compares strong ETags, so a weak one (W/\"3\") never matches: send the ETag as this API returned it, such as \"3\"."
+            : "If-Match must be one ETag this API returned, quoted as it was returned, such as \"3\" (or * for any version).")]);
     }
 
     public static string ETagOf(long version) => "\"" + version.ToString(CultureInfo.InvariantCulture) + "\"";

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Security.Cryptography;
 using System.Text;
 using StartupFund.Domain.Applications;
@@ -47,7 +48,7 @@ public sealed record CommandRequest
     /// </summary>
     public Action<ApplicationState?>? ApplicationAccess { get; init; }
 
-    public static bool IsValidKey(string key) =>
+    public static bool IsValidKey([NotNullWhen(true)] string? key) =>
         key is { Length: > 0 and <= IdempotencyKeyMaxLength } && key.All(c => c is >= ' ' and <= '~');
 
     /// <summary>
