@@ -170,6 +170,13 @@ public sealed class LedgerAudit
             }
         }
 
+        if (filter.EventType is { } type && !EventAliases.TryGetType(type, out _))
+        {
+            // Unchecked, a misspelt type would answer an empty page, which reads as "no such events".
+            throw new QueryException(LedgerErrorCodes.FilterInvalid, "type",
+                $"type '{type}' is not an event type; the types are {string.Join(", ", EventAliases.All.Select(e => e.Alias))}.");
+        }
+
         var after = DecodeCursor(cursor);
         await using var command = store.DataSource.CreateCommand($"""
             select {Columns} from {es}.events e join {es}.streams s on s.id = e.stream_id

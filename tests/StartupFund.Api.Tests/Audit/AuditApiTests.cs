@@ -155,6 +155,8 @@ public sealed class AuditApiTests(ApiFactory api) : IClassFixture<ApiFactory>, I
     [InlineData("/audit/verify?country=KE&stream=fund:fund-au-ke", "audit.scope_invalid")]
     [InlineData("/audit/verify?stream=a%01b", "audit.scope_invalid")]
     [InlineData("/audit/events?actor=", "query.filter_invalid")]
+    [InlineData("/audit/events?type=funds-disbursd", "query.filter_invalid")]
+    [InlineData("/audit/events?type=FundsDisbursed", "query.filter_invalid")]
     [InlineData("/audit/digest?country=XX", "country.unknown")]
     [InlineData("/audit/digest/verify", "audit.digest_invalid")]
     [InlineData("/audit/digest/verify?digest=12:abc", "audit.digest_invalid")]
