@@ -91,6 +91,16 @@ internal static class ReplayCommand
 
             using (var reader = input.OpenText())
             {
+                if (await ExportFile.ReadExportedAtAsync(reader) is { } exportedAt && instant.Value > exportedAt)
+                {
+                    Console.Error.WriteLine($"error: --as-of {InstantPattern.ExtendedIso.Format(instant.Value)} is after {input.Name} was exported "
+                        + $"({InstantPattern.ExtendedIso.Format(exportedAt)}): the file cannot say what happened since. Give an instant up to its export, or export again.");
+                    return ExitCodes.UsageOrEnvironment;
+                }
+            }
+
+            using (var reader = input.OpenText())
+            {
                 var report = await Progress.RunAsync("verifying", p => ExportFileVerifier.VerifyAsync(reader, trusted, p));
                 if (!report.IsClean)
                 {

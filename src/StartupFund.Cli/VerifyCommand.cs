@@ -46,9 +46,19 @@ internal static class VerifyCommand
                 trusted = digest;
             }
 
-            return parseResult.GetValue(file) is { } exportFile
-                ? await VerifyFileAsync(exportFile, trusted)
-                : await VerifyDatabaseAsync(parseResult, parseResult.GetValue(stream), parseResult.GetValue(country), trusted, cancellationToken);
+            if (parseResult.GetValue(file) is { } exportFile)
+            {
+                if (parseResult.GetValue(stream) is not null || parseResult.GetValue(country) is not null)
+                {
+                    Console.Error.WriteLine("error: --stream and --country choose what to verify in the database; an export file is verified whole "
+                        + "(to check one country offline, export it with 'export --country').");
+                    return ExitCodes.UsageOrEnvironment;
+                }
+
+                return await VerifyFileAsync(exportFile, trusted);
+            }
+
+            return await VerifyDatabaseAsync(parseResult, parseResult.GetValue(stream), parseResult.GetValue(country), trusted, cancellationToken);
         });
         return command;
     }

@@ -116,6 +116,17 @@ public sealed class ReplayCommandTests(TestDatabase database) : IClassFixture<Te
         (await CliProcess.RunAsync(null, "replay", file, "--as-of", "2026-06-01T00:00:00Z", "--extends", $"5:{digest}")).ExitCode.ShouldBe(0);
         (await CliProcess.RunAsync(null, "replay", file, "--as-of", "2026-06-01T00:00:00Z", "--extends", $"5:{new string('0', 64)}")).ExitCode.ShouldBe(1);
         (await CliProcess.RunAsync(null, "replay", file)).ExitCode.ShouldNotBe(0);
+
+        // A file cannot tell what happened after it was written, so an instant past its export is refused, not answered with its last figures.
+        var future = await CliProcess.RunAsync(null, "replay", file, "--as-of", "2999-01-01T00:00:00Z");
+        future.ExitCode.ShouldBe(2, future.ToString());
+        future.Error.ShouldContain("is after tiny.jsonl was exported");
+
+        // The database's scopes are not silently ignored on a file.
+        var scoped = await CliProcess.RunAsync(null, "verify", file, "--country", "DE");
+        scoped.ExitCode.ShouldBe(2, scoped.ToString());
+        scoped.Error.ShouldContain("an export file is verified whole");
+        (await CliProcess.RunAsync(null, "verify", file)).ExitCode.ShouldBe(0);
     }
 
     /// <summary>An export covers the log below the cluster-wide commit horizon: wait until that is every event written.</summary>

@@ -90,6 +90,20 @@ public static class ExportFile
         }
     }
 
+    /// <summary>When the export says it was written (its header's <c>exportedAt</c>); null if the first line is no readable header.</summary>
+    public static async Task<Instant?> ReadExportedAtAsync(TextReader reader)
+    {
+        await foreach (var line in ReadAsync(reader).ConfigureAwait(false))
+        {
+            return line.Kind == "header" && line.Json.TryGetProperty("exportedAt", out var at) && at.ValueKind == JsonValueKind.String
+                && InstantPattern.ExtendedIso.Parse(at.GetString()!) is { Success: true } parsed
+                ? parsed.Value
+                : null;
+        }
+
+        return null;
+    }
+
     internal static ExportedEvent ReadEvent(JsonElement line)
     {
         var country = line.GetProperty("country");
