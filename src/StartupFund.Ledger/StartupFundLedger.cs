@@ -71,7 +71,8 @@ public sealed class StartupFundLedger
             Aggregates =
             [
                 new AggregateDefinition<FundState>(Streams.FundType, FundState.Initial, FundDecider.Evolve, this.options.FundSnapshotEvery),
-                new AggregateDefinition<ApplicationState>(Streams.ApplicationType, ApplicationState.Initial, ApplicationDecider.Evolve, this.options.ApplicationSnapshotEvery),
+                new AggregateDefinition<ApplicationState>(Streams.ApplicationType, ApplicationState.Initial, ApplicationDecider.Evolve, this.options.ApplicationSnapshotEvery,
+                    shape: ApplicationState.Shape),
             ],
         });
         var pipeline = new CommandPipeline(Store, new IdempotencyStore(dataSource, readSchema), this.options.Clock, this.options.MaxCommandAttempts);

@@ -62,6 +62,8 @@ public sealed class LifecycleTests(ApiFactory api) : IClassFixture<ApiFactory>
         await s.Post($"/applications/{app}/scores", new { reviewerId = "rev-1", score = 4, comment = "Good" }).Expect(200);
         var approved = (await s.Post($"/applications/{app}/approval", Approval(c.Currency, c.Tranches)).Expect(200));
         approved.Str("status").ShouldBe("approved");
+        approved.Str("tranches[0].dueDate").ShouldBe("2026-06-01");
+        approved.Str("tranches[1].dueDate").ShouldBe("2026-07-01");
         await s.Post($"/applications/{app}/offer/acceptance").Expect(200);
         await s.Post($"/applications/{app}/co-investments", new { investorId = "angel", investorName = "Angel", amount = Money(c.CoCommitted, c.Currency) }).Expect(200);
         await s.Post($"/applications/{app}/co-investments/angel/receipts", new { amount = Money(c.ShortBy, c.Currency), valueDate = "2026-03-05" }).Expect(200);
@@ -100,6 +102,7 @@ public sealed class LifecycleTests(ApiFactory api) : IClassFixture<ApiFactory>
         portfolio.Amount("companies[0].disbursed").ShouldBe(c.Tranches[0]);
         portfolio.Amount("companies[0].coInvestmentReceived").ShouldBe(c.CoReceived);
         portfolio.Amount("companies[0].nextTrancheAmount").ShouldBe(c.Tranches[1]);
+        portfolio.Str("companies[0].nextTrancheDueDate").ShouldBe("2026-07-01");
         portfolio.Str("bySector[0].key").ShouldBe("AI");
         portfolio.Str("bySector[0].companies").ShouldBe("1");
         portfolio.Amount("byStage[0].approved").ShouldBe(approved.Amount("approved"));

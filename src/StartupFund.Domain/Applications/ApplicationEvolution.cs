@@ -39,7 +39,7 @@ internal static class ApplicationEvolution
                 Status = ApplicationStatus.Approved,
                 ApprovedMinor = approved.Amount.MinorUnits,
                 Tranches = [.. approved.Tranches.Select(plan => new TrancheState(
-                    plan.TrancheNumber, plan.Amount.MinorUnits, plan.Milestone, MilestoneStatus.NotReported, Paid: false, Attempt: 1))],
+                    plan.TrancheNumber, plan.Amount.MinorUnits, plan.Milestone, plan.DueDate, MilestoneStatus.NotReported, Paid: false, Attempt: 1))],
             },
             ApplicationRejected => state with { Status = ApplicationStatus.Rejected },
             OfferAccepted => state with { Status = ApplicationStatus.Active },

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using NodaTime;
 using StartupFund.Domain.Values;
 
 namespace StartupFund.Domain.Applications;
@@ -40,8 +41,11 @@ public enum MilestoneStatus
     Verified,
 }
 
-/// <summary>A tranche of the approved schedule. <see cref="Attempt"/> counts payments tried (reversals add one).</summary>
-public sealed record TrancheState(int TrancheNumber, long AmountMinor, string Milestone, MilestoneStatus MilestoneStatus, bool Paid, int Attempt);
+/// <summary>
+/// A tranche of the approved schedule. <see cref="Attempt"/> counts payments tried (reversals add one).
+/// <see cref="DueDate"/> is null only in a document written before states carried it (rebuild-read-models fills it in).
+/// </summary>
+public sealed record TrancheState(int TrancheNumber, long AmountMinor, string Milestone, LocalDate? DueDate, MilestoneStatus MilestoneStatus, bool Paid, int Attempt);
 
 public sealed record CoInvestorPosition(string Name, long CommittedMinor, long ReceivedMinor)
 {
@@ -52,6 +56,9 @@ public sealed record CoInvestorPosition(string Name, long CommittedMinor, long R
 public sealed record ApplicationState
 {
     public static readonly ApplicationState Initial = new();
+
+    /// <summary>The version of this state's JSON: a snapshot of another shape is ignored and folded again (2: tranches carry due dates).</summary>
+    public const string Shape = "2";
 
     public ApplicationStatus Status { get; init; }
 

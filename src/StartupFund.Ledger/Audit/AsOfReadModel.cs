@@ -162,7 +162,7 @@ public sealed class AsOfReadModel
         var companies = funded
             .Where(a => after is null || string.CompareOrdinal(a.Key, after) > 0)
             .Take(size + 1)
-            .Select(a => Company(a.Value.State))
+            .Select(a => PortfolioCompanyView.From(a.Value.State))
             .ToList();
         string? next = null;
         if (companies.Count > size)
@@ -183,14 +183,6 @@ public sealed class AsOfReadModel
         var decided = ofCountry.Where(a => a.Value.DecidedAt is not null).ToList();
         var median = MedianDays([.. decided.Select(a => (Stored(a.Value.DecidedAt!.Value) - Stored(a.Value.SubmittedAt!.Value)).TotalSeconds)]);
         return new PortfolioView(country.Value, companies, next, bySector, byStage, new PipelineView(counts, decided.Count, median));
-    }
-
-    private static PortfolioCompanyView Company(ApplicationState state)
-    {
-        var next = state.Status is ApplicationStatus.Active or ApplicationStatus.Approved ? state.Tranches.FirstOrDefault(t => !t.Paid) : null;
-        return new PortfolioCompanyView(state.Id.Value, state.FundId.Value, state.Startup?.Name ?? string.Empty, state.Sector,
-            state.Stage, state.Instrument, state.Status, state.Money(state.ApprovedMinor), state.Money(state.PaidMinor),
-            state.Money(state.CoInvestmentReceivedMinor), next?.TrancheNumber, next is null ? null : state.Money(next.AmountMinor));
     }
 
     private static List<PortfolioTotalView> Totals(IEnumerable<ApplicationState> states, Func<ApplicationState, string> column, Func<string, string> display) =>

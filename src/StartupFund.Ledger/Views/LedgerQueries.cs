@@ -254,11 +254,7 @@ public sealed class LedgerQueries(NpgsqlDataSource dataSource, SchemaName readSc
             await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
-                var state = JsonSerializer.Deserialize<ApplicationState>(reader.GetString(0), LedgerJson.Storage)!;
-                var next = state.Status is ApplicationStatus.Active or ApplicationStatus.Approved ? state.Tranches.FirstOrDefault(t => !t.Paid) : null;
-                companies.Add(new PortfolioCompanyView(state.Id.Value, state.FundId.Value, state.Startup?.Name ?? string.Empty, state.Sector,
-                    state.Stage, state.Instrument, state.Status, state.Money(state.ApprovedMinor), state.Money(state.PaidMinor),
-                    state.Money(state.CoInvestmentReceivedMinor), next?.TrancheNumber, next is null ? null : state.Money(next.AmountMinor)));
+                companies.Add(PortfolioCompanyView.From(JsonSerializer.Deserialize<ApplicationState>(reader.GetString(0), LedgerJson.Storage)!));
             }
         }
 

@@ -1,8 +1,10 @@
+using NodaTime;
 using StartupFund.Domain.Applications;
 using StartupFund.Domain.Values;
 
 namespace StartupFund.Ledger.Views;
 
+/// <summary>A funded startup in a country's portfolio, with its next unpaid tranche while money can still move.</summary>
 public sealed record PortfolioCompanyView(
     string ApplicationId,
     string FundId,
@@ -15,7 +17,18 @@ public sealed record PortfolioCompanyView(
     Money Disbursed,
     Money CoInvestmentReceived,
     int? NextTranche,
-    Money? NextTrancheAmount);
+    Money? NextTrancheAmount,
+    LocalDate? NextTrancheDueDate)
+{
+    public static PortfolioCompanyView From(ApplicationState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        var next = state.Status is ApplicationStatus.Active or ApplicationStatus.Approved ? state.Tranches.FirstOrDefault(t => !t.Paid) : null;
+        return new PortfolioCompanyView(state.Id.Value, state.FundId.Value, state.Startup?.Name ?? string.Empty, state.Sector,
+            state.Stage, state.Instrument, state.Status, state.Money(state.ApprovedMinor), state.Money(state.PaidMinor),
+            state.Money(state.CoInvestmentReceivedMinor), next?.TrancheNumber, next is null ? null : state.Money(next.AmountMinor), next?.DueDate);
+    }
+}
 
 public sealed record PortfolioTotalView(string Key, string Currency, int Companies, Money Approved, Money Disbursed, Money CoInvestmentReceived);
 

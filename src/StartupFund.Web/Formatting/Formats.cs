@@ -29,6 +29,8 @@ public static class Formats
 
     public static string Date(LocalDate date) => date.ToString("D", Culture);
 
+    public static string Date(LocalDate? date) => date is { } d ? Date(d) : "–";
+
     /// <summary>An instant in UTC, in the culture's short date and time, marked UTC so nobody reads it as local time.</summary>
     public static string Instant(Instant instant) => instant.InUtc().LocalDateTime.ToString("g", Culture) + " UTC";
 
