@@ -223,6 +223,40 @@ public sealed class ErrorTests(ApiFactory api) : IClassFixture<ApiFactory>
     }
 
     [Fact]
+    public async Task A_body_that_is_not_JSON_is_415_and_a_method_a_path_does_not_take_is_405()
+    {
+        var s = api.Scenario();
+        await OpenFundedAsync(s, "fund-media", "DE", "EUR", "1000.00");
+        var events = await api.EventCountAsync();
+
+        var attempts = CommandPaths.Select(path => (Path: path, MediaType: "text/plain"))
+            .Concat([("/funds/fund-media/closure", "application/x-www-form-urlencoded"), ("/funds/fund-media/closure", "application/xml")]);
+        foreach (var (path, mediaType) in attempts)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, path)
+            {
+                Content = new StringContent("{\"reason\":\"done\"}", System.Text.Encoding.UTF8, mediaType),
+            };
+            request.Headers.Authorization = new("Bearer", api.Tokens.Mint(Cast.Admin));
+            using var response = await s.Client.SendAsync(request);
+            ((int)response.StatusCode).ShouldBe(415, $"{path} as {mediaType}");
+            (await response.Content.ReadAsStringAsync()).ShouldContain("request.unsupported_media_type");
+        }
+
+        using (var delete = new HttpRequestMessage(HttpMethod.Delete, "/funds/fund-media"))
+        {
+            delete.Headers.Authorization = new("Bearer", api.Tokens.Mint(Cast.Admin));
+            using var response = await s.Client.SendAsync(delete);
+            ((int)response.StatusCode).ShouldBe(405);
+            (await response.Content.ReadAsStringAsync()).ShouldContain("request.method_not_allowed");
+        }
+
+        (await api.EventCountAsync()).ShouldBe(events);
+        var doc = (await s.Get("/openapi/v1.json")).Expect(200);
+        doc["paths./funds/{fundId}/closure.post.responses"].TryGetProperty("415", out _).ShouldBeTrue();
+    }
+
+    [Fact]
     public async Task Health_openapi_and_docs_are_served()
     {
         var s = api.Scenario();

@@ -39,7 +39,8 @@ public static class OpenApiSchemas
         operation.Parameters.Add(Header(CommandHttp.IdempotencyKeyHeader,
             "1-200 printable ASCII characters. A retry with the same key and request returns the first response and writes nothing; another request with the key is a 422 idempotency.key_reused.",
             200));
-        operation.Parameters.Add(Header("If-Match", "An ETag this API returned (\"7\"): the command applies only at that version, else 409 concurrency.version_mismatch.", 40));
+        operation.Parameters.Add(Header("If-Match", "One ETag this API returned, quoted (\"7\"), or * for any version: the command applies only at that version, else 409 concurrency.version_mismatch. "
+            + "Weak (W/\"7\"), unquoted and listed ETags are 400 request.if_match_invalid.", 40));
         operation.Parameters.Add(Header(Correlation.Header, "Correlation id for logs and event metadata; one is made when absent.", 100));
         return Task.CompletedTask;
     }
