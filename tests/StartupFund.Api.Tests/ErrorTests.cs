@@ -68,7 +68,8 @@ public sealed class ErrorTests(ApiFactory api) : IClassFixture<ApiFactory>
         (await s.Post("/funds/fund-val/commitments", Commit("1e5", "EUR"))).ExpectProblem(400, "money.invalid_format");
         (await s.Post("/funds/fund-val/commitments", Commit("-5.00", "EUR"))).ExpectProblem(400, "money.negative");
         (await s.Post("/funds/fund-val/commitments", Commit("5.00", "EURO"))).ExpectProblem(400, "currency.unknown");
-        (await s.Post("/funds/fund-val/commitments", Commit("5.00", "USD"))).ExpectProblem(400, "money.currency_mismatch");
+        (await s.Post("/funds/fund-val/commitments", Commit("5.00", "USD"))).ExpectProblem(400, "money.currency_mismatch")
+            .Str("fieldErrors[0].field").ShouldBe("amount.currency");
         (await s.Post("/funds/fund-val/commitments", Commit("5.00", "EUR", "robot"))).ExpectProblem(400, "value.invalid_choice");
         (await s.Post("/funds/fund-val/commitments", Commit("5.00", "EUR", "1"))).ExpectProblem(400, "value.invalid_choice");
         // Enum.TryParse would read these as the flags' combination (privateInvestor) or trim them.
@@ -85,7 +86,18 @@ public sealed class ErrorTests(ApiFactory api) : IClassFixture<ApiFactory>
             .ExpectProblem(400, "text.too_long");
         (await s.Post("/funds", Fund("fund-x", "DE", "EUR", "1", "2", new { preset = "martian" }))).ExpectProblem(400, "value.invalid_choice");
         (await s.Post("/funds/fund-val/capital-calls", new { sponsorId = "gov", amount = Money("1.00", "EUR"), dueDate = "2026-13-01" })).ExpectProblem(400, "date.invalid");
-        (await s.Post("/applications/app-val/approval", Approval("EUR", [.. Enumerable.Repeat("1.00", 13)]))).ExpectProblem(400, "tranche.schedule_too_long");
+        (await s.Post("/applications/app-val/approval", Approval("EUR", [.. Enumerable.Repeat("1.00", 13)]))).ExpectProblem(400, "tranche.schedule_too_long")
+            .Str("fieldErrors[0].field").ShouldBe("tranches");
+        // The domain's refusals name the field too, in the body's own terms.
+        object Tranche(string amount, string due) => new { amount = Money(amount, "EUR"), milestone = "M", dueDate = due };
+        (await s.Post("/applications/app-val/approval", new { amount = Money("3.00", "EUR"), tranches = new[] { Tranche("1.00", "2026-07-01"), Tranche("2.00", "2026-06-01") } }))
+            .ExpectProblem(400, "tranche.due_dates_out_of_order").Str("fieldErrors[0].field").ShouldBe("tranches[1].dueDate");
+        (await s.Post("/applications/app-val/approval", new { amount = Money("4.00", "EUR"), tranches = new[] { Tranche("1.00", "2026-07-01"), Tranche("2.00", "2026-08-01") } }))
+            .ExpectProblem(400, "tranche.schedule_sum_mismatch").Str("fieldErrors[0].field").ShouldBe("tranches");
+        (await s.Post("/applications/app-val/approval", new { amount = Money("1.00", "USD"), tranches = new[] { Tranche("1.00", "2026-07-01") } }))
+            .ExpectProblem(400, "money.currency_mismatch").Str("fieldErrors[0].field").ShouldBe("amount.currency");
+        (await s.Post("/funds", Fund("fund-x", "DE", "EUR", "5", "2", new { preset = "none" }))).ExpectProblem(400, "fund.policy_invalid")
+            .Str("fieldErrors[0].field").ShouldBe("policy.ticketMin");
         (await s.Post("/applications/app-val/scores", new { reviewerId = "r", score = 9 })).ExpectProblem(400, "value.out_of_range");
         (await s.Post("/applications/app-val/scores", new { reviewerId = "bad id!", score = 3 })).ExpectProblem(400, "id.invalid");
         (await s.PostRaw("/funds/fund-val/commitments", "")).ExpectProblem(400, "request.malformed");

@@ -102,7 +102,9 @@ public sealed partial class Problems(RequestDelegate next, ILogger<Problems> log
     {
         if (domain.Error.Kind == DomainErrorKind.Validation)
         {
-            return Problem(400, domain.Code, "Invalid request", domain.Message);
+            return domain.Field is { } field
+                ? Validation(new RequestValidationException([new FieldError(field, domain.Code, domain.Message)]))
+                : Problem(400, domain.Code, "Invalid request", domain.Message);
         }
 
         return domain.Code switch

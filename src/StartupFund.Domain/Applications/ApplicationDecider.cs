@@ -51,7 +51,7 @@ public static class ApplicationDecider
         }
 
         var requested = command.Requested is { } money
-            ? money.RequireCurrency(state.Currency, "Requested amount").RequirePositive("Requested amount")
+            ? money.RequireCurrency(state.Currency, "requested").RequirePositive("requested")
             : state.Money(state.RequestedMinor);
         var sector = command.Sector is null ? state.Sector : BoundedText.Required(command.Sector, Limits.SectorMaxLength, "Sector");
         var summary = command.Summary is null ? state.Summary : BoundedText.Required(command.Summary, Limits.TextMaxLength, "Summary");
@@ -98,7 +98,7 @@ public static class ApplicationDecider
             state, ErrorCodes.ApplicationNotUnderReview, ApplicationStatus.UnderReview, ApplicationStatus.InformationRequested);
         if (command.Score is < Limits.ScoreMin or > Limits.ScoreMax)
         {
-            throw DomainException.Invalid(ErrorCodes.ScoreOutOfRange, $"A score is {Limits.ScoreMin} to {Limits.ScoreMax}.");
+            throw DomainException.Invalid(ErrorCodes.ScoreOutOfRange, $"A score is {Limits.ScoreMin} to {Limits.ScoreMax}.", "score");
         }
 
         if (state.Scores.ContainsKey(command.ReviewerId.Value))
@@ -132,7 +132,7 @@ public static class ApplicationDecider
     private static CoInvestmentCommitted CommitCoInvestment(CommitCoInvestment command, ApplicationState state)
     {
         ApplicationRules.RequireStatus(state, ErrorCodes.ApplicationNotFunding, ApplicationStatus.Approved, ApplicationStatus.Active);
-        var amount = command.Amount.RequireCurrency(state.Currency, "Co-investment").RequirePositive("Co-investment");
+        var amount = command.Amount.RequireCurrency(state.Currency, "amount").RequirePositive("amount");
         var name = BoundedText.Required(command.InvestorName, Limits.NameMaxLength, "Investor name");
         if (!state.CoInvestors.ContainsKey(command.InvestorId.Value) && state.CoInvestors.Count >= Limits.CoInvestorsPerApplicationMax)
         {
@@ -152,7 +152,7 @@ public static class ApplicationDecider
     private static CoInvestmentReceived ReceiveCoInvestment(ReceiveCoInvestment command, ApplicationState state)
     {
         ApplicationRules.RequireStatus(state, ErrorCodes.ApplicationNotFunding, ApplicationStatus.Approved, ApplicationStatus.Active);
-        var amount = command.Amount.RequireCurrency(state.Currency, "Co-investment receipt").RequirePositive("Co-investment receipt");
+        var amount = command.Amount.RequireCurrency(state.Currency, "amount").RequirePositive("amount");
         if (!state.CoInvestors.TryGetValue(command.InvestorId.Value, out var investor))
         {
             throw DomainException.Rule(ErrorCodes.CoInvestmentUnknownInvestor, $"Investor {command.InvestorId} has not committed.");

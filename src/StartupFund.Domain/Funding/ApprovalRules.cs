@@ -19,7 +19,7 @@ internal static class ApprovalRules
         ApplicationRules.RequireStatus(application, ErrorCodes.ApplicationNotUnderReview, ApplicationStatus.UnderReview);
         FundDecider.RequireOpen(fund);
         var policy = fund.Policy!;
-        var amount = command.Amount.RequireCurrency(fund.Currency, "Approved amount").RequirePositive("Approved amount");
+        var amount = command.Amount.RequireCurrency(fund.Currency, "amount").RequirePositive("amount");
 
         // What the request itself gets wrong (400) comes before what the fund's or application's state refuses (422).
         var plans = Schedule(command.Tranches, amount, fund.Currency);
@@ -76,34 +76,34 @@ internal static class ApprovalRules
     {
         if (tranches is null || tranches.Count == 0)
         {
-            throw DomainException.Invalid(ErrorCodes.TrancheScheduleEmpty, "An approval needs at least one tranche.");
+            throw DomainException.Invalid(ErrorCodes.TrancheScheduleEmpty, "An approval needs at least one tranche.", "tranches");
         }
 
         if (tranches.Count > Limits.TranchesPerApplicationMax)
         {
             throw DomainException.Invalid(
-                ErrorCodes.TrancheScheduleTooLong, $"An approval has at most {Limits.TranchesPerApplicationMax} tranches.");
+                ErrorCodes.TrancheScheduleTooLong, $"An approval has at most {Limits.TranchesPerApplicationMax} tranches.", "tranches");
         }
 
         var plans = new TranchePlan[tranches.Count];
         var total = Money.Zero(currency);
         for (var index = 0; index < tranches.Count; index++)
         {
-            var terms = tranches[index] ?? throw DomainException.Invalid(ErrorCodes.TrancheScheduleEmpty, "A tranche is missing.");
-            var trancheAmount = terms.Amount.RequireCurrency(currency, "Tranche amount").RequirePositive("Tranche amount");
+            var terms = tranches[index] ?? throw DomainException.Invalid(ErrorCodes.TrancheScheduleEmpty, "A tranche is missing.", $"tranches[{index}]");
+            var trancheAmount = terms.Amount.RequireCurrency(currency, $"tranches[{index}].amount").RequirePositive($"tranches[{index}].amount");
             if (index > 0 && terms.DueDate < plans[index - 1].DueDate)
             {
-                throw DomainException.Invalid(ErrorCodes.TrancheDueDatesOutOfOrder, $"Tranche {index + 1} is due before tranche {index}.");
+                throw DomainException.Invalid(ErrorCodes.TrancheDueDatesOutOfOrder, $"Tranche {index + 1} is due before tranche {index}.", $"tranches[{index}].dueDate");
             }
 
-            var milestone = BoundedText.Required(terms.Milestone, Limits.ReasonMaxLength, "Milestone");
+            var milestone = BoundedText.Required(terms.Milestone, Limits.ReasonMaxLength, $"tranches[{index}].milestone");
             plans[index] = new TranchePlan(index + 1, trancheAmount, milestone, terms.DueDate);
             total += trancheAmount;
         }
 
         if (total != amount)
         {
-            throw DomainException.Invalid(ErrorCodes.TrancheScheduleSumMismatch, $"The tranches sum to {total}, not {amount}.");
+            throw DomainException.Invalid(ErrorCodes.TrancheScheduleSumMismatch, $"The tranches sum to {total}, not {amount}.", "tranches");
         }
 
         return plans;

@@ -24,7 +24,7 @@ internal static class Submission
                 $"Fund {fund.Id} funds startups of {fund.Country}, not {command.Startup.Country}.");
         }
 
-        var requested = command.Requested.RequireCurrency(fund.Currency, "Requested amount").RequirePositive("Requested amount");
+        var requested = command.Requested.RequireCurrency(fund.Currency, "requested").RequirePositive("requested");
         var startup = command.Startup with
         {
             Name = BoundedText.Required(command.Startup.Name, Limits.NameMaxLength, "Startup name"),

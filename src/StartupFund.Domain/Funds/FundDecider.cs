@@ -73,11 +73,11 @@ public static class FundDecider
     private static CapitalCommitted Commit(CommitCapital command, FundState state)
     {
         RequireOpen(state);
-        var amount = command.Amount.RequireCurrency(state.Currency, "Commitment").RequirePositive("Commitment");
+        var amount = command.Amount.RequireCurrency(state.Currency, "amount").RequirePositive("amount");
         var name = BoundedText.Required(command.SponsorName, Limits.NameMaxLength, "Sponsor name");
         if (!Enum.IsDefined(command.Kind))
         {
-            throw DomainException.Invalid(ErrorCodes.SponsorKindInvalid, $"Unknown sponsor kind {Wording.Wire(command.Kind)}.");
+            throw DomainException.Invalid(ErrorCodes.SponsorKindInvalid, $"Unknown sponsor kind {Wording.Wire(command.Kind)}.", "kind");
         }
 
         if (state.Sponsors.TryGetValue(command.SponsorId.Value, out var sponsor))
@@ -102,7 +102,7 @@ public static class FundDecider
 
     private static CapitalCalled Call(CallCapital command, FundState state)
     {
-        var amount = command.Amount.RequireCurrency(state.Currency, "Capital call").RequirePositive("Capital call");
+        var amount = command.Amount.RequireCurrency(state.Currency, "amount").RequirePositive("amount");
         if (!state.Sponsors.TryGetValue(command.SponsorId.Value, out var sponsor))
         {
             throw DomainException.Rule(ErrorCodes.SponsorUnknown, $"Sponsor {command.SponsorId} has no commitment to this fund.");
@@ -130,7 +130,7 @@ public static class FundDecider
 
     private static CapitalReceived Receive(ReceiveCapital command, FundState state)
     {
-        var amount = command.Amount.RequireCurrency(state.Currency, "Capital receipt").RequirePositive("Capital receipt");
+        var amount = command.Amount.RequireCurrency(state.Currency, "amount").RequirePositive("amount");
         if (!state.Calls.TryGetValue(command.CallId.Value, out var call))
         {
             throw DomainException.Rule(ErrorCodes.CallUnknown, $"Capital call {command.CallId} does not exist.");

@@ -12,23 +12,24 @@ public sealed record FundPolicy(Money TicketMin, Money TicketMax, MatchingPolicy
 {
     public void Validate(Currency fundCurrency)
     {
-        TicketMin.RequireCurrency(fundCurrency, nameof(TicketMin)).RequirePositive(nameof(TicketMin));
-        TicketMax.RequireCurrency(fundCurrency, nameof(TicketMax)).RequirePositive(nameof(TicketMax));
+        TicketMin.RequireCurrency(fundCurrency, "policy.ticketMin").RequirePositive("policy.ticketMin");
+        TicketMax.RequireCurrency(fundCurrency, "policy.ticketMax").RequirePositive("policy.ticketMax");
         if (TicketMin > TicketMax)
         {
-            throw DomainException.Invalid(ErrorCodes.FundPolicyInvalid, "The minimum ticket exceeds the maximum ticket.");
+            throw DomainException.Invalid(ErrorCodes.FundPolicyInvalid, "The minimum ticket exceeds the maximum ticket.", "policy.ticketMin");
         }
 
         if (MinimumReviewerScores is < 0 or > Limits.MinimumReviewerScoresMax)
         {
             throw DomainException.Invalid(
                 ErrorCodes.FundPolicyInvalid,
-                $"The minimum number of reviewer scores must be 0..{Limits.MinimumReviewerScoresMax}.");
+                $"The minimum number of reviewer scores must be 0..{Limits.MinimumReviewerScoresMax}.",
+                "policy.minimumReviewerScores");
         }
 
         if (Matching is null)
         {
-            throw DomainException.Invalid(ErrorCodes.FundPolicyInvalid, "A fund policy needs a matching policy.");
+            throw DomainException.Invalid(ErrorCodes.FundPolicyInvalid, "A fund policy needs a matching policy.", "policy.matching");
         }
 
         Matching.Validate();

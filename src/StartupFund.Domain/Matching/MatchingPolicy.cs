@@ -14,11 +14,12 @@ public sealed record MatchingPolicy(IReadOnlyList<MatchingBand> Bands, Ratio? Ma
     /// <summary>The most public money one application may receive, if the last band is capped.</summary>
     public long? PublicCapMinor => Bands.Count == 0 ? null : Bands[^1].UpToPublicMinor;
 
+    /// <summary>Checks the bands and the share; a refusal names its field as a fund policy's body does (<c>policy.matching...</c>).</summary>
     public void Validate()
     {
         if (Bands is null || Bands.Count > Limits.MatchingBandsMax)
         {
-            throw DomainException.Invalid(ErrorCodes.MatchingPolicyInvalid, $"A policy has at most {Limits.MatchingBandsMax} bands.");
+            throw DomainException.Invalid(ErrorCodes.MatchingPolicyInvalid, $"A policy has at most {Limits.MatchingBandsMax} bands.", "policy.matching.bands");
         }
 
         long previousCap = 0;
@@ -31,7 +32,7 @@ public sealed record MatchingPolicy(IReadOnlyList<MatchingBand> Bands, Ratio? Ma
             {
                 if (!isLast)
                 {
-                    throw DomainException.Invalid(ErrorCodes.MatchingPolicyInvalid, "Only the last band may be uncapped.");
+                    throw DomainException.Invalid(ErrorCodes.MatchingPolicyInvalid, "Only the last band may be uncapped.", $"policy.matching.bands[{index}].upToPublic");
                 }
 
                 continue;
@@ -39,7 +40,7 @@ public sealed record MatchingPolicy(IReadOnlyList<MatchingBand> Bands, Ratio? Ma
 
             if (cap <= previousCap)
             {
-                throw DomainException.Invalid(ErrorCodes.MatchingPolicyInvalid, "Band caps must increase.");
+                throw DomainException.Invalid(ErrorCodes.MatchingPolicyInvalid, "Band caps must increase.", $"policy.matching.bands[{index}].upToPublic");
             }
 
             previousCap = cap;
@@ -47,7 +48,7 @@ public sealed record MatchingPolicy(IReadOnlyList<MatchingBand> Bands, Ratio? Ma
 
         if (MaxPublicShare is { } share && (share.Numerator == 0 || share.Numerator > share.Denominator))
         {
-            throw DomainException.Invalid(ErrorCodes.MatchingPolicyInvalid, "The maximum public share must be in (0, 1].");
+            throw DomainException.Invalid(ErrorCodes.MatchingPolicyInvalid, "The maximum public share must be in (0, 1].", "policy.matching.maxPublicShare");
         }
     }
 

@@ -162,12 +162,12 @@ public readonly record struct Money : IComparable<Money>
         return MinorUnits.CompareTo(other.MinorUnits);
     }
 
-    /// <summary>Refuses a currency other than <paramref name="expected"/> (commands against a fund).</summary>
+    /// <summary>Refuses a currency other than <paramref name="expected"/> (commands against a fund); <paramref name="field"/> is the command's path to it.</summary>
     public Money RequireCurrency(Currency expected, string field)
     {
         if (Currency != expected)
         {
-            throw CurrencyMismatch($"{field} is in {Currency.Code}, expected {expected.Code}.");
+            throw DomainException.Invalid(ErrorCodes.MoneyCurrencyMismatch, $"{field} is in {Currency.Code}, expected {expected.Code}, the fund's currency.", field + ".currency");
         }
 
         return this;
@@ -178,12 +178,12 @@ public readonly record struct Money : IComparable<Money>
     {
         if (MinorUnits <= 0)
         {
-            throw DomainException.Invalid(ErrorCodes.MoneyNotPositive, $"{field} must be greater than zero.");
+            throw DomainException.Invalid(ErrorCodes.MoneyNotPositive, $"{field} must be greater than zero.", field + ".amount");
         }
 
         if (MinorUnits > Limits.AmountMaxMinor)
         {
-            throw DomainException.Invalid(ErrorCodes.MoneyAmountTooLarge, $"{field} exceeds {Limits.AmountMaxMinor} minor units.");
+            throw DomainException.Invalid(ErrorCodes.MoneyAmountTooLarge, $"{field} exceeds {Limits.AmountMaxMinor} minor units.", field + ".amount");
         }
 
         return this;
@@ -193,12 +193,9 @@ public readonly record struct Money : IComparable<Money>
     {
         if (Currency != other.Currency)
         {
-            throw CurrencyMismatch($"Cannot combine {Currency.Code} with {other.Currency.Code}.");
+            throw DomainException.Invalid(ErrorCodes.MoneyCurrencyMismatch, $"Cannot combine {Currency.Code} with {other.Currency.Code}.");
         }
     }
-
-    private static DomainException CurrencyMismatch(string message) =>
-        DomainException.Invalid(ErrorCodes.MoneyCurrencyMismatch, message);
 
     private static DomainException Overflow() =>
         DomainException.Invalid(ErrorCodes.MoneyOverflow, "Amount overflows 64-bit minor units.");

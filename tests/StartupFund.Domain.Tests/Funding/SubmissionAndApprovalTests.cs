@@ -81,7 +81,7 @@ public class SubmissionAndApprovalTests
             .When(Approve("1000000.01", [new TrancheTerms(Gbp("1000000.01"), "All", Today)]))
             .ThenRefused(ErrorCodes.ApprovalAboveTicketMaximum);
         Spec.Given(FundWithCash(), UnderReview).When(Approve() with { Amount = Money.Parse("300000.00", "EUR") })
-            .ThenRefused(ErrorCodes.MoneyCurrencyMismatch);
+            .ThenRefused(ErrorCodes.MoneyCurrencyMismatch, "amount.currency");
     }
 
     [Fact]
@@ -103,13 +103,16 @@ public class SubmissionAndApprovalTests
             .ThenRefused(ErrorCodes.MoneyNotPositive);
         Spec.Given(FundWithCash(), UnderReview)
             .When(Approve(tranches: [new TrancheTerms(Gbp("200000.00"), "A", Today), new TrancheTerms(Gbp("99999.99"), "B", Today)]))
-            .ThenRefused(ErrorCodes.TrancheScheduleSumMismatch);
+            .ThenRefused(ErrorCodes.TrancheScheduleSumMismatch, "tranches");
         Spec.Given(FundWithCash(), UnderReview)
             .When(Approve(tranches: [new TrancheTerms(Gbp("150000.00"), "A", Today), new TrancheTerms(Gbp("150000.00"), "B", Today.PlusDays(-1))]))
-            .ThenRefused(ErrorCodes.TrancheDueDatesOutOfOrder);
+            .ThenRefused(ErrorCodes.TrancheDueDatesOutOfOrder, "tranches[1].dueDate");
         Spec.Given(FundWithCash(), UnderReview)
             .When(Approve(tranches: [new TrancheTerms(Gbp("300000.00"), " ", Today)]))
             .ThenRefused(ErrorCodes.TextRequired);
+        Spec.Given(FundWithCash(), UnderReview)
+            .When(Approve(tranches: [new TrancheTerms(Gbp("300000.00"), "A", Today), new TrancheTerms(Money.Parse("1.00", "EUR"), "B", Today)]))
+            .ThenRefused(ErrorCodes.MoneyCurrencyMismatch, "tranches[1].amount.currency");
     }
 
     [Fact]

@@ -42,6 +42,13 @@ internal static class Spec
     {
         public void ThenRefused(string code) => Should.Throw<DomainException>(() => Decide()).Code.ShouldBe(code);
 
+        /// <summary>Refused with <paramref name="code"/>, blaming <paramref name="field"/> (the command's path to the bad input).</summary>
+        public void ThenRefused(string code, string field)
+        {
+            var refusal = Should.Throw<DomainException>(() => Decide());
+            (refusal.Code, refusal.Field).ShouldBe((code, field));
+        }
+
         public T ThenSucceeds() => Decide();
     }
 
