@@ -165,10 +165,10 @@ internal static class ReplayCommand
                     A(f.Figures.Reserved), A(f.Figures.Disbursed), A(f.Figures.AvailableToCommit),
                 }));
             Console.WriteLine($"== {country.Country}: portfolio ({country.Portfolio.Companies.Count} funded startups)");
-            Tables.Print(["application", "fund", "startup", "sector", "stage", "status", "approved", "disbursed", "co-invested"],
+            Tables.Print(["application", "fund", "startup", "sector", "stage", "status", "approved", "disbursed", "reserved", "co-invested"],
                 country.Portfolio.Companies.Select(c => new[]
                 {
-                    c.ApplicationId, c.FundId, c.Startup, c.Sector, c.Stage.ToString(), c.Status.ToString(), A(c.Approved), A(c.Disbursed),
+                    c.ApplicationId, c.FundId, c.Startup, c.Sector, c.Stage.ToString(), c.Status.ToString(), A(c.Approved), A(c.Disbursed), A(c.Reserved),
                     A(c.CoInvestmentReceived),
                 }));
             var pipeline = country.Portfolio.Pipeline;

@@ -102,6 +102,8 @@ public sealed class LifecycleTests(ApiFactory api) : IClassFixture<ApiFactory>
         portfolio.Amount("companies[0].disbursed").ShouldBe(c.Tranches[0]);
         portfolio.Amount("companies[0].coInvestmentReceived").ShouldBe(c.CoReceived);
         portfolio.Amount("companies[0].nextTrancheAmount").ShouldBe(c.Tranches[1]);
+        portfolio.Amount("companies[0].reserved").ShouldBe(c.Reserved);
+        portfolio.Amount("bySector[0].reserved").ShouldBe(c.Reserved);
         portfolio.Str("companies[0].nextTrancheDueDate").ShouldBe("2026-07-01");
         portfolio.Str("bySector[0].key").ShouldBe("AI");
         portfolio.Str("bySector[0].companies").ShouldBe("1");

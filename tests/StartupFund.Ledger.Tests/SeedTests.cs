@@ -4,6 +4,7 @@ using StartupFund.Domain.Funds;
 using StartupFund.Domain.Values;
 using System.Text.Json;
 using StartupFund.EventStore.Aggregates;
+using StartupFund.Ledger.Audit;
 using StartupFund.Ledger.Json;
 using StartupFund.Ledger.Pipeline;
 using StartupFund.Ledger.Seeding;
@@ -12,6 +13,8 @@ namespace StartupFund.Ledger.Tests;
 
 public sealed class SeedTests(LedgerFixture fixture) : IClassFixture<LedgerFixture>
 {
+    private static readonly string[] SeededCountries = ["DE", "KE", "JP", "KW"];
+
     [Fact]
     public async Task Seeding_twice_writes_nothing_the_second_time_and_every_chain_verifies()
     {
@@ -39,6 +42,40 @@ public sealed class SeedTests(LedgerFixture fixture) : IClassFixture<LedgerFixtu
             balance.ByCurrency[0].AvailableToCommit.MinorUnits.ShouldBe(state.AvailableToCommitMinor);
             (await fixture.Ledger.Queries.TrialBalanceAsync(new FundId(balance.Funds[0].FundId)))!.Balanced.ShouldBeTrue();
         }
+    }
+
+    [Fact]
+    public async Task A_portfolio_reconciles_with_its_country_balance_live_and_folded_from_the_log()
+    {
+        await new DemoSeed(fixture.Ledger).RunAsync();
+        var folded = await new LedgerAudit(fixture.Ledger.Store).AsOfAsync(fixture.Clock.GetCurrentInstant());
+        var statuses = new HashSet<ApplicationStatus>();
+        foreach (var country in SeededCountries.Select(c => new CountryCode(c)))
+        {
+            var portfolio = await fixture.Ledger.Queries.PortfolioAsync(country, null, 200);
+            portfolio.NextCursor.ShouldBeNull();
+            var balance = (await fixture.Ledger.Queries.CountryBalanceAsync(country)).ByCurrency.ShouldHaveSingleItem();
+            var companies = portfolio.Companies;
+            companies.Sum(c => c.Reserved.MinorUnits).ShouldBe(balance.Reserved.MinorUnits, $"{country.Value}: reserved");
+            companies.Sum(c => c.Disbursed.MinorUnits).ShouldBe(balance.Disbursed.MinorUnits, $"{country.Value}: disbursed");
+            foreach (var company in companies)
+            {
+                statuses.Add(company.Status);
+                var released = company.Approved.MinorUnits - company.Disbursed.MinorUnits - company.Reserved.MinorUnits;
+                released.ShouldBe(company.Status == ApplicationStatus.Cancelled ? company.Approved.MinorUnits - company.Disbursed.MinorUnits : 0,
+                    company.ApplicationId);
+            }
+
+            foreach (var totals in new[] { portfolio.BySector, portfolio.ByStage })
+            {
+                totals.Sum(t => t.Reserved.MinorUnits).ShouldBe(balance.Reserved.MinorUnits, $"{country.Value}: reserved by sector or stage");
+            }
+
+            JsonSerializer.Serialize(folded.WholePortfolio(country), LedgerJson.Api).ShouldBe(JsonSerializer.Serialize(portfolio, LedgerJson.Api));
+        }
+
+        statuses.ShouldContain(ApplicationStatus.Cancelled);
+        statuses.ShouldContain(ApplicationStatus.Active);
     }
 
     [Fact]

@@ -194,7 +194,7 @@ public sealed class AsOfReadModel
                 var currency = new Currency(g.Key.Currency);
                 return new PortfolioTotalView(display(g.Key.Key), currency.Code, g.Count(),
                     new Money(g.Sum(s => s.ApprovedMinor), currency), new Money(g.Sum(s => s.PaidMinor), currency),
-                    new Money(g.Sum(s => s.CoInvestmentReceivedMinor), currency));
+                    new Money(g.Sum(s => s.UnpaidReservedMinor), currency), new Money(g.Sum(s => s.CoInvestmentReceivedMinor), currency));
             })];
 
     /// <summary>

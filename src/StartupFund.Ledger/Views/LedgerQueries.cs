@@ -267,11 +267,13 @@ public sealed class LedgerQueries(NpgsqlDataSource dataSource, SchemaName readSc
 
     private async Task<List<PortfolioTotalView>> TotalsAsync(CountryCode country, string[] funded, string column, CancellationToken cancellationToken)
     {
-        // column is one of two constants, never user input.
+        // column is one of two constants, never user input. The documents carry ApplicationState's derived
+        // unpaidReservedMinor, so the rule of what is still reserved has one home.
         await using var command = dataSource.CreateCommand($"""
             select {column}, currency, count(*)::int,
                    coalesce(sum((state->>'approvedMinor')::bigint), 0)::bigint,
                    coalesce(sum((state->>'paidMinor')::bigint), 0)::bigint,
+                   coalesce(sum((state->>'unpaidReservedMinor')::bigint), 0)::bigint,
                    coalesce(sum((state->>'coInvestmentReceivedMinor')::bigint), 0)::bigint
             from {s}.applications where country = $1 and status = any($2)
             group by {column}, currency order by {column}, currency
@@ -290,7 +292,7 @@ public sealed class LedgerQueries(NpgsqlDataSource dataSource, SchemaName readSc
             }
 
             totals.Add(new PortfolioTotalView(key, currency.Code, reader.GetInt32(2), new Money(reader.GetInt64(3), currency),
-                new Money(reader.GetInt64(4), currency), new Money(reader.GetInt64(5), currency)));
+                new Money(reader.GetInt64(4), currency), new Money(reader.GetInt64(5), currency), new Money(reader.GetInt64(6), currency)));
         }
 
         return totals;

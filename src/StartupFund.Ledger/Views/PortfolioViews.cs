@@ -4,7 +4,12 @@ using StartupFund.Domain.Values;
 
 namespace StartupFund.Ledger.Views;
 
-/// <summary>A funded startup in a country's portfolio, with its next unpaid tranche while money can still move.</summary>
+/// <summary>
+/// A funded startup in a country's portfolio, with its next unpaid tranche while money can still move.
+/// <see cref="Reserved"/> is what the fund still holds for it (approved, not paid, not released): over a
+/// country's funded startups it adds up to the country balance's reserved, and approved = disbursed +
+/// reserved + whatever a cancellation released.
+/// </summary>
 public sealed record PortfolioCompanyView(
     string ApplicationId,
     string FundId,
@@ -15,6 +20,7 @@ public sealed record PortfolioCompanyView(
     ApplicationStatus Status,
     Money Approved,
     Money Disbursed,
+    Money Reserved,
     Money CoInvestmentReceived,
     int? NextTranche,
     Money? NextTrancheAmount,
@@ -26,11 +32,11 @@ public sealed record PortfolioCompanyView(
         var next = state.Status is ApplicationStatus.Active or ApplicationStatus.Approved ? state.Tranches.FirstOrDefault(t => !t.Paid) : null;
         return new PortfolioCompanyView(state.Id.Value, state.FundId.Value, state.Startup?.Name ?? string.Empty, state.Sector,
             state.Stage, state.Instrument, state.Status, state.Money(state.ApprovedMinor), state.Money(state.PaidMinor),
-            state.Money(state.CoInvestmentReceivedMinor), next?.TrancheNumber, next is null ? null : state.Money(next.AmountMinor), next?.DueDate);
+            state.Money(state.UnpaidReservedMinor), state.Money(state.CoInvestmentReceivedMinor), next?.TrancheNumber, next is null ? null : state.Money(next.AmountMinor), next?.DueDate);
     }
 }
 
-public sealed record PortfolioTotalView(string Key, string Currency, int Companies, Money Approved, Money Disbursed, Money CoInvestmentReceived);
+public sealed record PortfolioTotalView(string Key, string Currency, int Companies, Money Approved, Money Disbursed, Money Reserved, Money CoInvestmentReceived);
 
 public sealed record PipelineView(IReadOnlyDictionary<string, int> CountsByStatus, int Decided, string? MedianDaysToDecision);
 
