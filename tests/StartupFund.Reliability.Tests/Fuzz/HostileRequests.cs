@@ -13,7 +13,7 @@ public sealed record FuzzCase(int Number, string Endpoint, string Attack, ApiReq
     {
         var body = Request.Body is null ? "(none)" : Encoding.UTF8.GetString(Request.Body.AsSpan(0, Math.Min(Request.Body.Length, 300)));
         return $"#{Number} {Attack} on {Endpoint}: {Request.Method} {(Request.Path.Length > 200 ? Request.Path[..200] + "..." : Request.Path)} "
-            + $"content-type {Request.ContentType ?? "(none)"}, {Request.Headers.Count} extra headers, {Request.Body?.Length ?? 0} bytes: {body}";
+            + $"by {Request.Caller?.Subject ?? "anonymous"}, content-type {Request.ContentType ?? "(none)"}, {Request.Headers.Count} extra headers, {Request.Body?.Length ?? 0} bytes: {body}";
     }
 }
 
@@ -205,31 +205,19 @@ public sealed partial class HostileRequests(IReadOnlyList<PostEndpoint> endpoint
 
     private string FillPath(string template, bool hostile)
     {
-        var parts = template.Split('/');
-        var placeholders = parts.Select((p, i) => (p, i)).Where(x => x.p.StartsWith('{')).Select(x => x.i).ToList();
-        var spoiled = hostile && placeholders.Count > 0 ? placeholders[random.Next(placeholders.Count)] : -1;
-        for (var i = 0; i < parts.Length; i++)
-        {
-            if (!parts[i].StartsWith('{'))
+        var placeholders = PathTemplate.Placeholders(template).Count;
+        var spoiled = hostile && placeholders > 0 ? random.Next(placeholders) : -1;
+        return PathTemplate.Fill(template, (name, index) => index == spoiled
+            ? Pick(name == "trancheNumber" ? HostileValues.TrancheNumbers : HostileValues.PathSegments)
+            : name switch
             {
-                continue;
-            }
-
-            var name = parts[i].Trim('{', '}').Split(':')[0];
-            parts[i] = i == spoiled
-                ? Pick(name == "trancheNumber" ? HostileValues.TrancheNumbers : HostileValues.PathSegments)
-                : name switch
-                {
-                    "fundId" => template.EndsWith("/closure", StringComparison.Ordinal) ? Targets.SpareFundId : Targets.FundId,
-                    "callId" => Targets.CallId,
-                    "applicationId" => Pick(Targets.ApplicationIds(Generation)),
-                    "investorId" => Targets.InvestorId,
-                    "trancheNumber" => "1",
-                    _ => NewId(),
-                };
-        }
-
-        return string.Join('/', parts);
+                "fundId" => template.EndsWith("/closure", StringComparison.Ordinal) ? Targets.SpareFundId : Targets.FundId,
+                "callId" => Targets.CallId,
+                "applicationId" => Pick(Targets.ApplicationIds(Generation)),
+                "investorId" => Targets.InvestorId,
+                "trancheNumber" => "1",
+                _ => NewId(),
+            });
     }
 
     /// <summary>The sample with fresh ids, and optionally one value (or a marked spot) replaced by raw bytes.</summary>
