@@ -34,8 +34,9 @@ public static class Judge
             return $"{reply.Status}: {fuzzCase}\n  -> {reply}";
         }
 
-        // the web app answers people, not programs: a refused form post may be a redirect or a page
-        if (reply.IsSuccess || IsWebApp(fuzzCase.Endpoint))
+        // the web app answers people, not programs: a refused form post may be a redirect or a page;
+        // a read may answer 304 Not Modified to an If-None-Match
+        if (reply.IsSuccess || IsWebApp(fuzzCase.Endpoint) || (reply.Status == 304 && fuzzCase.Request.Method == HttpMethod.Get))
         {
             return null;
         }

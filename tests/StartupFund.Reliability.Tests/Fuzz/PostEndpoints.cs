@@ -126,7 +126,7 @@ public static class PostEndpoints
     }
 
     /// <summary>The schema's type, the first that is not "null" when it lists several (OpenAPI 3.1).</summary>
-    private static string? TypeOf(JsonElement schema)
+    internal static string? TypeOf(JsonElement schema)
     {
         if (!schema.TryGetProperty("type", out var type))
         {

@@ -52,6 +52,33 @@ public static class Targets
             : Identities.FundManager("DE");
     }
 
+    /// <summary>The event streams of the targets, as the audit endpoints name them.</summary>
+    public static IReadOnlyList<string> StreamIds(int generation) =>
+        ["fund:" + FundId, "fund:" + SpareFundId, .. ApplicationIds(generation).Select(id => "application:" + id)];
+
+    /// <summary>
+    /// Callers who may read what a GET route shows of the targets (docs/security.md): the audit is the
+    /// admin's and the regulators'; the fund directory and the applications are everyone's in scope
+    /// (the startup owns the target applications); balances, journals and countries are not the startup's.
+    /// </summary>
+    public static IReadOnlyList<TokenIdentity> ReadersFor(string template)
+    {
+        ArgumentNullException.ThrowIfNull(template);
+        TokenIdentity[] managers = [Identities.Admin, Identities.FundManager("DE"), Identities.Regulator("DE")];
+        if (template.StartsWith("/audit", StringComparison.Ordinal))
+        {
+            return [Identities.Admin, Identities.Regulator("DE")];
+        }
+
+        return template is "/funds" or "/funds/{fundId}" || template.StartsWith("/applications", StringComparison.Ordinal)
+            ? [.. managers, Identities.Startup(StartupId)]
+            : managers;
+    }
+
+    /// <summary>Callers who may not read the targets: no token, another country's, another startup, a stranger co-investor.</summary>
+    public static IReadOnlyList<TokenIdentity?> Intruders { get; } =
+        [null, Identities.FundManager("FR"), Identities.Regulator("FR"), Identities.Startup("fz-intruder"), Identities.CoInvestor("fz-stranger")];
+
     public static async Task CreateApplicationsAsync(ApiClient client, int generation)
     {
         var records = new List<CommandRecord>();

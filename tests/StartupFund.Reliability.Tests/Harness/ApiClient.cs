@@ -37,7 +37,10 @@ public sealed class ApiClient : IDisposable
     public async Task<ApiReply> SendAsync(ApiRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        using var message = new HttpRequestMessage(request.Method, new Uri(request.Path, UriKind.Relative));
+        var target = request.RawTarget
+            ? new Uri(http.BaseAddress!.GetLeftPart(UriPartial.Authority) + request.Path, new UriCreationOptions { DangerousDisablePathAndQueryCanonicalization = true })
+            : new Uri(request.Path, UriKind.Relative);
+        using var message = new HttpRequestMessage(request.Method, target);
         if (request.Body is not null)
         {
             message.Content = new ByteArrayContent(request.Body);

@@ -17,6 +17,13 @@ public sealed record ApiRequest(HttpMethod Method, string Path, TokenIdentity? C
 
     public IReadOnlyList<KeyValuePair<string, string>> Headers { get; init; } = [];
 
+    /// <summary>
+    /// Sends <see cref="Path"/> (and its query) byte for byte as written: System.Uri would otherwise
+    /// escape a stray <c>%</c> (<c>%zz</c> becomes <c>%25zz</c>) and unescape or drop dot segments.
+    /// For requests malformed on purpose; the path must then be ASCII.
+    /// </summary>
+    public bool RawTarget { get; init; }
+
     public static ApiRequest Command(string path, TokenIdentity? caller, string json) => new(HttpMethod.Post, path, caller)
     {
         Body = System.Text.Encoding.UTF8.GetBytes(json),

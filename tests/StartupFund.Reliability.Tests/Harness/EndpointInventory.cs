@@ -7,13 +7,17 @@ using Microsoft.Extensions.Logging;
 namespace StartupFund.Reliability.Tests.Harness;
 
 /// <summary>
-/// Every route of the API host that accepts POST, read from its EndpointDataSource (the host built
-/// in-process, serving nothing): the OpenAPI document leaves out what is excluded from description,
-/// such as the web app's form posts, and a fuzz test must miss none.
+/// Every route of the API host that accepts a method (POST, GET), read from its EndpointDataSource (the
+/// host built in-process, serving nothing): the OpenAPI document leaves out what is excluded from
+/// description, such as the web app's form posts, and a fuzz test must miss none.
 /// </summary>
 public static class EndpointInventory
 {
-    public static IReadOnlyList<string> PostRoutes(string connectionString, string signingKey)
+    public static IReadOnlyList<string> PostRoutes(string connectionString, string signingKey) => Routes("POST", connectionString, signingKey);
+
+    public static IReadOnlyList<string> GetRoutes(string connectionString, string signingKey) => Routes("GET", connectionString, signingKey);
+
+    private static IReadOnlyList<string> Routes(string method, string connectionString, string signingKey)
     {
         using var host = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
         {
@@ -24,7 +28,7 @@ public static class EndpointInventory
         var endpoints = host.Services.GetRequiredService<EndpointDataSource>().Endpoints;
         return [.. endpoints.OfType<RouteEndpoint>()
             .Where(e => e.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>() is not { } methods
-                || methods.HttpMethods.Contains("POST", StringComparer.OrdinalIgnoreCase))
+                || methods.HttpMethods.Contains(method, StringComparer.OrdinalIgnoreCase))
             .Select(e => Normalized(e.RoutePattern.RawText ?? ""))
             .Distinct(StringComparer.Ordinal)
             .Order(StringComparer.Ordinal)];

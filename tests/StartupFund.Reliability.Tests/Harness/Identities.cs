@@ -11,5 +11,7 @@ public static class Identities
 
     public static TokenIdentity Startup(string startupId) => new("founder-" + startupId, [Roles.Startup], StartupId: startupId);
 
+    public static TokenIdentity Regulator(string country) => new("regulator-" + country, [Roles.Regulator], [country]);
+
     public static TokenIdentity CoInvestor(string investorId) => new("investor-" + investorId, [Roles.CoInvestor], InvestorId: investorId);
 }
