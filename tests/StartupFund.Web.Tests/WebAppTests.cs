@@ -57,6 +57,7 @@ public sealed partial class WebAppTests(WebFactory factory) : IClassFixture<WebF
         }
 
         var (_, germany) = await session.GetAsync("/app/countries/DE");
+        ShouldHaveACellUnderEveryHeading(germany);
         TestId(germany, "balance-EUR-disbursed").ShouldBe("1,500,000.00 EUR");
         TestId(germany, "leverage-de-ai-fund").ShouldBe("1.40");
         TestId(germany, "pipeline-fullyPaid").ShouldBe("1");
@@ -358,6 +359,22 @@ public sealed partial class WebAppTests(WebFactory factory) : IClassFixture<WebF
         var (status, html) = await session.GetAsync("/app/review");
         status.ShouldBe(HttpStatusCode.OK);
         html.ShouldContain("href=\"/app/signin?returnUrl=%2Fapp%2Freview\"");
+    }
+
+    /// <summary>Every row of every table has exactly as many cells as the table has column headings, so no figure sits under another's heading.</summary>
+    private static void ShouldHaveACellUnderEveryHeading(string html)
+    {
+        var tables = Regex.Matches(html, "<table.*?</table>", RegexOptions.Singleline);
+        tables.Count.ShouldBeGreaterThan(0);
+        foreach (Match table in tables)
+        {
+            var headings = Regex.Count(Regex.Match(table.Value, "<thead>.*?</thead>", RegexOptions.Singleline).Value, "<th[ >]");
+            var body = Regex.Match(table.Value, "<tbody>.*?</tbody>", RegexOptions.Singleline).Value;
+            foreach (Match row in Regex.Matches(body, "<tr.*?</tr>", RegexOptions.Singleline))
+            {
+                Regex.Count(row.Value, "<t[dh][ >]").ShouldBe(headings, Regex.Match(table.Value, "<caption[^>]*>(.*?)</caption>").Groups[1].Value);
+            }
+        }
     }
 
     private static string TestId(string html, string id)
