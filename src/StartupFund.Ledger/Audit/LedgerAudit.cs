@@ -103,6 +103,11 @@ public sealed class LedgerAudit
         return registry;
     });
 
+    /// <summary>Instants a query can carry to PostgreSQL (years 1 to 9999, as .NET's DateTime): "-0001-01-01T00:00:00Z" parses but is refused.</summary>
+    private static readonly Interval Representable = new(
+        Instant.FromDateTimeUtc(DateTime.SpecifyKind(DateTime.MinValue, DateTimeKind.Utc)),
+        Instant.FromDateTimeUtc(DateTime.SpecifyKind(DateTime.MaxValue, DateTimeKind.Utc)));
+
     private readonly EventStore.EventStore store;
     private readonly string es;
 
@@ -128,9 +133,9 @@ public sealed class LedgerAudit
     public static Instant ParseInstant(string field, string text)
     {
         var parsed = text.Length <= 64 ? InstantPattern.ExtendedIso.Parse(text) : null;
-        return parsed is { Success: true }
+        return parsed is { Success: true } && Representable.Contains(parsed.Value)
             ? parsed.Value
-            : throw new QueryException(AuditErrorCodes.InstantInvalid, field, $"{field} must be an ISO-8601 UTC instant such as 2026-03-31T23:59:59Z.");
+            : throw new QueryException(AuditErrorCodes.InstantInvalid, field, $"{field} must be an ISO-8601 UTC instant of the years 1 to 9999, such as 2026-03-31T23:59:59Z.");
     }
 
     /// <summary>Parses a kept digest <c>EVENTS:SHA256</c> or refuses it with a 400.</summary>
@@ -167,6 +172,12 @@ public sealed class LedgerAudit
             if (value is { Length: 0 or > AuditFilter.MaxTextLength })
             {
                 throw new QueryException(LedgerErrorCodes.FilterInvalid, name, $"{name} must be 1..{AuditFilter.MaxTextLength} characters.");
+            }
+
+            // Nothing stored holds a control character, and PostgreSQL refuses a NUL outright.
+            if (value is not null && value.Any(char.IsControl))
+            {
+                throw new QueryException(LedgerErrorCodes.FilterInvalid, name, $"{name} must not contain control characters.");
             }
         }
 
@@ -384,7 +395,8 @@ public sealed class LedgerAudit
 
         try
         {
-            var parts = cursor.Length is > 0 and <= 200 ? Encoding.UTF8.GetString(Base64Url.DecodeFromChars(cursor)).Split(':') : [];
+            var text = cursor.Length is > 0 and <= 200 ? Encoding.UTF8.GetString(Base64Url.DecodeFromChars(cursor)) : "";
+            var parts = text.All(c => char.IsAsciiDigit(c) || c == ':') ? text.Split(':') : [];
             if (parts.Length == 2
                 && ulong.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var txId)
                 && long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var position))

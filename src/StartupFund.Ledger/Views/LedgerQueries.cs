@@ -193,7 +193,7 @@ public sealed class LedgerQueries(NpgsqlDataSource dataSource, SchemaName readSc
     {
         var size = PageSize(limit);
         var after = DecodeCursor(cursor) is { } text
-            ? long.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out var position) ? position : throw InvalidCursor()
+            ? long.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var position) ? position : throw InvalidCursor()
             : long.MinValue;
         // One statement: the fund's row tells an unknown fund (no row) from an empty page (one row of
         // nulls). Both bounds are index conditions, so the page is read in (fund_id, position) order
@@ -391,8 +391,11 @@ public sealed class LedgerQueries(NpgsqlDataSource dataSource, SchemaName readSc
 
         try
         {
+            // Keys are ids and positions: printable ASCII. Anything else is made up, and a NUL would reach PostgreSQL.
             var text = Encoding.UTF8.GetString(Base64Url.DecodeFromChars(cursor));
-            return text.StartsWith(CursorMark, StringComparison.Ordinal) ? text[CursorMark.Length..] : throw InvalidCursor();
+            return text.StartsWith(CursorMark, StringComparison.Ordinal) && text.Length > CursorMark.Length && text.All(c => c is > ' ' and <= '~')
+                ? text[CursorMark.Length..]
+                : throw InvalidCursor();
         }
         catch (FormatException)
         {
