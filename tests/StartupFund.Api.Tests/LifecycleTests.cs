@@ -59,7 +59,7 @@ public sealed class LifecycleTests(ApiFactory api) : IClassFixture<ApiFactory>
 
         await s.Post("/applications", Application(app, fund, country, c.Committed, c.Currency)).Expect(201);
         await s.Post($"/applications/{app}/review").Expect(200);
-        await s.Post($"/applications/{app}/scores", new { reviewerId = "rev-1", score = 4, comment = "Good" }).Expect(200);
+        await s.Post($"/applications/{app}/scores", new { score = 4, comment = "Good" }).Expect(200);
         var approved = (await s.Post($"/applications/{app}/approval", Approval(c.Currency, c.Tranches)).Expect(200));
         approved.Str("status").ShouldBe("approved");
         approved.Str("tranches[0].dueDate").ShouldBe("2026-06-01");

@@ -79,7 +79,7 @@ public static class ApplicationEndpoints
         applications.MapPost("/{applicationId}/scores", (string applicationId, HttpContext http, StartupFundLedger ledger) =>
             Send.Application<ScoreRequest>(http, ledger, (body, f, now) => new ScoreApplication(
                 Route(f, applicationId),
-                f.Try("reviewerId", () => new ReviewerId(body.ReviewerId!)),
+                Reviewer(http, body.ReviewerId),
                 f.Number("score", body.Score, Limits.ScoreMin, Limits.ScoreMax),
                 f.OptionalText("comment", body.Comment, Limits.CommentMaxLength),
                 now)))
@@ -215,6 +215,17 @@ public static class ApplicationEndpoints
         })
         .Query<ApplicationView>("GetApplication", "The application as the startup sees it: status, tranches, what is needed next", notFound: true)
         .RequireAuthorization(Policies.ReadApplications);
+    }
+
+    /// <summary>
+    /// The reviewer is the caller: the minimum-scores rule counts people, so nobody may score under another
+    /// name. <paramref name="named"/> (the body's optional reviewerId) may only name the caller.
+    /// </summary>
+    private static ReviewerId Reviewer(HttpContext http, string? named)
+    {
+        var caller = Scopes.CallerOf(http).Subject;
+        Scopes.Require(named is null || named == caller, $"You score as yourself ({caller}): reviewerId may only name you, or be left out.");
+        return new ReviewerId(caller);
     }
 
     private static ApplicationId Route(Fields f, string applicationId) => f.Try("applicationId", () => new ApplicationId(applicationId));

@@ -68,6 +68,7 @@ public sealed class AnswerRequest
 
 public sealed class ScoreRequest
 {
+    /// <summary>Optional: the reviewer is always the caller; if given, it must be the caller's own id.</summary>
     public string? ReviewerId { get; init; }
 
     public int? Score { get; init; }

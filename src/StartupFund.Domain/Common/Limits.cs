@@ -4,6 +4,9 @@ namespace StartupFund.Domain.Common;
 public static class Limits
 {
     public const int IdMaxLength = 64;
+
+    /// <summary>A person's id (a reviewer): as long as the subject of the API's tokens may be.</summary>
+    public const int PersonIdMaxLength = 200;
     public const int NameMaxLength = 200;
     public const int CodeMaxLength = 64;
     public const int ReferenceMaxLength = 100;

@@ -1,3 +1,4 @@
+using StartupFund.Domain.Common;
 using StartupFund.Domain.Values;
 
 // In the root namespace on purpose: code in StartupFund.Domain.* then resolves ApplicationId to
@@ -66,16 +67,24 @@ public readonly record struct InvestorId
     public override string ToString() => Value;
 }
 
-/// <summary>A reviewer who scores applications.</summary>
+/// <summary>
+/// A reviewer who scores applications: a person, identified as the API identifies its callers (the
+/// token's subject: 1 to 200 printable ASCII characters without spaces, so an e-mail address fits).
+/// </summary>
 public readonly record struct ReviewerId
 {
     private readonly string value;
 
-    public ReviewerId(string value) => this.value = Identifier.Validate(value, nameof(ReviewerId));
+    public ReviewerId(string value) => this.value = Validate(value);
 
-    public string Value { get => value; init => this.value = Identifier.Validate(value, nameof(ReviewerId)); }
+    public string Value { get => value; init => this.value = Validate(value); }
 
     public override string ToString() => Value;
+
+    private static string Validate(string? value) =>
+        value is { Length: > 0 and <= Limits.PersonIdMaxLength } && value.All(c => c is > ' ' and <= '~')
+            ? value
+            : throw DomainException.Invalid(ErrorCodes.IdInvalid, $"ReviewerId must be 1 to {Limits.PersonIdMaxLength} printable ASCII characters without spaces.");
 }
 
 /// <summary>One capital call on a sponsor.</summary>

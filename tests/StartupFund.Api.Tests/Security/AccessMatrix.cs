@@ -85,7 +85,7 @@ public static class AccessMatrix
         ["POST /applications/{applicationId}/tranches/{trancheNumber}/milestone/report"] = new($"{A}/tranches/1/milestone/report", new { evidence = "Done." }, Applicant()),
         ["POST /applications/{applicationId}/review"] = new($"{A}/review", null, Reviewer()),
         ["POST /applications/{applicationId}/information-requests"] = new($"{A}/information-requests", new { question = "Who?" }, Reviewer()),
-        ["POST /applications/{applicationId}/scores"] = new($"{A}/scores", new { reviewerId = "rev-m", score = 3 }, Reviewer()),
+        ["POST /applications/{applicationId}/scores"] = new($"{A}/scores", new { score = 3 }, Reviewer()),
         ["POST /applications/{applicationId}/rejection"] = new($"{A}/rejection", new { reasonCode = "matrix", reason = "matrix" }, Reviewer()),
         ["POST /applications/{applicationId}/approval"] = new($"{A}/approval", Approval("EUR", "1000.00"), Reviewer()),
         ["POST /applications/{applicationId}/tranches/{trancheNumber}/milestone/verification"] = new($"{A}/tranches/1/milestone/verification", null, Reviewer()),

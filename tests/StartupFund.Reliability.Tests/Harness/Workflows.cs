@@ -84,7 +84,7 @@ public static class Workflows
             steps.Add(ApiRequest.Command($"/applications/{app}/information", startup, """{"answer":"The company does."}"""));
         }
 
-        steps.Add(ApiRequest.Command($"/applications/{app}/scores", manager, """{"reviewerId":"rev-1","score":4,"comment":"Strong team"}"""));
+        steps.Add(ApiRequest.Command($"/applications/{app}/scores", manager, """{"score":4,"comment":"Strong team"}"""));
         if (ending == Ending.Rejected)
         {
             steps.Add(ApiRequest.Command($"/applications/{app}/rejection", manager, """{"reasonCode":"fit","reason":"Not a fit for this fund."}"""));
