@@ -230,7 +230,7 @@ public sealed partial class WebAppTests(WebFactory factory) : IClassFixture<WebF
     }
 
     [Fact]
-    public async Task A_co_investment_sent_again_after_its_receipt_was_refused_is_committed_once()
+    public async Task A_refused_co_investment_records_nothing_and_the_corrected_form_sent_twice_is_recorded_once()
     {
         using var session = factory.Session();
         await session.SignInAsync("manager-de");
@@ -242,18 +242,27 @@ public sealed partial class WebAppTests(WebFactory factory) : IClassFixture<WebF
             ["valueDate"] = "not a date",
             ["idempotencyKey"] = Guid.NewGuid().ToString("N"),
         };
+        var before = await factory.EventCountAsync();
 
         var refused = await session.PostFormAsync("/app/review/de-app-aleph", "/app/review/de-app-aleph", new(fields), handler: "coinvest");
         var form = await refused.Content.ReadAsStringAsync();
         form.ShouldContain("<span data-code=\"date.invalid\">");
         form.ShouldContain($"name=\"idempotencyKey\" value=\"{fields["idempotencyKey"]}\"");
+        (await factory.EventCountAsync()).ShouldBe(before, "a refused form records no commitment");
 
+        // The user corrects the date and changes the amount: a new request, not idempotency.key_reused.
         fields["valueDate"] = "2026-11-01";
+        fields["amount.amount"] = "1500.00";
         var sent = await session.PostFormAsync("/app/review/de-app-aleph", "/app/review/de-app-aleph", new(fields), handler: "coinvest");
-        sent.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        sent.StatusCode.ShouldBe(HttpStatusCode.Redirect, await sent.Content.ReadAsStringAsync());
+
+        // The browser sends the same form again (a double click, a retry): replayed, not recorded again.
+        var again = await session.PostFormAsync("/app/review/de-app-aleph", "/app/review/de-app-aleph", new(fields), handler: "coinvest");
+        again.StatusCode.ShouldBe(HttpStatusCode.Redirect, await again.Content.ReadAsStringAsync());
+        (await factory.EventCountAsync()).ShouldBe(before + 2, "one commitment and one receipt");
 
         var (_, html) = await session.GetAsync("/app/review/de-app-aleph");
-        Regex.IsMatch(html, @"\(web-test-angels\)</span></th>\s*<td class=""num"">1,000.00 EUR</td>\s*<td class=""num"">1,000.00 EUR</td>\s*<td class=""num"">0.00 EUR</td>")
+        Regex.IsMatch(html, @"\(web-test-angels\)</span></th>\s*<td class=""num"">1,500.00 EUR</td>\s*<td class=""num"">1,500.00 EUR</td>\s*<td class=""num"">0.00 EUR</td>")
             .ShouldBeTrue("committed once, received, nothing outstanding");
     }
 
