@@ -20,6 +20,11 @@ public sealed record LoadRound(double[] All, double[] Commands, long CommandsOk,
 
 internal static class Workload
 {
+    /// <summary>One tranche due a year from now: the API refuses a tranche due before the approval.</summary>
+    private static readonly string Approval = $$"""
+        {"amount":{"amount":"100000.00","currency":"EUR"},"tranches":[{"amount":{"amount":"100000.00","currency":"EUR"},"milestone":"Pilot","dueDate":"{{DateTime.UtcNow.AddYears(1):yyyy-MM-dd}}"}]}
+        """;
+
     /// <summary>
     /// Runs every client for <paramref name="ramp"/> + <paramref name="measure"/> and measures the
     /// requests that start after the ramp and end within the window. <paramref name="label"/> keeps
@@ -55,7 +60,7 @@ internal static class Workload
                 await Step(true, () => TryPostAsync(http, tokens.Manager, $"/applications/{app}/review", ""));
                 await Step(false, () => TryGetAsync(http, tokens.Startup, $"/applications/{app}"));
                 await Step(true, () => TryPostAsync(http, tokens.Manager, $"/applications/{app}/approval",
-                    """{"amount":{"amount":"100000.00","currency":"EUR"},"tranches":[{"amount":{"amount":"100000.00","currency":"EUR"},"milestone":"Pilot","dueDate":"2026-06-01"}]}"""));
+                    Approval));
                 await Step(true, () => TryPostAsync(http, tokens.Startup, $"/applications/{app}/offer/acceptance", ""));
                 await Step(false, () => TryGetAsync(http, tokens.Manager, "/countries/DE/balance"));
                 await Step(true, () => TryPostAsync(http, tokens.Startup, $"/applications/{app}/tranches/1/milestone/report", """{"evidence":"Pilot signed"}"""));

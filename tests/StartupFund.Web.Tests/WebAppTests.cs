@@ -39,9 +39,20 @@ public sealed partial class WebAppTests(WebFactory factory) : IClassFixture<WebF
     public async Task A_form_without_the_antiforgery_token_is_refused()
     {
         using var session = factory.Session();
-        using var response = await session.Client.PostAsync(new Uri("/app/signin", UriKind.Relative),
+        using var signIn = await session.Client.PostAsync(new Uri("/app/signin", UriKind.Relative),
             new FormUrlEncodedContent(new Dictionary<string, string> { ["identity"] = "admin" }));
-        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        signIn.Headers.Location!.ToString().ShouldBe("/app/signin?error=session.expired");
+        signIn.Headers.GetValues("Set-Cookie").ShouldAllBe(c => c.StartsWith("sf_token=;", StringComparison.Ordinal));
+
+        await session.SignInAsync("manager-de");
+        var before = await factory.EventCountAsync();
+        using var start = await session.Client.PostAsync(new Uri("/app/review/de-app-nordlicht", UriKind.Relative),
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["_handler"] = "start" }));
+        start.StatusCode.ShouldBe(HttpStatusCode.SeeOther);
+        start.Headers.Location!.ToString().ShouldBe("/app/review/de-app-nordlicht");
+        (await factory.EventCountAsync()).ShouldBe(before);
+        var (_, page) = await session.GetAsync("/app/review/de-app-nordlicht");
+        page.ShouldContain("data-notice=\"notice.formExpired\"");
     }
 
     [Fact]
@@ -213,17 +224,18 @@ public sealed partial class WebAppTests(WebFactory factory) : IClassFixture<WebF
             ["amount.amount"] = "40000000",
             ["tranches[0].amount"] = "15000000",
             ["tranches[0].milestone"] = "Japanese model evaluated",
-            ["tranches[0].dueDate"] = "2027-03-31",
+            ["tranches[0].dueDate"] = InDays(120),
             ["tranches[1].amount"] = "25000000",
             ["tranches[1].milestone"] = "First enterprise customer",
-            ["tranches[1].dueDate"] = "2027-09-30",
+            ["tranches[1].dueDate"] = InDays(300),
             ["editor"] = "approve",
             ["idempotencyKey"] = Guid.NewGuid().ToString("N"),
         }, handler: "approve");
 
         response.StatusCode.ShouldBe(HttpStatusCode.Redirect, await response.Content.ReadAsStringAsync());
-        response.Headers.Location!.ToString().ShouldEndWith("/app/review/jp-app-sakura?done=approved");
-        var (_, html) = await session.GetAsync("/app/review/jp-app-sakura?done=approved");
+        response.Headers.Location!.ToString().ShouldEndWith("/app/review/jp-app-sakura");
+        var (_, html) = await session.GetAsync("/app/review/jp-app-sakura");
+        html.ShouldContain("The application was approved and the money reserved.");
         TestId(html, "application-status").ShouldBe("Approved (offer open)");
         TestId(html, "application-approved").ShouldBe("40,000,000 JPY");
         html.ShouldContain("First enterprise customer");
@@ -277,7 +289,7 @@ public sealed partial class WebAppTests(WebFactory factory) : IClassFixture<WebF
             ["amount.amount"] = "500000.00",
             ["tranches[0].amount"] = "200000.00",
             ["tranches[0].milestone"] = "Pilot",
-            ["tranches[0].dueDate"] = "2027-01-31",
+            ["tranches[0].dueDate"] = InDays(60),
             ["editor"] = "add",
         }, handler: "approve");
 
@@ -385,6 +397,9 @@ public sealed partial class WebAppTests(WebFactory factory) : IClassFixture<WebF
             }
         }
     }
+
+    /// <summary>A due date counted from today: the app runs on the real clock and refuses a tranche due before its approval.</summary>
+    private static string InDays(int days) => DateTime.UtcNow.AddDays(days).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
     private static string TestId(string html, string id)
     {

@@ -121,6 +121,8 @@ public static class ErrorCodes
 
     public const string TrancheAlreadyPaid = "tranche.already_paid";
 
+    public const string TrancheDueDatePast = "tranche.due_date_past";
+
     public const string TrancheDueDatesOutOfOrder = "tranche.due_dates_out_of_order";
 
     public const string TrancheMatchingNotMet = "tranche.matching_not_met";
@@ -203,6 +205,7 @@ public static class ErrorCodes
         TextRequired,
         TextTooLong,
         TrancheAlreadyPaid,
+        TrancheDueDatePast,
         TrancheDueDatesOutOfOrder,
         TrancheMatchingNotMet,
         TrancheMilestoneNotVerified,

@@ -1,3 +1,4 @@
+using NodaTime;
 using StartupFund.Domain.Applications;
 using StartupFund.Domain.Common;
 using StartupFund.Domain.Funds;
@@ -22,7 +23,7 @@ internal static class ApprovalRules
         var amount = command.Amount.RequireCurrency(fund.Currency, "amount").RequirePositive("amount");
 
         // What the request itself gets wrong (400) comes before what the fund's or application's state refuses (422).
-        var plans = Schedule(command.Tranches, amount, fund.Currency);
+        var plans = Schedule(command.Tranches, amount, fund.Currency, command.At.InUtc().Date);
 
         if (amount.MinorUnits > application.RequestedMinor)
         {
@@ -71,8 +72,8 @@ internal static class ApprovalRules
         return new TwoStreamDecision([approved], [reserved]);
     }
 
-    /// <summary>1 to 12 tranches, each positive, due dates in order, summing exactly to the approved amount.</summary>
-    private static TranchePlan[] Schedule(IReadOnlyList<TrancheTerms>? tranches, Money amount, Currency currency)
+    /// <summary>1 to 12 tranches, each positive, due from the day of approval on and in order (two may fall due the same day), summing exactly to the approved amount.</summary>
+    private static TranchePlan[] Schedule(IReadOnlyList<TrancheTerms>? tranches, Money amount, Currency currency, LocalDate approvedOn)
     {
         if (tranches is null || tranches.Count == 0)
         {
@@ -91,9 +92,15 @@ internal static class ApprovalRules
         {
             var terms = tranches[index] ?? throw DomainException.Invalid(ErrorCodes.TrancheScheduleEmpty, "A tranche is missing.", $"tranches[{index}]");
             var trancheAmount = terms.Amount.RequireCurrency(currency, $"tranches[{index}].amount").RequirePositive($"tranches[{index}].amount");
+            if (terms.DueDate < approvedOn)
+            {
+                throw DomainException.Invalid(ErrorCodes.TrancheDueDatePast,
+                    $"Tranche {index + 1} would be due on {terms.DueDate:uuuu-MM-dd}, before the approval ({approvedOn:uuuu-MM-dd}).", $"tranches[{index}].dueDate");
+            }
+
             if (index > 0 && terms.DueDate < plans[index - 1].DueDate)
             {
-                throw DomainException.Invalid(ErrorCodes.TrancheDueDatesOutOfOrder, $"Tranche {index + 1} is due before tranche {index}.", $"tranches[{index}].dueDate");
+                throw DomainException.Invalid(ErrorCodes.TrancheDueDatesOutOfOrder, $"Tranche {index + 1} is due before tranche {index}: a tranche may fall due no earlier than the one before.", $"tranches[{index}].dueDate");
             }
 
             var milestone = BoundedText.Required(terms.Milestone, Limits.ReasonMaxLength, $"tranches[{index}].milestone");

@@ -105,8 +105,14 @@ public class SubmissionAndApprovalTests
             .When(Approve(tranches: [new TrancheTerms(Gbp("200000.00"), "A", Today), new TrancheTerms(Gbp("99999.99"), "B", Today)]))
             .ThenRefused(ErrorCodes.TrancheScheduleSumMismatch, "tranches");
         Spec.Given(FundWithCash(), UnderReview)
-            .When(Approve(tranches: [new TrancheTerms(Gbp("150000.00"), "A", Today), new TrancheTerms(Gbp("150000.00"), "B", Today.PlusDays(-1))]))
+            .When(Approve(tranches: [new TrancheTerms(Gbp("150000.00"), "A", Today.PlusDays(2)), new TrancheTerms(Gbp("150000.00"), "B", Today.PlusDays(1))]))
             .ThenRefused(ErrorCodes.TrancheDueDatesOutOfOrder, "tranches[1].dueDate");
+        Spec.Given(FundWithCash(), UnderReview)
+            .When(Approve(tranches: [new TrancheTerms(Gbp("150000.00"), "A", Today.PlusDays(-1)), new TrancheTerms(Gbp("150000.00"), "B", Today)]))
+            .ThenRefused(ErrorCodes.TrancheDueDatePast, "tranches[0].dueDate");
+        Spec.Given(FundWithCash(), UnderReview)
+            .When(Approve(tranches: [new TrancheTerms(Gbp("150000.00"), "A", Today), new TrancheTerms(Gbp("150000.00"), "B", Today)]))
+            .ThenSucceeds().ApplicationEvents.ShouldHaveSingleItem();
         Spec.Given(FundWithCash(), UnderReview)
             .When(Approve(tranches: [new TrancheTerms(Gbp("300000.00"), " ", Today)]))
             .ThenRefused(ErrorCodes.TextRequired);

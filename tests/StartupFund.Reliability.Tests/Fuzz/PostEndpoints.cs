@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using StartupFund.Reliability.Tests.Harness;
 
 namespace StartupFund.Reliability.Tests.Fuzz;
 
@@ -37,7 +38,7 @@ public static class PostEndpoints
         ["investorId"] = Targets.InvestorId,
         ["startupId"] = Targets.StartupId,
         ["reviewerId"] = NewId,
-        ["dueDate"] = "2026-07-01",
+        ["dueDate"] = Dates.InDays(180),
         ["valueDate"] = "2026-07-01",
         ["score"] = 3,
         ["publicParts"] = 1,

@@ -95,8 +95,8 @@ public static class Targets
             {
                 ApiRequest.Command(path + "/review", manager, "{}"),
                 ApiRequest.Command(path + "/approval", manager, $$"""
-                    {"amount":{{Fund.Money(3000)}},"tranches":[{"amount":{{Fund.Money(1000)}},"milestone":"Pilot","dueDate":"2026-06-30"},
-                                                              {"amount":{{Fund.Money(2000)}},"milestone":"Launch","dueDate":"2026-12-31"}]}
+                    {"amount":{{Fund.Money(3000)}},"tranches":[{"amount":{{Fund.Money(1000)}},"milestone":"Pilot","dueDate":"{{Dates.InDays(180)}}"},
+                                                              {"amount":{{Fund.Money(2000)}},"milestone":"Launch","dueDate":"{{Dates.InDays(360)}}"}]}
                     """),
                 ApiRequest.Command(path + "/offer/acceptance", startup, "{}"),
                 ApiRequest.Command($"{path}/co-investments", manager, $$"""{"investorId":"{{InvestorId}}","investorName":"Angel","amount":{{Fund.Money(3000)}}}"""),

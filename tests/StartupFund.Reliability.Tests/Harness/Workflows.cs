@@ -93,8 +93,8 @@ public static class Workflows
 
         steps.Add(ApiRequest.Command($"/applications/{app}/approval", manager, $$"""
             {"amount":{{fund.Money(first + second)}},"tranches":[
-              {"amount":{{fund.Money(first)}},"milestone":"Pilot","dueDate":"2026-06-30"},
-              {"amount":{{fund.Money(second)}},"milestone":"Launch","dueDate":"2026-12-31"}]}
+              {"amount":{{fund.Money(first)}},"milestone":"Pilot","dueDate":"{{Dates.InDays(180)}}"},
+              {"amount":{{fund.Money(second)}},"milestone":"Launch","dueDate":"{{Dates.InDays(360)}}"}]}
             """));
         if (ending == Ending.Declined)
         {
