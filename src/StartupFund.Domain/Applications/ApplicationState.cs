@@ -47,6 +47,13 @@ public enum MilestoneStatus
 /// </summary>
 public sealed record TrancheState(int TrancheNumber, long AmountMinor, string Milestone, LocalDate? DueDate, MilestoneStatus MilestoneStatus, bool Paid, int Attempt);
 
+/// <summary>What a tranche needs before it is paid, for the deciders and the views that say what comes next.</summary>
+public static class TrancheRules
+{
+    /// <summary>Every tranche but the first is paid only once its milestone is verified; the first needs no milestone.</summary>
+    public static bool NeedsVerifiedMilestone(int trancheNumber) => trancheNumber > 1;
+}
+
 public sealed record CoInvestorPosition(string Name, long CommittedMinor, long ReceivedMinor)
 {
     public long OutstandingMinor => CommittedMinor - ReceivedMinor;

@@ -23,7 +23,7 @@ internal static class DisbursementRules
             throw DomainException.Rule(ErrorCodes.TrancheOutOfOrder, $"Tranches before {tranche.TrancheNumber} are not paid yet.");
         }
 
-        if (tranche.TrancheNumber > 1 && tranche.MilestoneStatus != MilestoneStatus.Verified)
+        if (TrancheRules.NeedsVerifiedMilestone(tranche.TrancheNumber) && tranche.MilestoneStatus != MilestoneStatus.Verified)
         {
             throw DomainException.Rule(
                 ErrorCodes.TrancheMilestoneNotVerified, $"The milestone of tranche {tranche.TrancheNumber} has not been verified.");

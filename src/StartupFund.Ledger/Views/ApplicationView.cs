@@ -71,9 +71,9 @@ public sealed record ApplicationView(
             ApplicationStatus.InformationRequested => "The fund asked a question: provide the information requested.",
             ApplicationStatus.Approved => "Approved: accept or decline the offer.",
             ApplicationStatus.Active when next is null => "All tranches are paid.",
-            ApplicationStatus.Active when next.MilestoneStatus == MilestoneStatus.NotReported =>
+            ApplicationStatus.Active when next.MilestoneStatus == MilestoneStatus.NotReported && TrancheRules.NeedsVerifiedMilestone(next.TrancheNumber) =>
                 $"Report the milestone of tranche {next.TrancheNumber}: {next.Milestone}.",
-            ApplicationStatus.Active when next.MilestoneStatus == MilestoneStatus.Reported =>
+            ApplicationStatus.Active when next.MilestoneStatus == MilestoneStatus.Reported && TrancheRules.NeedsVerifiedMilestone(next.TrancheNumber) =>
                 $"Waiting for the fund to verify the milestone of tranche {next.TrancheNumber}.",
             ApplicationStatus.Active =>
                 $"Tranche {next!.TrancheNumber} is ready to be paid once the co-investment received covers its matching band.",
