@@ -50,6 +50,7 @@ public static class StartupFundWeb
             context => context.Request.Path.StartsWithSegments(PathBase, StringComparison.Ordinal),
             branch => branch.UseRequestLocalization(WebCultures.Options()).UseFailurePages(app));
         app.UseAntiforgery();
+        app.UsePostedForms();
 
         // Pages are open: each shows the sign-in link or what the API lets this caller read; the API refuses the rest.
         app.MapStaticAssets().AllowAnonymous();

@@ -92,6 +92,6 @@ public sealed partial class StartupPortalTests(WebApp app)
         await page.GetByLabel("What you will do with the money").FillAsync("Forecast grid load with small models.");
     }
 
-    [GeneratedRegex(@"/app/applications/[A-Za-z0-9._-]+\?done=applied$")]
+    [GeneratedRegex(@"/app/applications/[A-Za-z0-9._-]+$")]
     private static partial Regex ApplicationPageAfterApplying();
 }

@@ -68,6 +68,20 @@ public abstract class WebPage : ComponentBase
         }
     }
 
+    /// <summary>
+    /// After a command went through: go to <paramref name="url"/>, which says so once
+    /// (<paramref name="notice"/>, one of <see cref="Notice.Keys"/>, carried by <see cref="Notice"/>, not by the address).
+    /// </summary>
+    protected void Succeeded(string url, string notice)
+    {
+        if (HttpContext is not null)
+        {
+            Notice.Set(HttpContext, notice);
+        }
+
+        Navigation.NavigateTo(url);
+    }
+
     /// <summary>A fresh idempotency key for a form about to be rendered.</summary>
     protected static string NewKey() => Guid.NewGuid().ToString("N");
 }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Localization;
@@ -14,8 +15,16 @@ public static class SessionEndpoints
     public static void Map(IEndpointRouteBuilder app)
     {
         var session = app.MapGroup(string.Empty).AllowAnonymous().ExcludeFromDescription();
-        session.MapPost("/app/signin", (HttpContext http, [FromForm] string? identity, [FromForm] string? token, [FromForm] string? returnUrl) =>
+        session.MapPost("/app/signin", async (HttpContext http, IAntiforgery antiforgery, [FromForm] string? identity, [FromForm] string? token, [FromForm] string? returnUrl) =>
         {
+            // Checked here, not by the framework: a sign-in page rendered before a sign-in expired holds a
+            // token of the user who was signed in; it then answers the sign-in page again, not raw JSON.
+            if (!await antiforgery.IsRequestValidAsync(http).ConfigureAwait(false))
+            {
+                TokenCookie.Clear(http);
+                return Results.LocalRedirect($"/app/signin?error={SignIn.SessionExpired}");
+            }
+
             var signIn = http.RequestServices.GetRequiredService<SignIn>();
             var minted = signIn.TokenFor(identity, token);
             if (minted.Token is null)
@@ -25,13 +34,16 @@ public static class SessionEndpoints
 
             TokenCookie.Write(http, minted.Token);
             return Results.LocalRedirect(LocalOr(returnUrl, "/app"));
-        });
+        }).DisableAntiforgery();
+
+        // Neither checks antiforgery: signing out and choosing a language are harmless to forge, and must
+        // work from a page rendered before the sign-in expired (its token names a user no longer signed in).
 
         session.MapPost("/app/signout", (HttpContext http, [FromForm] string? returnUrl) =>
         {
             TokenCookie.Clear(http);
             return Results.LocalRedirect("/app/signin");
-        });
+        }).DisableAntiforgery();
 
         session.MapPost("/app/culture", (HttpContext http, [FromForm] string? culture, [FromForm] string? returnUrl) =>
         {
@@ -44,7 +56,7 @@ public static class SessionEndpoints
             }
 
             return Results.LocalRedirect(LocalOr(returnUrl, "/app"));
-        });
+        }).DisableAntiforgery();
     }
 
     /// <summary>

@@ -14,6 +14,10 @@ public sealed partial class SignIn(IOptions<WebOptions> options, DemoSignIn demo
 {
     public const string TokenInvalid = "signin.token_invalid";
     public const string IdentityUnknown = "signin.identity_unknown";
+    public const string SessionExpired = "session.expired";
+
+    /// <summary>The only codes the sign-in page shows from its address (anything else there is ignored, not echoed).</summary>
+    public static IReadOnlySet<string> Errors { get; } = new HashSet<string>(StringComparer.Ordinal) { TokenInvalid, IdentityUnknown, SessionExpired };
 
     public bool DemoMode => options.Value.DemoSignIn;
 

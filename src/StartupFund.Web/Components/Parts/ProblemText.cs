@@ -14,6 +14,22 @@ public static class ProblemText
         return text.ResourceNotFound ? apiMessage : text.Value;
     }
 
+    /// <summary>
+    /// The sentence for a code that came in an address (<c>?error=</c>), or null: a link can name one of
+    /// our codes, never put its own words on the page.
+    /// </summary>
+    public static string? Known(IStringLocalizer<Text> localizer, string? code)
+    {
+        ArgumentNullException.ThrowIfNull(localizer);
+        if (code is not { Length: > 0 and <= 100 })
+        {
+            return null;
+        }
+
+        var text = localizer["error." + code];
+        return text.ResourceNotFound ? null : text.Value;
+    }
+
     public static string Of(IStringLocalizer<Text> localizer, ApiProblem problem)
     {
         ArgumentNullException.ThrowIfNull(problem);
