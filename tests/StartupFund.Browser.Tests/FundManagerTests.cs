@@ -99,6 +99,25 @@ public sealed class FundManagerTests(WebApp app)
             "select count(*) from eventstore.events where stream_id in ('application:de-app-lean', 'fund:de-lean-fund') and type in ('tranche-disbursed', 'funds-disbursed')")).ShouldBe(0);
     }
 
+    [Fact]
+    public async Task Enter_in_the_tranche_editor_approves_and_removes_no_row()
+    {
+        await using var tab = await app.OpenTabAsync(signedInAs: "manager-de");
+        var page = tab.Page;
+        await page.GotoAsync("/app/review/de-app-quanta");
+        await page.GetByLabel("Approved amount (EUR)").FillAsync("500000.00");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add a tranche" }).ClickAsync();
+        await FillTrancheAsync(page, 1, "200000.00", "Pilot", days: 30);
+        await FillTrancheAsync(page, 2, "300000.00", "Production", days: 120);
+
+        await page.GetByTestId("tranche-row-1").GetByLabel("Tranche 1 milestone").PressAsync("Enter");
+
+        // Quanta has no reviewer score yet, so the API refuses the approval: its refusal shows Enter sent the approval.
+        await Expect(page.Locator("[role=alert][data-code^='approval.']")).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("tranche-row-2")).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("tranche-row-1").GetByLabel("Tranche 1 milestone")).ToHaveValueAsync("Pilot");
+    }
+
     private static async Task FillTrancheAsync(IPage page, int number, string amount, string milestone, int days)
     {
         var row = page.GetByTestId($"tranche-row-{number}");
