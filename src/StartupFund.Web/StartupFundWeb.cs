@@ -55,6 +55,8 @@ public static class StartupFundWeb
         // Pages are open: each shows the sign-in link or what the API lets this caller read; the API refuses the rest.
         app.MapStaticAssets().AllowAnonymous();
         app.MapRazorComponents<App>().AllowAnonymous();
+        // Browsers ask every site for /favicon.ico: we have none, and saying so needs no sign-in (not a 401 on every page).
+        app.MapGet("/favicon.ico", () => Results.NotFound()).AllowAnonymous().ExcludeFromDescription();
         SessionEndpoints.Map(app);
         ExportDownload.Map(app);
         return app;

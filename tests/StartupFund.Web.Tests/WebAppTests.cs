@@ -374,6 +374,14 @@ public sealed partial class WebAppTests(WebFactory factory) : IClassFixture<WebF
     }
 
     [Fact]
+    public async Task The_favicon_a_browser_asks_for_is_not_found_without_a_sign_in()
+    {
+        using var session = factory.Session();
+        var (status, _) = await session.GetAsync("/favicon.ico");
+        status.ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
     public async Task Pages_ask_an_anonymous_visitor_to_sign_in()
     {
         using var session = factory.Session();
