@@ -214,6 +214,30 @@ public sealed partial class WebAppTests(WebFactory factory) : IClassFixture<WebF
     }
 
     [Fact]
+    public async Task A_manager_scores_as_themself_with_no_reviewer_field_to_change()
+    {
+        using var session = factory.Session();
+        await session.SignInAsync("manager-de");
+        var (_, page) = await session.GetAsync("/app/review/de-app-quanta");
+        page.ShouldNotContain("name=\"reviewerId\"");
+        TestId(page, "score-as").ShouldContain("demo-manager-de");
+        var before = await factory.EventCountAsync();
+
+        var response = await session.PostFormAsync("/app/review/de-app-quanta", "/app/review/de-app-quanta", new()
+        {
+            ["score"] = "4",
+            ["comment"] = "Sound plan",
+            ["idempotencyKey"] = Guid.NewGuid().ToString("N"),
+        }, handler: "score");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect, await response.Content.ReadAsStringAsync());
+        (await factory.EventCountAsync()).ShouldBe(before + 1);
+        var reviewer = await factory.Database.ScalarAsync<string>(
+            "select data->'reviewerId'->>'value' from eventstore.events where stream_id = 'application:de-app-quanta' and type = 'application-scored' order by version desc limit 1");
+        reviewer.ShouldBe("demo-manager-de");
+    }
+
+    [Fact]
     public async Task A_manager_approves_with_a_two_tranche_schedule_in_yen()
     {
         using var session = factory.Session();
