@@ -45,6 +45,19 @@ public sealed class ResourcesTests
         }
     }
 
+    [Fact]
+    public void Every_error_code_the_ledger_can_answer_has_a_text()
+    {
+        var codes = new[] { typeof(Domain.Common.ErrorCodes), typeof(Ledger.Pipeline.LedgerErrorCodes), typeof(Ledger.Audit.AuditErrorCodes), typeof(Security.AuthErrorCodes) }
+            .SelectMany(type => type.GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static))
+            .Where(field => field.IsLiteral && field.FieldType == typeof(string))
+            .Select(field => (string)field.GetRawConstantValue()!)
+            .ToList();
+        codes.Count.ShouldBeGreaterThan(90);
+        var english = Texts(CultureInfo.InvariantCulture);
+        codes.Where(code => !english.ContainsKey("error." + code)).ShouldBeEmpty("codes a page would show in the API's English words");
+    }
+
     private static Dictionary<string, string> Texts(CultureInfo culture, bool own = false)
     {
         // tryParents: false reads only the language's own file, so a missing key is not hidden by English.
