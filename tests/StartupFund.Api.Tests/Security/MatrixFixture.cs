@@ -21,12 +21,13 @@ public sealed partial class MatrixFixture : ApiFactory
     /// <summary>
     /// The web app's pages and assets (issue 7), served by the same host: its pages are public and call the
     /// API with the signed-in user's token, so the API's rules apply to everything they show. The browser
-    /// tests cover them; the matrix covers the API.
+    /// tests cover them; the matrix covers the API. <c>/favicon.ico</c>, which browsers ask every site for,
+    /// is the web app's too: a 404 for anyone.
     /// </summary>
     public static bool IsWebApp(string key)
     {
         var route = key[(key.IndexOf(' ', StringComparison.Ordinal) + 1)..];
-        return route == "/app" || route.StartsWith("/app/", StringComparison.Ordinal)
+        return route is "/app" or "/favicon.ico" || route.StartsWith("/app/", StringComparison.Ordinal)
             || route.StartsWith("/_content/", StringComparison.Ordinal) || route.StartsWith("/_framework/", StringComparison.Ordinal);
     }
 
