@@ -37,14 +37,14 @@ public static class GetEndpoints
 
     /// <summary>
     /// Routes that are not the API's resources: health probes, the OpenAPI document and its viewer, the
-    /// web app (its pages under /app, its static files under /_content, Blazor's /_framework) and the
-    /// static-file fallback (<c>{**path:file}</c>).
+    /// web app (its pages under /app, its static files under /_content, Blazor's /_framework, the
+    /// /favicon.ico it answers 404) and the static-file fallback (<c>{**path:file}</c>).
     /// </summary>
     public static bool IsLeftOut(string route)
     {
         ArgumentNullException.ThrowIfNull(route);
         string[] prefixes = ["/health/", "/openapi/", "/docs", "/_content/", "/_framework/", "/{**"];
-        return prefixes.Any(prefix => route.StartsWith(prefix, StringComparison.Ordinal)) || Judge.IsWebApp(route);
+        return route == "/favicon.ico" || prefixes.Any(prefix => route.StartsWith(prefix, StringComparison.Ordinal)) || Judge.IsWebApp(route);
     }
 
     private static IEnumerable<GetParameter> Parameters(JsonElement operation)
