@@ -214,12 +214,16 @@ public sealed partial class WebAppTests(WebFactory factory) : IClassFixture<WebF
     }
 
     [Fact]
-    public async Task A_manager_scores_as_themself_with_no_reviewer_field_to_change()
+    public async Task The_review_page_scores_as_the_manager_and_fills_in_no_reason_code()
     {
         using var session = factory.Session();
         await session.SignInAsync("manager-de");
         var (_, page) = await session.GetAsync("/app/review/de-app-quanta");
         page.ShouldNotContain("name=\"reviewerId\"");
+        // A rejection's reason code is for statistics: nothing is filled in for the manager to send unread.
+        var reasonCode = Regex.Match(page, "<input [^>]*name=\"reasonCode\"[^>]*>");
+        reasonCode.Success.ShouldBeTrue();
+        reasonCode.Value.ShouldNotContain("value=\"out-of-scope\"");
         TestId(page, "score-as").ShouldContain("demo-manager-de");
         var before = await factory.EventCountAsync();
 
