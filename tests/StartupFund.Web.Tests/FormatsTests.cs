@@ -23,17 +23,19 @@ public sealed class FormatsTests
     }
 
     [Fact]
-    public void Instants_are_shown_in_utc_and_say_so()
+    public void Dates_name_their_month_and_instants_are_shown_in_utc_to_the_second_and_say_so()
     {
         var instant = Instant.FromUtc(2026, 3, 31, 23, 59, 59);
         using (new CultureScope("en"))
         {
-            Normalise(Formats.Instant(instant)).ShouldBe("3/31/2026 11:59 PM UTC");
+            Normalise(Formats.Instant(instant)).ShouldBe("31 March 2026 23:59:59 UTC");
+            Formats.Date(new LocalDate(2026, 4, 3)).ShouldBe("3 April 2026");
         }
 
         using (new CultureScope("fr"))
         {
-            Normalise(Formats.Instant(instant)).ShouldBe("31/03/2026 23:59 UTC");
+            Normalise(Formats.Instant(instant)).ShouldBe("31 mars 2026 23:59:59 UTC");
+            Formats.Date(new LocalDate(2026, 4, 3)).ShouldBe("3 avril 2026");
         }
     }
 

@@ -27,12 +27,16 @@ public static class Formats
 
     public static string Number(long value) => value.ToString("N0", Culture);
 
-    public static string Date(LocalDate date) => date.ToString("D", Culture);
+    /// <summary>
+    /// Day, month name, year ("31 March 2026", "31 mars 2026"): the same order for every reader, whom a
+    /// numeric 3/4/2026 would leave guessing (the app's English is not only America's).
+    /// </summary>
+    public static string Date(LocalDate date) => date.ToString("d MMMM yyyy", Culture);
 
     public static string Date(LocalDate? date) => date is { } d ? Date(d) : "–";
 
-    /// <summary>An instant in UTC, in the culture's short date and time, marked UTC so nobody reads it as local time.</summary>
-    public static string Instant(Instant instant) => instant.InUtc().LocalDateTime.ToString("g", Culture) + " UTC";
+    /// <summary>An instant in UTC to the second, the date as <see cref="Date(LocalDate)"/>, marked UTC so nobody reads it as local time.</summary>
+    public static string Instant(Instant instant) => instant.InUtc().LocalDateTime.ToString("d MMMM yyyy HH:mm:ss", Culture) + " UTC";
 
     /// <summary>An instant as the API takes it in a query (ISO-8601 UTC).</summary>
     public static string IsoInstant(Instant instant) => InstantPattern.ExtendedIso.Format(instant);
