@@ -172,6 +172,8 @@ public sealed partial class WebAppTests(WebFactory factory) : IClassFixture<WebF
         var html = await response.Content.ReadAsStringAsync();
         html.ShouldContain("data-code=\"tranche.milestone_not_verified\"");
         html.ShouldContain("The milestone of this tranche is not verified yet");
+        // The ledger's own words say which tranche, which our sentence leaves out.
+        TestId(html, "problem-detail").ShouldContain("tranche 2");
     }
 
     [Fact]
