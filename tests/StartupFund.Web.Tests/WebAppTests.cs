@@ -70,6 +70,9 @@ public sealed partial class WebAppTests(WebFactory factory) : IClassFixture<WebF
         var (_, germany) = await session.GetAsync("/app/countries/DE");
         ShouldHaveACellUnderEveryHeading(germany);
         TestId(germany, "balance-EUR-disbursed").ShouldBe("1,500,000.00 EUR");
+        var cash = (await factory.Database.ScalarAsync<long>(
+            "select sum(debits_posted - credits_posted)::bigint from ledger.account_balances b join ledger.funds f on f.fund_id = b.fund_id where f.country = 'DE' and b.account = 1000")) / 100m;
+        TestId(germany, "balance-EUR-cashOnHand").ShouldBe(cash.ToString("N2", System.Globalization.CultureInfo.GetCultureInfo("en")) + " EUR");
         TestId(germany, "leverage-de-ai-fund").ShouldBe("1.40");
         TestId(germany, "pipeline-fullyPaid").ShouldBe("1");
     }
