@@ -246,6 +246,19 @@ public sealed partial class WebAppTests(WebFactory factory) : IClassFixture<WebF
         reviewer.ShouldBe("demo-manager-de");
     }
 
+    [Theory]
+    [InlineData("de-app-wald")]
+    [InlineData("de-app-kette")]
+    [InlineData("de-app-spur")]
+    public async Task A_page_with_nothing_for_the_fund_to_do_says_so_instead_of_an_empty_heading(string applicationId)
+    {
+        using var session = factory.Session();
+        await session.SignInAsync("manager-de");
+        var (_, html) = await session.GetAsync($"/app/review/{applicationId}");
+        html.ShouldNotContain("What you can do now");
+        TestId(html, "no-actions").ShouldBe("Nothing for the fund to do on this application now.");
+    }
+
     [Fact]
     public async Task A_manager_approves_with_a_two_tranche_schedule_in_yen()
     {
