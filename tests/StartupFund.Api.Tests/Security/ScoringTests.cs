@@ -14,12 +14,8 @@ public sealed class ScoringTests(ApiFactory api) : IClassFixture<ApiFactory>
     public async Task A_score_is_the_callers_own_and_one_person_cannot_score_twice()
     {
         var s = api.Scenario();
-        await OpenFundedAsync(s, "fund-4eyes", "DE", "EUR", "1000.00", ticketMax: "1000.00");
-        await s.Post("/funds", Fund("fund-4eyes-2", "DE", "EUR", "1", "1000", new { preset = "none" }, scores: 2)).Expect(201);
-        await s.Post("/funds/fund-4eyes-2/commitments", new { sponsorId = "gov", sponsorName = "Government", kind = "government", amount = Money("1000.00", "EUR") }).Expect(200);
-        await s.Post("/funds/fund-4eyes-2/capital-calls", new { callId = "c1", sponsorId = "gov", amount = Money("1000.00", "EUR"), dueDate = "2026-04-01" }).Expect(200);
-        await s.Post("/funds/fund-4eyes-2/capital-calls/c1/receipts", new { amount = Money("1000.00", "EUR"), valueDate = "2026-04-01" }).Expect(200);
-        await ReviewedAsync(s, "app-4eyes", "fund-4eyes-2", "DE", "500.00", "EUR");
+        await OpenFundedAsync(s, "fund-4eyes", "DE", "EUR", "1000.00", scores: 2);
+        await ReviewedAsync(s, "app-4eyes", "fund-4eyes", "DE", "500.00", "EUR");
         var alice = api.As(new TokenIdentity("alice@fund.example", [Roles.FundManager], ["DE"]));
         var bob = api.As(new TokenIdentity("bob", [Roles.FundManager], ["DE"]));
         var events = await api.EventCountAsync();

@@ -27,9 +27,9 @@ public static class Builders
     };
 
     /// <summary>Opens a fund with one government sponsor whose whole commitment is called and received.</summary>
-    public static async Task OpenFundedAsync(Scenario s, string id, string country, string currency, string committed, object? matching = null, string ticketMin = "1", string ticketMax = "1000000000")
+    public static async Task OpenFundedAsync(Scenario s, string id, string country, string currency, string committed, object? matching = null, string ticketMin = "1", string ticketMax = "1000000000", int scores = 0)
     {
-        await s.Post("/funds", Fund(id, country, currency, ticketMin, ticketMax, matching ?? new { preset = "none" })).Expect(201);
+        await s.Post("/funds", Fund(id, country, currency, ticketMin, ticketMax, matching ?? new { preset = "none" }, scores)).Expect(201);
         await s.Post($"/funds/{id}/commitments", new { sponsorId = "gov", sponsorName = "Government", kind = "government", amount = Money(committed, currency) }).Expect(200);
         await s.Post($"/funds/{id}/capital-calls", new { callId = "c1", sponsorId = "gov", amount = Money(committed, currency), dueDate = "2026-04-01" }).Expect(200);
         await s.Post($"/funds/{id}/capital-calls/c1/receipts", new { amount = Money(committed, currency), valueDate = "2026-04-01" }).Expect(200);
