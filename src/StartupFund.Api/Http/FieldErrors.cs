@@ -1,5 +1,4 @@
 using NodaTime;
-using NodaTime.Text;
 using StartupFund.Domain.Common;
 using StartupFund.Domain.Values;
 
@@ -128,12 +127,12 @@ public sealed class Fields
 
     public LocalDate Date(string field, string? value)
     {
-        if (value is not null && value.Length <= 10 && LocalDatePattern.Iso.Parse(value) is { Success: true } result)
+        if (IsoDate.TryParse(value, out var date))
         {
-            return result.Value;
+            return date;
         }
 
-        Add(field, "date.invalid", $"{field} must be an ISO-8601 date like 2026-03-31.");
+        Add(field, ErrorCodes.DateInvalid, IsoDate.Invalid(field));
         return default;
     }
 }

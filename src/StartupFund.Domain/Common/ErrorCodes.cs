@@ -49,6 +49,8 @@ public static class ErrorCodes
 
     public const string CurrencyUnknown = "currency.unknown";
 
+    public const string DateInvalid = "date.invalid";
+
     public const string EnumInvalid = "value.invalid_choice";
 
     public const string FundAlreadyClosed = "fund.already_closed";
@@ -169,6 +171,7 @@ public static class ErrorCodes
         CoInvestmentUnknownInvestor,
         CountryUnknown,
         CurrencyUnknown,
+        DateInvalid,
         EnumInvalid,
         FundAlreadyClosed,
         FundAlreadyOpened,

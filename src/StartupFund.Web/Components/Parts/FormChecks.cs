@@ -1,4 +1,4 @@
-using NodaTime.Text;
+using StartupFund.Domain.Common;
 using StartupFund.Web.Api;
 
 namespace StartupFund.Web.Components.Parts;
@@ -10,15 +10,15 @@ namespace StartupFund.Web.Components.Parts;
 /// </summary>
 public static class FormChecks
 {
-    /// <summary>The API's date rule (<c>date.invalid</c>): an ISO-8601 date such as 2026-03-31.</summary>
+    /// <summary>The API's date rule (<see cref="IsoDate"/>, <c>date.invalid</c>): an ISO-8601 date such as 2026-03-31.</summary>
     public static ApiProblem? Date(string field, string? value)
     {
-        if (value is { Length: <= 10 } && LocalDatePattern.Iso.Parse(value).Success)
+        if (IsoDate.TryParse(value, out _))
         {
             return null;
         }
 
-        var message = $"{field} must be an ISO-8601 date like 2026-03-31.";
-        return new ApiProblem(400, "date.invalid", message, [new ApiFieldError(field, "date.invalid", message)]);
+        var message = IsoDate.Invalid(field);
+        return new ApiProblem(400, ErrorCodes.DateInvalid, message, [new ApiFieldError(field, ErrorCodes.DateInvalid, message)]);
     }
 }
