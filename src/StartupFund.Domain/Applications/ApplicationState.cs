@@ -32,6 +32,9 @@ public static class ApplicationStatuses
     /// </summary>
     public static IReadOnlyList<ApplicationStatus> Funded { get; } =
         [ApplicationStatus.Approved, ApplicationStatus.Active, ApplicationStatus.FullyPaid, ApplicationStatus.Cancelled];
+
+    /// <summary>Approved (offer open) or active: the fund still holds the unpaid remainder, and the first unpaid tranche is the next to come.</summary>
+    public static bool IsPayingOut(ApplicationStatus status) => status is ApplicationStatus.Approved or ApplicationStatus.Active;
 }
 
 public enum MilestoneStatus
@@ -103,7 +106,7 @@ public sealed record ApplicationState
     public long PaidMinor { get; init; }
 
     /// <summary>Approved money not yet paid and not released: what the fund still holds reserved.</summary>
-    public long UnpaidReservedMinor => Status is ApplicationStatus.Approved or ApplicationStatus.Active
+    public long UnpaidReservedMinor => ApplicationStatuses.IsPayingOut(Status)
         ? ApprovedMinor - PaidMinor
         : 0;
 

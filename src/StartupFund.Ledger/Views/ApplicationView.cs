@@ -54,7 +54,7 @@ public sealed record ApplicationView(
             [.. state.Tranches.Select(t => new TrancheView(t.TrancheNumber, M(t.AmountMinor), t.Milestone, t.DueDate, t.MilestoneStatus, t.Paid, t.Attempt))],
             [.. state.CoInvestors.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c =>
                 new CoInvestorView(c.Key, c.Value.Name, M(c.Value.CommittedMinor), M(c.Value.ReceivedMinor), M(c.Value.OutstandingMinor)))],
-            state.Status is ApplicationStatus.Active or ApplicationStatus.Approved ? next?.TrancheNumber : null,
+            ApplicationStatuses.IsPayingOut(state.Status) ? next?.TrancheNumber : null,
             NextStepOf(state, next),
             version,
             updatedAt);

@@ -29,7 +29,7 @@ public sealed record PortfolioCompanyView(
     public static PortfolioCompanyView From(ApplicationState state)
     {
         ArgumentNullException.ThrowIfNull(state);
-        var next = state.Status is ApplicationStatus.Active or ApplicationStatus.Approved ? state.Tranches.FirstOrDefault(t => !t.Paid) : null;
+        var next = ApplicationStatuses.IsPayingOut(state.Status) ? state.Tranches.FirstOrDefault(t => !t.Paid) : null;
         return new PortfolioCompanyView(state.Id.Value, state.FundId.Value, state.Startup?.Name ?? string.Empty, state.Sector,
             state.Stage, state.Instrument, state.Status, state.Money(state.ApprovedMinor), state.Money(state.PaidMinor),
             state.Money(state.UnpaidReservedMinor), state.Money(state.CoInvestmentReceivedMinor), next?.TrancheNumber, next is null ? null : state.Money(next.AmountMinor), next?.DueDate);
