@@ -32,4 +32,50 @@ public sealed class ProductionSignInTests(ProductionWebFactory factory) : IClass
         html.ShouldContain("Signed in as demo-regulator-de");
         html.ShouldContain("href=\"/app/audit/streams/fund%3Ade-ai-fund\"");
     }
+
+    [Theory]
+    [InlineData("shape-only", "signin.token_invalid")]
+    [InlineData("a.b.c", "signin.token_refused")]
+    [InlineData("other-key", "signin.token_refused")]
+    [InlineData("expired", "signin.token_refused")]
+    [InlineData("no-role", "signin.token_without_role")]
+    public async Task A_pasted_token_the_api_would_refuse_is_refused_at_sign_in_with_why(string kind, string code)
+    {
+        var now = NodaTime.SystemClock.Instance.GetCurrentInstant();
+        var ours = new Security.LocalTokens(new Security.AuthOptions { SigningKey = WebFactory.SigningKey }, NodaTime.SystemClock.Instance);
+        var regulator = Security.DemoIdentities.Find("regulator-de")!.Identity;
+        var token = kind switch
+        {
+            "shape-only" => "not a token",
+            "a.b.c" => "a.b.c",
+            "other-key" => new Security.LocalTokens(new Security.AuthOptions { SigningKey = "another-signing-key-0123456789abcdefgh" }, NodaTime.SystemClock.Instance).Mint(regulator),
+            "expired" => ours.MintValidFrom(regulator, now - NodaTime.Duration.FromHours(2), NodaTime.Duration.FromMinutes(1)),
+            _ => RoleOnly("auditor-of-nothing"),
+        };
+
+        using var session = factory.Session();
+        var response = await session.PostFormAsync("/app/signin", "/app/signin", new() { ["token"] = token });
+
+        response.Headers.Location!.ToString().ShouldBe("/app/signin?error=" + code);
+        response.Headers.Contains("Set-Cookie").ShouldBeFalse();
+        var (_, page) = await session.GetAsync("/app/signin?error=" + code);
+        page.ShouldContain($"data-code=\"{code}\"");
+    }
+
+    /// <summary>A token signed with the tests' key whose only role the ledger does not know (LocalTokens refuses to mint one).</summary>
+    private static string RoleOnly(string role)
+    {
+        var options = new Security.AuthOptions { SigningKey = WebFactory.SigningKey };
+        var now = DateTime.UtcNow;
+        return new Microsoft.IdentityModel.JsonWebTokens.JsonWebTokenHandler().CreateToken(new Microsoft.IdentityModel.Tokens.SecurityTokenDescriptor
+        {
+            Issuer = options.Issuer,
+            Audience = options.Audience,
+            Claims = new Dictionary<string, object> { [Security.ClaimNames.Subject] = "someone", [Security.ClaimNames.Role] = role },
+            NotBefore = now,
+            Expires = now.AddHours(1),
+            SigningCredentials = new Microsoft.IdentityModel.Tokens.SigningCredentials(
+                Security.VerificationKeys.SharedKey(WebFactory.SigningKey), Microsoft.IdentityModel.Tokens.SecurityAlgorithms.HmacSha256),
+        });
+    }
 }

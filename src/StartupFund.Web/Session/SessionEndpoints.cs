@@ -26,7 +26,7 @@ public static class SessionEndpoints
             }
 
             var signIn = http.RequestServices.GetRequiredService<SignIn>();
-            var minted = signIn.TokenFor(identity, token);
+            var minted = await signIn.TokenForAsync(identity, token).ConfigureAwait(false);
             if (minted.Token is null)
             {
                 return Results.LocalRedirect($"/app/signin?error={Uri.EscapeDataString(minted.Error!)}");

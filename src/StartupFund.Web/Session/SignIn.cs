@@ -1,5 +1,8 @@
+using System.Security.Claims;
 using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.Options;
+using StartupFund.Security;
 
 namespace StartupFund.Web.Session;
 
@@ -8,20 +11,47 @@ public sealed record SignInResult(string? Token, string? Error);
 
 /// <summary>
 /// Turns the sign-in form into a token: in demo mode a demo identity's freshly minted token, otherwise
-/// the bearer token the user pasted. The token is not trusted here: the API checks it on every call.
+/// the bearer token the user pasted. A pasted token is checked with the API's own validation before it
+/// is kept, so a refused one is explained at sign-in instead of landing on a signed-out page; the API
+/// still checks it on every call, as it may expire or lose its key meanwhile.
 /// </summary>
-public sealed partial class SignIn(IOptions<WebOptions> options, DemoSignIn demo)
+public sealed partial class SignIn(IOptions<WebOptions> options, DemoSignIn demo, IOptionsMonitor<JwtBearerOptions> bearer)
 {
     public const string TokenInvalid = "signin.token_invalid";
+    public const string TokenRefused = "signin.token_refused";
+    public const string TokenWithoutRole = "signin.token_without_role";
     public const string IdentityUnknown = "signin.identity_unknown";
     public const string SessionExpired = "session.expired";
 
     /// <summary>The only codes the sign-in page shows from its address (anything else there is ignored, not echoed).</summary>
-    public static IReadOnlySet<string> Errors { get; } = new HashSet<string>(StringComparer.Ordinal) { TokenInvalid, IdentityUnknown, SessionExpired };
+    public static IReadOnlySet<string> Errors { get; } = new HashSet<string>(StringComparer.Ordinal)
+    {
+        TokenInvalid, TokenRefused, TokenWithoutRole, IdentityUnknown, SessionExpired,
+    };
 
     public bool DemoMode => options.Value.DemoSignIn;
 
-    public SignInResult TokenFor(string? identity, string? pasted)
+    public async Task<SignInResult> TokenForAsync(string? identity, string? pasted)
+    {
+        var shaped = TokenFor(identity, pasted);
+        if (shaped.Token is null || !string.IsNullOrEmpty(identity))
+        {
+            return shaped;
+        }
+
+        var jwt = bearer.Get(JwtBearerDefaults.AuthenticationScheme);
+        var validated = await jwt.TokenHandlers[0].ValidateTokenAsync(shaped.Token, jwt.TokenValidationParameters).ConfigureAwait(false);
+        if (!validated.IsValid)
+        {
+            return new SignInResult(null, TokenRefused);
+        }
+
+        return Caller.From(new ClaimsPrincipal(validated.ClaimsIdentity)).IsAuthenticated
+            ? shaped
+            : new SignInResult(null, TokenWithoutRole);
+    }
+
+    private SignInResult TokenFor(string? identity, string? pasted)
     {
         if (!string.IsNullOrEmpty(identity))
         {
