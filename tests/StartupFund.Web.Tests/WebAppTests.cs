@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace StartupFund.Web.Tests;
 
@@ -117,6 +118,43 @@ public sealed partial class WebAppTests(WebFactory factory) : IClassFixture<WebF
         otherStatus.ShouldBe(HttpStatusCode.NotFound);
         other.ShouldContain("Application not found");
         other.ShouldNotContain("Lumen Health");
+    }
+
+    [Fact]
+    public async Task The_timeline_shows_the_figures_an_event_records()
+    {
+        using var session = factory.Session();
+        await session.SignInAsync("startup-aleph");
+        var (_, html) = await session.GetAsync("/app/applications/de-app-aleph");
+
+        FiguresOf(html, "application-submitted").ShouldBe("1,000,000.00 EUR");
+        FiguresOf(html, "application-scored").ShouldBe("score 4 of 5");
+        FiguresOf(html, "tranche-disbursed").ShouldMatch(@"^400,000\.00 EUR · tranche 1 · value date \d{1,2} [A-Z][a-z]+ \d{4} · payment reference PAY-DE-APP-ALEPH-1$");
+        EntryOf(html, "review-started").ShouldNotContain("event-figures");
+    }
+
+    [Fact]
+    public async Task The_startup_sees_the_question_it_answers_and_the_fund_the_evidence_it_verifies()
+    {
+        using var sprach = factory.Session();
+        await sprach.SignInWithTokenAsync(StartupToken("de-co-sprach"));
+        var (_, asked) = await sprach.GetAsync("/app/applications/de-app-sprach");
+        TestId(asked, "question").ShouldBe("Please share the cap table after the last round.");
+
+        using var mpesa = factory.Session();
+        await mpesa.SignInWithTokenAsync(StartupToken("ke-co-mpesa"));
+        var reported = await mpesa.PostFormAsync("/app/applications/ke-app-mpesa", "/app/applications/ke-app-mpesa", new()
+        {
+            ["tranche"] = "2",
+            ["evidence"] = "Second lender signed; default rate report attached.",
+            ["idempotencyKey"] = Guid.NewGuid().ToString("N"),
+        }, handler: "report");
+        reported.StatusCode.ShouldBe(HttpStatusCode.Redirect, await reported.Content.ReadAsStringAsync());
+
+        using var manager = factory.Session();
+        await manager.SignInAsync("manager-ke");
+        var (_, review) = await manager.GetAsync("/app/review/ke-app-mpesa");
+        TestId(review, "evidence-2").ShouldBe("Second lender signed; default rate report attached.");
     }
 
     [Fact]
@@ -260,6 +298,36 @@ public sealed partial class WebAppTests(WebFactory factory) : IClassFixture<WebF
     }
 
     [Fact]
+    public async Task A_rejection_is_sent_only_once_its_box_is_ticked()
+    {
+        using var session = factory.Session();
+        await session.SignInAsync("manager-ke");
+        var (_, page) = await session.GetAsync("/app/review/ke-app-afya");
+        page.ShouldContain("<input type=\"checkbox\" id=\"reject-f-confirm\" name=\"confirm\" value=\"yes\" required");
+        var before = await factory.EventCountAsync();
+        var fields = new Dictionary<string, string>
+        {
+            ["reasonCode"] = "out-of-scope",
+            ["reason"] = "Triage tools are outside this call.",
+            ["idempotencyKey"] = Guid.NewGuid().ToString("N"),
+        };
+
+        var unticked = await session.PostFormAsync("/app/review/ke-app-afya", "/app/review/ke-app-afya", new(fields), handler: "reject");
+        var html = await unticked.Content.ReadAsStringAsync();
+        unticked.StatusCode.ShouldBe(HttpStatusCode.OK);
+        html.ShouldContain("<span data-code=\"form.confirm_required\">Tick the box to confirm: this step cannot be undone.</span>");
+        html.ShouldContain("Triage tools are outside this call.");
+        (await factory.EventCountAsync()).ShouldBe(before);
+
+        fields["confirm"] = "yes";
+        var ticked = await session.PostFormAsync("/app/review/ke-app-afya", "/app/review/ke-app-afya", new(fields), handler: "reject");
+        ticked.StatusCode.ShouldBe(HttpStatusCode.Redirect, await ticked.Content.ReadAsStringAsync());
+        (await factory.EventCountAsync()).ShouldBe(before + 1);
+        var (_, rejected) = await session.GetAsync("/app/review/ke-app-afya");
+        TestId(rejected, "application-status").ShouldBe("Rejected");
+    }
+
+    [Fact]
     public async Task A_manager_approves_with_a_two_tranche_schedule_in_yen()
     {
         using var session = factory.Session();
@@ -375,6 +443,35 @@ public sealed partial class WebAppTests(WebFactory factory) : IClassFixture<WebF
     }
 
     [Fact]
+    public async Task A_national_regulator_verifies_exports_and_checks_a_kept_digest_of_its_own_country()
+    {
+        using var session = factory.Session();
+        await session.SignInAsync("regulator-de");
+        var (_, page) = await session.GetAsync("/app/audit/verify?run=1");
+        page.ShouldNotContain("All countries");
+        page.ShouldContain("href=\"/app/audit/export?country=DE\"");
+        page.ShouldContain("Download the export (DE)");
+        var kept = TestId(page, "digest");
+
+        var (_, same) = await session.GetAsync("/app/audit/verify?country=DE&digest=" + Uri.EscapeDataString(kept));
+        same.ShouldContain("data-extends=\"true\"");
+
+        var events = kept.Split(':')[0];
+        var forged = events + ":" + new string('0', 64);
+        var (_, rewritten) = await session.GetAsync("/app/audit/verify?country=DE&digest=" + forged);
+        rewritten.ShouldContain("data-extends=\"false\"");
+        rewritten.ShouldContain("does NOT begin with the events of your digest (DE)");
+
+        var (_, malformed) = await session.GetAsync("/app/audit/verify?country=DE&digest=not-a-digest");
+        malformed.ShouldContain("data-code=\"audit.digest_invalid\"");
+        malformed.ShouldNotContain("data-testid=\"digest-check\"");
+
+        var (_, log) = await session.GetAsync("/app/audit");
+        log.ShouldNotContain("All countries");
+        log.ShouldContain("<option value=\"DE\" selected>DE</option>");
+    }
+
+    [Fact]
     public async Task An_as_of_instant_before_anything_was_recorded_shows_no_funds()
     {
         using var session = factory.Session();
@@ -420,6 +517,53 @@ public sealed partial class WebAppTests(WebFactory factory) : IClassFixture<WebF
     }
 
     [Fact]
+    public async Task Only_the_fund_managers_of_its_country_are_offered_actions_on_an_application()
+    {
+        using var regulator = factory.Session();
+        await regulator.SignInAsync("regulator-de");
+        var (status, readOnly) = await regulator.GetAsync("/app/review/de-app-quanta");
+        status.ShouldBe(HttpStatusCode.OK);
+        TestId(readOnly, "read-only").ShouldContain("Only the fund managers of its country");
+        readOnly.ShouldNotContain("name=\"_handler\"");
+
+        using var manager = factory.Session();
+        await manager.SignInAsync("manager-de");
+        var (_, review) = await manager.GetAsync("/app/review/de-app-quanta");
+        review.ShouldContain("name=\"_handler\"");
+        review.ShouldNotContain("data-testid=\"read-only\"");
+
+        // The startup's page of an offered application: the manager reads it, the offer's forms are the startup's.
+        var (_, startupPage) = await manager.GetAsync("/app/applications/de-app-wald");
+        startupPage.ShouldNotContain("Accept the offer");
+        startupPage.ShouldNotContain("name=\"_handler\"");
+        var (_, list) = await manager.GetAsync("/app/applications");
+        list.ShouldNotContain("href=\"/app/apply\"");
+
+        using var startup = factory.Session();
+        await startup.SignInAsync("startup-nordlicht");
+        var (_, own) = await startup.GetAsync("/app/applications");
+        own.ShouldContain("href=\"/app/apply\"");
+    }
+
+    [Fact]
+    public async Task The_fund_is_told_its_own_next_step_and_the_startup_its_own()
+    {
+        using var manager = factory.Session();
+        await manager.SignInAsync("manager-de");
+        var (_, queue) = await manager.GetAsync("/app/review?country=DE");
+        queue.ShouldContain("<td>Start the review.</td>");
+        queue.ShouldContain("<td>Waiting for the startup to accept or decline the offer.</td>");
+        queue.ShouldNotContain("Approved: accept or decline the offer.");
+        var (_, offered) = await manager.GetAsync("/app/review/de-app-wald");
+        offered.ShouldContain("Waiting for the startup to accept or decline the offer.");
+
+        using var startup = factory.Session();
+        await startup.SignInAsync("startup-nordlicht");
+        var (_, own) = await startup.GetAsync("/app/applications/de-app-nordlicht");
+        own.ShouldContain("Waiting for the fund to start the review.");
+    }
+
+    [Fact]
     public async Task The_favicon_a_browser_asks_for_is_not_found_without_a_sign_in()
     {
         using var session = factory.Session();
@@ -454,6 +598,21 @@ public sealed partial class WebAppTests(WebFactory factory) : IClassFixture<WebF
 
     /// <summary>A due date counted from today: the app runs on the real clock and refuses a tranche due before its approval.</summary>
     private static string InDays(int days) => DateTime.UtcNow.AddDays(days).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>A startup's token, for the seeded startups without a demo identity.</summary>
+    private string StartupToken(string startupId) =>
+        new Security.LocalTokens(factory.Services.GetRequiredService<Security.AuthOptions>(), NodaTime.SystemClock.Instance)
+            .Mint(new Security.TokenIdentity("test-" + startupId, [Security.Roles.Startup], StartupId: startupId));
+
+    /// <summary>The figures line of the first timeline entry of an event type.</summary>
+    private static string FiguresOf(string html, string eventType) => TestId(EntryOf(html, eventType), "event-figures");
+
+    private static string EntryOf(string html, string eventType)
+    {
+        var entry = Regex.Match(html, $"<li data-event-type=\"{Regex.Escape(eventType)}\">(.*?)</li>", RegexOptions.Singleline);
+        entry.Success.ShouldBeTrue($"no timeline entry {eventType}");
+        return entry.Groups[1].Value;
+    }
 
     private static string TestId(string html, string id)
     {

@@ -15,6 +15,13 @@ public sealed partial class WebSession(HttpClient client) : IDisposable
         return response;
     }
 
+    /// <summary>Signs in with a pasted bearer token (for a startup the demo identities do not cover).</summary>
+    public async Task SignInWithTokenAsync(string token)
+    {
+        var response = await PostFormAsync("/app/signin", "/app/signin", new() { ["token"] = token, ["returnUrl"] = "/app" });
+        response.Headers.Location?.ToString().ShouldBe("/app");
+    }
+
     public async Task<(HttpStatusCode Status, string Html)> GetAsync(string path)
     {
         using var response = await client.GetAsync(new Uri(path, UriKind.Relative));

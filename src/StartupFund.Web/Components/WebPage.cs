@@ -26,6 +26,13 @@ public abstract class WebPage : ComponentBase
     /// <summary>The countries to offer: the token's own, or (after <see cref="LoadCountriesAsync"/>) those with a fund for someone who sees every country.</summary>
     protected IReadOnlyList<string> Countries => countries ?? User?.VisibleCountries ?? [];
 
+    /// <summary>Whether "all countries" is a scope of its own for this user; otherwise a page works on one of <see cref="Countries"/>.</summary>
+    protected bool SeesEveryCountry => User is { Caller.SeesEveryCountry: true };
+
+    /// <summary>The country a page covers: the one asked for, or, for a user who does not see every country, the first of theirs.</summary>
+    protected string? CountryOr(string? asked) =>
+        !string.IsNullOrEmpty(asked) || SeesEveryCountry || Countries.Count == 0 ? asked : Countries[0];
+
     protected async Task LoadCountriesAsync()
     {
         if (User is { Caller.SeesEveryCountry: true })

@@ -1,4 +1,8 @@
+using System.Globalization;
 using System.Text.Json;
+using NodaTime;
+using StartupFund.Domain.Common;
+using StartupFund.Domain.Values;
 using StartupFund.Ledger.Audit;
 
 namespace StartupFund.Web.Components.Parts;
@@ -23,6 +27,46 @@ public static class AuditText
         return TextFields.Select(field => Property(e.Data, field)).FirstOrDefault(text => !string.IsNullOrWhiteSpace(text));
     }
 
+    /// <summary>The words of the latest event of a type, for one tranche when given: the fund's open question, a milestone's evidence.</summary>
+    public static string? LatestSaid(IEnumerable<AuditEventView> history, string type, int? tranche = null)
+    {
+        ArgumentNullException.ThrowIfNull(history);
+        return history.LastOrDefault(e => e.Type == type && (tranche is null || Figures(e).Tranche == tranche)) is { } latest ? Said(latest) : null;
+    }
+
+    /// <summary>
+    /// The figures an event records beside its words (docs/audit.md, "Reading an event's data"): the amount
+    /// it moves or asks for, its tranche, value date, payment reference and score. A figure the event does
+    /// not carry, or carries in a form we cannot read, is null.
+    /// </summary>
+    public static EventFigures Figures(AuditEventView e)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        var data = e.Data;
+        return new EventFigures(
+            AmountOf(data, "amount") ?? AmountOf(data, "requested"),
+            IntegerOf(data, "trancheNumber"),
+            Property(data, "valueDate") is { } date && IsoDate.TryParse(date, out var valueDate) ? valueDate : null,
+            Property(data, "paymentReference") is { Length: > 0 } reference ? reference : null,
+            IntegerOf(data, "score"));
+    }
+
+    private static Money? AmountOf(JsonElement data, string name)
+    {
+        if (data.ValueKind != JsonValueKind.Object || !data.TryGetProperty(name, out var money) || money.ValueKind != JsonValueKind.Object
+            || !money.TryGetProperty("minorUnits", out var minor) || !minor.TryGetInt64(out var minorUnits)
+            || !money.TryGetProperty("currency", out var currency) || currency.ValueKind != JsonValueKind.Object
+            || !currency.TryGetProperty("code", out var code) || code.GetString() is not { } currencyCode || !Currency.IsActive(currencyCode))
+        {
+            return null;
+        }
+
+        return new Money(minorUnits, new Currency(currencyCode));
+    }
+
+    private static int? IntegerOf(JsonElement data, string name) =>
+        Property(data, name) is { } text && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : null;
+
     private static string? Property(JsonElement element, string name)
     {
         if (element.ValueKind != JsonValueKind.Object)
@@ -41,3 +85,6 @@ public static class AuditText
         return null;
     }
 }
+
+/// <summary>What <see cref="AuditText.Figures"/> found in an event; every part is optional.</summary>
+public sealed record EventFigures(Money? Amount, int? Tranche, LocalDate? ValueDate, string? PaymentReference, int? Score);
