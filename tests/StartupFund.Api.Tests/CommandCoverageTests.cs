@@ -32,6 +32,29 @@ public sealed class CommandCoverageTests(ApiFactory api) : IClassFixture<ApiFact
     }
 
     [Fact]
+    public async Task Money_that_has_already_arrived_is_committed_and_received_in_one_command_or_not_at_all()
+    {
+        var s = api.Scenario();
+        await OpenFundedAsync(s, "fund-coin", "NL", "EUR", "10000.00");
+        await ReviewedAsync(s, "app-coin", "fund-coin", "NL", "2000.00", "EUR");
+        var body = new { investorId = "angel", investorName = "Angel", amount = Money("800.00", "EUR"), valueDate = "2026-03-04" };
+
+        await s.Post("/applications/app-coin/co-investments", body).ExpectProblem(422, "application.not_funding");
+        await s.Post("/applications/app-coin/approval", Approval("EUR", "2000.00")).Expect(200);
+        await s.Post("/applications/app-coin/co-investments", new { body.investorId, body.investorName, body.amount, valueDate = "2026-02-30" })
+            .ExpectProblem(400, "date.invalid");
+        (await TypesAsync(s, "app-coin")).ShouldBe(["application-submitted", "review-started", "application-approved"]);
+
+        var view = await s.Post("/applications/app-coin/co-investments", body).Expect(200);
+        view.Amount("coInvestors[0].committed").ShouldBe("800.00");
+        view.Amount("coInvestors[0].received").ShouldBe("800.00");
+        view.Amount("coInvestors[0].outstanding").ShouldBe("0.00");
+        view.Amount("coInvestmentReceived").ShouldBe("800.00");
+        (await s.Get("/funds/fund-coin/balance").Expect(200)).Amount("figures.coInvestmentReceived").ShouldBe("800.00");
+        (await TypesAsync(s, "app-coin")).TakeLast(2).ShouldBe(["co-investment-committed", "co-investment-received"]);
+    }
+
+    [Fact]
     public async Task Declining_reversing_and_cancelling_give_the_money_back_exactly()
     {
         var s = api.Scenario();
@@ -75,5 +98,11 @@ public sealed class CommandCoverageTests(ApiFactory api) : IClassFixture<ApiFact
 
         (await s.Post("/funds/fund-back/closure", new { reason = "Programme ended" }).Expect(200)).Str("status").ShouldBe("closed");
         await s.Post("/applications", Application("app-late", "fund-back", "FR", "10.00", "EUR")).ExpectProblem(422, "fund.closed");
+    }
+
+    private static async Task<List<string?>> TypesAsync(Scenario s, string applicationId)
+    {
+        var history = await s.Get($"/applications/{applicationId}/history").Expect(200);
+        return [.. history["events"].EnumerateArray().Select(e => e.GetProperty("type").GetString())];
     }
 }

@@ -136,8 +136,10 @@ public static class ApplicationEndpoints
                 f.Try("investorId", () => new InvestorId(body.InvestorId!)),
                 f.Text("investorName", body.InvestorName, Limits.NameMaxLength),
                 f.Money("amount", body.Amount),
-                now)))
-        .Command<CoInvestmentRequest, ApplicationView>("CommitCoInvestment", "A private investor commits money beside the fund's")
+                now,
+                body.ValueDate is null ? null : f.Date("valueDate", body.ValueDate))))
+        .Command<CoInvestmentRequest, ApplicationView>("CommitCoInvestment",
+            "A private investor commits money beside the fund's; with valueDate the money has also arrived, and the receipt is recorded with it")
         .RequireAuthorization(Policies.CoInvest);
 
         applications.MapPost("/{applicationId}/co-investments/{investorId}/receipts", (string applicationId, string investorId, HttpContext http, StartupFundLedger ledger) =>

@@ -106,6 +106,9 @@ public sealed class CoInvestmentRequest
     public string? InvestorName { get; init; }
 
     public MoneyInput? Amount { get; init; }
+
+    /// <summary>When the money has already arrived, its value date: the commitment and its receipt are then recorded together.</summary>
+    public string? ValueDate { get; init; }
 }
 
 public sealed class CoInvestmentReceiptRequest

@@ -27,7 +27,11 @@ public sealed record RejectApplication(ApplicationId ApplicationId, string Reaso
 
 public sealed record AcceptOffer(ApplicationId ApplicationId, Instant At) : ApplicationCommand(ApplicationId, At);
 
-public sealed record CommitCoInvestment(ApplicationId ApplicationId, InvestorId InvestorId, string InvestorName, Money Amount, Instant At)
+/// <summary>
+/// A private investor commits money beside the fund's. With <paramref name="ReceivedOn"/> the money has
+/// also arrived (its value date): the commitment and its receipt are decided and recorded together.
+/// </summary>
+public sealed record CommitCoInvestment(ApplicationId ApplicationId, InvestorId InvestorId, string InvestorName, Money Amount, Instant At, LocalDate? ReceivedOn = null)
     : ApplicationCommand(ApplicationId, At);
 
 public sealed record ReceiveCoInvestment(ApplicationId ApplicationId, InvestorId InvestorId, Money Amount, LocalDate ValueDate, Instant At)

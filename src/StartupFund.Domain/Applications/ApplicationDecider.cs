@@ -27,7 +27,7 @@ public static class ApplicationDecider
             ScoreApplication score => [Score(score, state)],
             RejectApplication reject => [Reject(reject, state)],
             AcceptOffer accept => [Accept(accept, state)],
-            CommitCoInvestment commit => [CommitCoInvestment(commit, state)],
+            CommitCoInvestment commit => CommitCoInvestment(commit, state),
             ReceiveCoInvestment receive => [ReceiveCoInvestment(receive, state)],
             ReportMilestone report => [Report(report, state)],
             VerifyMilestone verify => [Verify(verify, state)],
@@ -129,7 +129,20 @@ public static class ApplicationDecider
         return new OfferAccepted(command.ApplicationId, command.At);
     }
 
-    private static CoInvestmentCommitted CommitCoInvestment(CommitCoInvestment command, ApplicationState state)
+    private static IReadOnlyList<object> CommitCoInvestment(CommitCoInvestment command, ApplicationState state)
+    {
+        var committed = Commit(command, state);
+        if (command.ReceivedOn is not { } valueDate)
+        {
+            return [committed];
+        }
+
+        // The receipt is judged by its own rule, on the state the commitment leaves.
+        var receipt = new ReceiveCoInvestment(command.ApplicationId, command.InvestorId, committed.Amount, valueDate, command.At);
+        return [committed, ReceiveCoInvestment(receipt, Evolve(state, committed))];
+    }
+
+    private static CoInvestmentCommitted Commit(CommitCoInvestment command, ApplicationState state)
     {
         ApplicationRules.RequireStatus(state, ErrorCodes.ApplicationNotFunding, ApplicationStatus.Approved, ApplicationStatus.Active);
         var amount = command.Amount.RequireCurrency(state.Currency, "amount").RequirePositive("amount");

@@ -160,6 +160,18 @@ public class ApplicationDeciderTests
     }
 
     [Fact]
+    public void Money_that_has_already_arrived_is_committed_and_received_in_one_decision()
+    {
+        Spec.GivenApplication(ActiveApplication)
+            .When(new CommitCoInvestment(TheApp, Angel, "Angel Syndicate", Gbp("150000.00"), At, ReceivedOn: Today))
+            .Then(CoCommitted("150000.00"), new CoInvestmentReceived(TheApp, TheFund, Angel, Gbp("150000.00"), Today, At));
+        // Refused as a whole: no commitment without its receipt, nor the other way round.
+        Spec.GivenApplication(UnderReview)
+            .When(new CommitCoInvestment(TheApp, Angel, "Angel Syndicate", Gbp("150000.00"), At, ReceivedOn: Today))
+            .ThenRefused(ErrorCodes.ApplicationNotFunding);
+    }
+
+    [Fact]
     public void An_application_has_at_most_64_co_investors()
     {
         var history = new List<object>(ActiveApplication);
