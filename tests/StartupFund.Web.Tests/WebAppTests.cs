@@ -285,7 +285,8 @@ public sealed partial class WebAppTests(WebFactory factory) : IClassFixture<WebF
     }
 
     [Theory]
-    [InlineData("de-app-wald")]
+    [InlineData("de-app-brucke")]
+    [InlineData("de-app-fabrik")]
     [InlineData("de-app-kette")]
     [InlineData("de-app-spur")]
     public async Task A_page_with_nothing_for_the_fund_to_do_says_so_instead_of_an_empty_heading(string applicationId)

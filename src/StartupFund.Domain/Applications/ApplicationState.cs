@@ -33,6 +33,10 @@ public static class ApplicationStatuses
     public static IReadOnlyList<ApplicationStatus> Funded { get; } =
         [ApplicationStatus.Approved, ApplicationStatus.Active, ApplicationStatus.FullyPaid, ApplicationStatus.Cancelled];
 
+    /// <summary>Submitted, under review or waiting for information: not decided yet, so the startup may still change or withdraw it.</summary>
+    public static bool IsPending(ApplicationStatus status) =>
+        status is ApplicationStatus.Submitted or ApplicationStatus.UnderReview or ApplicationStatus.InformationRequested;
+
     /// <summary>Approved (offer open) or active: the fund still holds the unpaid remainder, and the first unpaid tranche is the next to come.</summary>
     public static bool IsPayingOut(ApplicationStatus status) => status is ApplicationStatus.Approved or ApplicationStatus.Active;
 }
@@ -110,7 +114,7 @@ public sealed record ApplicationState
         ? ApprovedMinor - PaidMinor
         : 0;
 
-    public bool IsPending => Status is ApplicationStatus.Submitted or ApplicationStatus.UnderReview or ApplicationStatus.InformationRequested;
+    public bool IsPending => ApplicationStatuses.IsPending(Status);
 
     public Money Money(long minorUnits) => new(minorUnits, Currency);
 }

@@ -21,8 +21,9 @@ public static class Notice
     /// <summary>Every message a notice can carry: the success of each command form, and the two about a form that could not be handled.</summary>
     public static IReadOnlySet<string> Keys { get; } = new HashSet<string>(StringComparer.Ordinal)
     {
-        "done.accepted", "done.answered", "done.applied", "done.approved", "done.asked", "done.coInvested", "done.declined",
-        "done.disbursed", "done.rejected", "done.reported", "done.reviewStarted", "done.scored", "done.verified",
+        "done.accepted", "done.amended", "done.answered", "done.applied", "done.approved", "done.asked", "done.cancelled",
+        "done.coInvested", "done.declined", "done.disbursed", "done.rejected", "done.reported", "done.reversed",
+        "done.reviewStarted", "done.scored", "done.verified", "done.withdrawn",
         FormGone, FormExpired,
     };
 

@@ -1,0 +1,106 @@
+using System.Net;
+using System.Text.RegularExpressions;
+
+namespace StartupFund.Web.Tests;
+
+/// <summary>
+/// Changing course in the web app: the startup amends or withdraws a pending application, the manager
+/// reverses a payment that came back or cancels an unpaid remainder. The final steps need their box ticked.
+/// </summary>
+public sealed class CorrectionTests(WebFactory factory) : IClassFixture<WebFactory>
+{
+    [Fact]
+    public async Task A_startup_changes_only_what_it_edits_and_withdraws_once_it_confirms()
+    {
+        using var session = factory.Session();
+        await session.SignInAsync("startup-nordlicht");
+        const string page = "/app/applications/de-app-nordlicht";
+        var (_, html) = await session.GetAsync(page);
+        Field(html, "amend-f-requested-amount").ShouldBe("250000.00");
+        var before = await factory.EventCountAsync();
+
+        var unchanged = await session.PostFormAsync(page, page, Amendment("250000.00"), handler: "amend");
+        (await unchanged.Content.ReadAsStringAsync()).ShouldContain("data-code=\"application.amendment_empty\"");
+        (await factory.EventCountAsync()).ShouldBe(before);
+
+        var changed = await session.PostFormAsync(page, page, Amendment("240000.00"), handler: "amend");
+        changed.StatusCode.ShouldBe(HttpStatusCode.Redirect, await changed.Content.ReadAsStringAsync());
+        (await factory.EventCountAsync()).ShouldBe(before + 1);
+        (_, html) = await session.GetAsync(page);
+        TestId(html, "application-requested").ShouldBe("240,000.00 EUR");
+        html.ShouldContain("data-event-type=\"application-amended\"");
+
+        var unticked = await session.PostFormAsync(page, page, new() { ["reason"] = "We raised privately.", ["idempotencyKey"] = Key() }, handler: "withdraw");
+        var refused = await unticked.Content.ReadAsStringAsync();
+        refused.ShouldContain("data-code=\"form.confirm_required\"");
+        refused.ShouldContain("We raised privately.");
+        (await factory.EventCountAsync()).ShouldBe(before + 1);
+
+        var ticked = await session.PostFormAsync(page, page, new() { ["reason"] = "We raised privately.", ["confirm"] = "yes", ["idempotencyKey"] = Key() }, handler: "withdraw");
+        ticked.StatusCode.ShouldBe(HttpStatusCode.Redirect, await ticked.Content.ReadAsStringAsync());
+        (_, html) = await session.GetAsync(page);
+        TestId(html, "application-status").ShouldBe("Withdrawn");
+        html.ShouldNotContain("name=\"_handler\"");
+    }
+
+    [Fact]
+    public async Task A_manager_reverses_the_last_payment_and_cancels_a_remainder_once_confirmed()
+    {
+        using var manager = factory.Session();
+        await manager.SignInAsync("manager-ke");
+        const string paid = "/app/review/ke-app-shamba";
+        var (_, html) = await manager.GetAsync(paid);
+        html.ShouldContain("Reverse the payment of tranche 2 (");
+        html.ShouldNotContain("Reverse the payment of tranche 1");
+        var before = await factory.EventCountAsync();
+
+        var unticked = await manager.PostFormAsync(paid, paid, new() { ["tranche"] = "2", ["reason"] = "Returned by the bank.", ["idempotencyKey"] = Key() }, handler: "reverse");
+        (await unticked.Content.ReadAsStringAsync()).ShouldContain("data-code=\"form.confirm_required\"");
+        (await factory.EventCountAsync()).ShouldBe(before);
+
+        var reversed = await manager.PostFormAsync(paid, paid, new() { ["tranche"] = "2", ["reason"] = "Returned by the bank.", ["confirm"] = "yes", ["idempotencyKey"] = Key() }, handler: "reverse");
+        reversed.StatusCode.ShouldBe(HttpStatusCode.Redirect, await reversed.Content.ReadAsStringAsync());
+        (await factory.EventCountAsync()).ShouldBe(before + 2, "the application's reversal and the fund's");
+        (_, html) = await manager.GetAsync(paid);
+        TestId(html, "application-status").ShouldBe("Active");
+        TestId(html, "tranche-2-paid").ShouldBe("No");
+        html.ShouldContain("Reverse the payment of tranche 1 (");
+
+        using var kuwait = factory.Session();
+        await kuwait.SignInAsync("manager-kw");
+        const string offered = "/app/review/kw-app-dana";
+        (_, html) = await kuwait.GetAsync(offered);
+        html.ShouldContain("Cancel the unpaid remainder (100,000.000 KWD)");
+        var cancelled = await kuwait.PostFormAsync(offered, offered, new() { ["reason"] = "The startup closed.", ["confirm"] = "yes", ["idempotencyKey"] = Key() }, handler: "cancel");
+        cancelled.StatusCode.ShouldBe(HttpStatusCode.Redirect, await cancelled.Content.ReadAsStringAsync());
+        (_, html) = await kuwait.GetAsync(offered);
+        TestId(html, "application-status").ShouldBe("Cancelled");
+        TestId(html, "no-actions").ShouldBe("Nothing for the fund to do on this application now.");
+    }
+
+    private static Dictionary<string, string> Amendment(string amount) => new()
+    {
+        ["sector"] = "Climate",
+        ["stage"] = "preSeed",
+        ["instrument"] = "equity",
+        ["requested.amount"] = amount,
+        ["summary"] = "Nordlicht Energy applies for AI seed funding.",
+        ["idempotencyKey"] = Key(),
+    };
+
+    private static string Key() => Guid.NewGuid().ToString("N");
+
+    private static string Field(string html, string id)
+    {
+        var match = Regex.Match(html, $"<input id=\"{Regex.Escape(id)}\"[^>]* value=\"([^\"]*)\"");
+        match.Success.ShouldBeTrue($"no input {id}");
+        return WebUtility.HtmlDecode(match.Groups[1].Value);
+    }
+
+    private static string TestId(string html, string id)
+    {
+        var match = Regex.Match(html, $"data-testid=\"{Regex.Escape(id)}\"[^>]*>([^<]*)<");
+        match.Success.ShouldBeTrue($"no data-testid {id}");
+        return WebUtility.HtmlDecode(match.Groups[1].Value);
+    }
+}
