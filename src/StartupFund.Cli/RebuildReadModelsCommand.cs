@@ -27,11 +27,11 @@ internal static class RebuildReadModelsCommand
             {
                 try
                 {
-                    var replayed = await ledger.RebuildReadModelsAsync(cancellationToken);
+                    var replayed = await ledger.RebuildReadModelsAsync(cancellationToken: cancellationToken);
                     Console.WriteLine($"rebuilt the read models in schema {parseResult.GetValue(CommonOptions.ReadSchema)} from {Counted.Of(replayed, "event")}");
                     return ExitCodes.Ok;
                 }
-                catch (NpgsqlException e)
+                catch (Exception e) when (e is NpgsqlException or InvalidOperationException)
                 {
                     Console.Error.WriteLine($"error: cannot rebuild the read models: {e.Message}");
                     return ExitCodes.UsageOrEnvironment;

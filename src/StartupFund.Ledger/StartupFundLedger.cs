@@ -98,11 +98,14 @@ public sealed class StartupFundLedger
     /// <summary>
     /// Empties the read models and replays the whole log into them, in one transaction (after an
     /// import, or to repair them); returns the events replayed. Run it with no commands arriving.
+    /// Waits up to <paramref name="horizonWait"/> (default a minute) for a transaction open elsewhere
+    /// on the server to end, then throws <see cref="InvalidOperationException"/> having changed nothing.
     /// </summary>
-    public async Task<long> RebuildReadModelsAsync(CancellationToken cancellationToken = default)
+    public async Task<long> RebuildReadModelsAsync(TimeSpan? horizonWait = null, CancellationToken cancellationToken = default)
     {
         await ReadModelSchema.MigrateAsync(dataSource, options.ReadSchema, cancellationToken).ConfigureAwait(false);
-        return await new ReadModelRebuild(dataSource, Store, options.ReadSchema).RunAsync(cancellationToken).ConfigureAwait(false);
+        var rebuild = new ReadModelRebuild(dataSource, Store, options.ReadSchema, horizonWait ?? TimeSpan.FromMinutes(1));
+        return await rebuild.RunAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>True when the database answers (readiness).</summary>

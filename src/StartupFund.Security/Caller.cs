@@ -99,7 +99,8 @@ public sealed class Caller
 
     public bool MayOversee => IsAuthenticated && (IsAdmin || Has(Security.Roles.FundManager) || Has(Security.Roles.Regulator));
 
-    public bool MayListApplications => MayOversee || MayApply;
+    /// <summary>Overseers list their countries' applications, a startup its own, a co-investor those it invests in.</summary>
+    public bool MayListApplications => MayOversee || MayApply || (IsAuthenticated && Has(Security.Roles.CoInvestor));
 
     public bool MayReadApplications => IsAuthenticated;
 

@@ -157,6 +157,33 @@ public sealed class SeedTests(LedgerFixture fixture) : IClassFixture<LedgerFixtu
         JsonSerializer.Serialize(remembered.State, LedgerJson.Storage).ShouldBe(JsonSerializer.Serialize(stored.State, LedgerJson.Storage));
     }
 
+    [Fact]
+    public async Task A_rebuild_that_cannot_read_every_recorded_event_changes_nothing_and_says_why()
+    {
+        var ledger = await LedgerInAsync("rh", rememberedStates: 0);
+        await using var other = await fixture.Database.DataSource.OpenConnectionAsync();
+        await using var open = await other.BeginTransactionAsync();
+        await using (var xid = new Npgsql.NpgsqlCommand("select pg_current_xact_id()", other, open))
+        {
+            await xid.ExecuteScalarAsync();   // an open transaction with an id: the log's horizon stops at it
+        }
+
+        await new DemoSeed(ledger).RunAsync();
+        const string Rows = "select count(*) from rh_read.{0}";
+        var applications = await fixture.Database.ScalarAsync<long>(string.Format(Rows, "applications"));
+        var entries = await fixture.Database.ScalarAsync<long>(string.Format(Rows, "journal_entries"));
+        applications.ShouldBeGreaterThan(0);
+
+        var refused = await Should.ThrowAsync<InvalidOperationException>(() => ledger.RebuildReadModelsAsync(TimeSpan.FromMilliseconds(300)));
+        refused.Message.ShouldContain("holds back the log's horizon");
+        (await fixture.Database.ScalarAsync<long>(string.Format(Rows, "applications"))).ShouldBe(applications);
+        (await fixture.Database.ScalarAsync<long>(string.Format(Rows, "journal_entries"))).ShouldBe(entries);
+
+        await open.RollbackAsync();
+        (await ledger.RebuildReadModelsAsync()).ShouldBe(await fixture.Database.ScalarAsync<long>("select count(*) from rh_events.events"));
+        (await fixture.Database.ScalarAsync<long>(string.Format(Rows, "journal_entries"))).ShouldBe(entries);
+    }
+
     private async Task<StartupFundLedger> LedgerInAsync(string prefix, int rememberedStates)
     {
         var ledger = new StartupFundLedger(fixture.Database.DataSource, new LedgerOptions

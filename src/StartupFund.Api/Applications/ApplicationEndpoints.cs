@@ -201,10 +201,17 @@ public static class ApplicationEndpoints
                 return Results.Ok(await ledger.Queries.ListApplicationsOfStartupAsync(new StartupId(own), fund, code, state, cursor, limit, token));
             }
 
+            if (!caller.MayOversee && !caller.MayApply)
+            {
+                // A co-investor lists the applications it has invested in (none without an investor id).
+                return Results.Ok(await ledger.Queries.ListApplicationsOfInvestorAsync(caller.InvestorId ?? string.Empty, fund, code, state, cursor, limit, token));
+            }
+
             code = await ListScope.CountryAsync(caller, ledger, fund, code, token);
             return Results.Ok(await ledger.Queries.ListApplicationsAsync(fund, code, state, cursor, limit, token));
         })
-        .Query<Page<ApplicationView>>("ListApplications", "List applications by fund, country or status (cursor-paginated)")
+        .Query<Page<ApplicationView>>("ListApplications",
+            "List applications by fund, country or status (cursor-paginated): a country's for its overseers, a startup's own, a co-investor's investments")
         .RequireAuthorization(Policies.ListApplications);
 
         applications.MapGet("/{applicationId}", async (string applicationId, HttpContext http, StartupFundLedger ledger, CancellationToken token) =>

@@ -11,11 +11,16 @@ namespace StartupFund.Ledger.Projections;
 /// transaction empties the tables and replays the whole log through <see cref="ReadModelProjection"/>,
 /// a page at a time, exactly as the appends wrote them: it commits complete or not at all. The
 /// idempotency records stay: they are the API's first responses, not a view of the log. Run it on a
-/// quiet ledger (the API stopped): the log is read up to the oldest transaction still running.
+/// quiet ledger (the API stopped). The log is readable only below the oldest transaction still open
+/// anywhere on the server (docs/architecture.md, "Gap-free tailing"), so the rebuild waits, up to
+/// <paramref name="horizonWait"/>, until every event recorded when it began is readable; if one stays
+/// hidden it fails and changes nothing, rather than commit read models that miss recorded events.
 /// </summary>
-internal sealed class ReadModelRebuild(NpgsqlDataSource dataSource, EventStore.EventStore store, SchemaName readSchema)
+internal sealed class ReadModelRebuild(NpgsqlDataSource dataSource, EventStore.EventStore store, SchemaName readSchema, TimeSpan horizonWait)
 {
     private const int PageSize = 1_000;
+
+    private static readonly TimeSpan HorizonPoll = TimeSpan.FromMilliseconds(50);
 
     /// <summary>Replays the log into emptied read models; returns the number of events replayed.</summary>
     public async Task<long> RunAsync(CancellationToken cancellationToken)
@@ -29,14 +34,36 @@ internal sealed class ReadModelRebuild(NpgsqlDataSource dataSource, EventStore.E
             await truncate.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
+        long recorded;
+        await using (var count = new NpgsqlCommand($"select count(*) from {store.Schema.Quoted}.events", connection, transaction))
+        {
+            recorded = (long)(await count.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+        }
+
         long replayed = 0;
+        var waiting = System.Diagnostics.Stopwatch.StartNew();
         for (var cursor = LogCursor.Start; ;)
         {
             var page = await store.ReadLogAsync(cursor, PageSize, cancellationToken).ConfigureAwait(false);
             if (page.Events.Count == 0)
             {
-                break;
+                if (replayed >= recorded)
+                {
+                    break;
+                }
+
+                if (waiting.Elapsed > horizonWait)
+                {
+                    throw new InvalidOperationException(
+                        $"Only {replayed} of the {recorded} recorded events are readable: a transaction still open on the database server "
+                        + "holds back the log's horizon. Nothing was changed; end that transaction (see pg_stat_activity) and rebuild again.");
+                }
+
+                await Task.Delay(HorizonPoll, cancellationToken).ConfigureAwait(false);
+                continue;
             }
+
+            waiting.Restart();
 
             await ApplyAsync(projection, connection, transaction, page.Events, cancellationToken).ConfigureAwait(false);
             replayed += page.Events.Count;

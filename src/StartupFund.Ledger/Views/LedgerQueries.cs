@@ -103,18 +103,27 @@ public sealed class LedgerQueries(NpgsqlDataSource dataSource, SchemaName readSc
     }
 
     /// <summary>One startup's own applications (all a startup may list), optionally of one fund, country or status; cursor-paginated.</summary>
-    public async Task<Page<ApplicationView>> ListApplicationsOfStartupAsync(
-        StartupId startupId, FundId? fundId, CountryCode? country, ApplicationStatus? status, string? cursor, int? limit, CancellationToken cancellationToken = default)
+    public Task<Page<ApplicationView>> ListApplicationsOfStartupAsync(
+        StartupId startupId, FundId? fundId, CountryCode? country, ApplicationStatus? status, string? cursor, int? limit, CancellationToken cancellationToken = default) =>
+        ListOwnApplicationsAsync("state->'startup'->'startupId'->>'value' = $1", startupId.Value, fundId, country, status, cursor, limit, cancellationToken);
+
+    /// <summary>The applications a co-investor has committed to (all it may list), filtered and paginated as <see cref="ListApplicationsOfStartupAsync"/>.</summary>
+    public Task<Page<ApplicationView>> ListApplicationsOfInvestorAsync(
+        string investorId, FundId? fundId, CountryCode? country, ApplicationStatus? status, string? cursor, int? limit, CancellationToken cancellationToken = default) =>
+        ListOwnApplicationsAsync("state->'coInvestors' ? $1", investorId, fundId, country, status, cursor, limit, cancellationToken);
+
+    private async Task<Page<ApplicationView>> ListOwnApplicationsAsync(
+        string ownedBy, string owner, FundId? fundId, CountryCode? country, ApplicationStatus? status, string? cursor, int? limit, CancellationToken cancellationToken)
     {
         var size = PageSize(limit);
         await using var command = dataSource.CreateCommand($"""
             select state, version, updated_at from {s}.applications
-            where state->'startup'->'startupId'->>'value' = $1 and ($2::text is null or status = $2)
+            where {ownedBy} and ($2::text is null or status = $2)
               and application_id > $3
               and ($5::text is null or fund_id = $5) and ($6::text is null or country = $6)
             order by application_id limit $4
             """);
-        command.Parameters.Add(Text(startupId.Value));
+        command.Parameters.Add(Text(owner));
         command.Parameters.Add(Text(status?.ToString()));
         command.Parameters.Add(Text(AfterKey(cursor)));
         command.Parameters.Add(Int(size + 1));

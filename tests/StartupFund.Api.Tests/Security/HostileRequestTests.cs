@@ -56,7 +56,30 @@ public sealed class HostileRequestTests(ApiFactory api) : IClassFixture<ApiFacto
         await angel.Post("/applications/app-ci/co-investments/angel-1/receipts", new { amount = Builders.Money("10.00", "EUR"), valueDate = "2026-05-01" })
             .ExpectProblem(404, "application.not_found");
         await angel.Get("/applications/app-ci").ExpectProblem(404, "application.not_found");
+        (await angel.Get("/applications?fundId=fund-ci")).Expect(200)["items"].GetArrayLength().ShouldBe(0);
         (await api.EventCountAsync()).ShouldBe(events);
+    }
+
+    [Fact]
+    public async Task A_co_investor_lists_the_applications_it_invests_in_and_no_others()
+    {
+        var s = api.Scenario();
+        await Builders.OpenFundedAsync(s, "fund-cl", "DE", "EUR", "1000000.00");
+        foreach (var id in new[] { "app-cl-1", "app-cl-2" })
+        {
+            await Builders.ReviewedAsync(s, id, "fund-cl", "DE", "100.00", "EUR");
+            await s.Post($"/applications/{id}/approval", Builders.Approval("EUR", "100.00")).Expect(200);
+        }
+
+        await s.Post("/applications/app-cl-1/co-investments", new { investorId = "angel-cl", investorName = "Angel", amount = Builders.Money("50.00", "EUR") }).Expect(200);
+        await s.Post("/applications/app-cl-2/co-investments", new { investorId = "someone-else", investorName = "Other", amount = Builders.Money("50.00", "EUR") }).Expect(200);
+        var angel = api.As(new TokenIdentity("cl-angel", [Roles.CoInvestor], InvestorId: "angel-cl"));
+
+        var listed = (await angel.Get("/applications")).Expect(200)["items"].EnumerateArray().Select(a => a.GetProperty("applicationId").GetString()).ToList();
+        listed.ShouldBe(["app-cl-1"]);
+        (await angel.Get("/applications?status=approved&fundId=fund-cl")).Expect(200)["items"].GetArrayLength().ShouldBe(1);
+        (await angel.Get("/applications?status=active")).Expect(200)["items"].GetArrayLength().ShouldBe(0);
+        (await angel.Get("/applications?country=KE")).Expect(200)["items"].GetArrayLength().ShouldBe(0);
     }
 
     [Fact]
