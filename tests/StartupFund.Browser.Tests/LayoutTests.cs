@@ -54,6 +54,7 @@ public sealed class LayoutTests(WebApp app)
                 pages.Add("manager-de", "/app/review", width);
                 pages.Add("manager-de", "/app/review/de-app-aleph", width);
                 pages.Add("startup-aleph", "/app/applications/de-app-aleph", width);
+                pages.Add("co-investor-aleph", "/app/investments", width);
                 pages.Add("regulator-de", "/app/audit?country=DE", width);
                 pages.Add("regulator-de", "/app/audit/streams/fund:de-ai-fund", width);
                 pages.Add("regulator-de", "/app/audit/verify?run=1&country=DE", width);

@@ -21,6 +21,8 @@ public sealed class MainPagesTests(WebApp app)
         { "startup-applications", "startup-aleph", "/app/applications" },
         { "startup-application-funded", "startup-aleph", "/app/applications/de-app-aleph" },
         { "startup-apply-form", "startup-aleph", "/app/apply" },
+        { "investor-investments", "co-investor-aleph", "/app/investments" },
+        { "investor-application", "co-investor-aleph", "/app/applications/de-app-aleph" },
         { "dashboard", "manager-de", "/app/countries/DE" },
         { "dashboard-as-of", "regulator-de", "/app/countries/DE?date=" + QuietDay },
         { "dashboard-kenya", "regulator-global", "/app/countries/KE" },

@@ -21,6 +21,11 @@ public sealed record WebUser(Caller Caller)
 
     public bool IsRegulator => Caller.MayAudit;
 
+    /// <summary>A co-investor with its investor id: it follows, and records money for, the applications it invests in.</summary>
+    public bool IsCoInvestor => Caller.Has(Roles.CoInvestor) && Caller.InvestorId is not null;
+
+    public string? InvestorId => Caller.InvestorId;
+
     /// <summary>May read country dashboards (admins, fund managers, regulators).</summary>
     public bool IsOverseer => Caller.MayOversee;
 

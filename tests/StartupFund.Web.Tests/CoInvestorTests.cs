@@ -1,0 +1,85 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using NodaTime;
+using StartupFund.Security;
+
+namespace StartupFund.Web.Tests;
+
+/// <summary>A co-investor follows the applications it invests in and records the money it sends; it is offered nothing it may not do.</summary>
+public sealed class CoInvestorTests(WebFactory factory) : IClassFixture<WebFactory>
+{
+    private const string Angel = "de-app-aleph-angel";
+
+    [Fact]
+    public async Task A_co_investor_sees_its_investments_and_records_a_transfer_against_its_commitment()
+    {
+        // The fund manager records a further commitment of the angel syndicate, not yet received.
+        using var api = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Token(DemoIdentities.Find("manager-de")!.Identity));
+        api.DefaultRequestHeaders.Add("Idempotency-Key", Guid.NewGuid().ToString("N"));
+        using var committed = await api.PostAsJsonAsync("/applications/de-app-aleph/co-investments",
+            new { investorId = Angel, investorName = "Angel syndicate", amount = new { amount = "500.00", currency = "EUR" } });
+        committed.StatusCode.ShouldBe(HttpStatusCode.OK, await committed.Content.ReadAsStringAsync());
+
+        using var session = factory.Session();
+        await session.SignInAsync("co-investor-aleph");
+        var (_, home) = await session.GetAsync("/app");
+        home.ShouldContain("href=\"/app/investments\"");
+        var (_, list) = await session.GetAsync("/app/investments");
+        list.ShouldContain("href=\"/app/applications/de-app-aleph\"");
+        list.ShouldNotContain("de-app-lumen");
+        TestId(list, "outstanding-de-app-aleph").ShouldBe("500.00 EUR");
+
+        const string page = "/app/applications/de-app-aleph";
+        var (_, html) = await session.GetAsync(page);
+        html.ShouldNotContain("data-testid=\"next-step\"");
+        html.ShouldNotContain("Report the milestone");
+        var before = await factory.EventCountAsync();
+        var sent = await session.PostFormAsync(page, page, new()
+        {
+            ["amount.amount"] = "200.00",
+            ["valueDate"] = "2026-11-02",
+            ["idempotencyKey"] = Guid.NewGuid().ToString("N"),
+        }, handler: "sent");
+        sent.StatusCode.ShouldBe(HttpStatusCode.Redirect, await sent.Content.ReadAsStringAsync());
+        (await factory.EventCountAsync()).ShouldBe(before + 1);
+        (_, list) = await session.GetAsync("/app/investments");
+        TestId(list, "outstanding-de-app-aleph").ShouldBe("300.00 EUR");
+
+        var tooMuch = await session.PostFormAsync(page, page, new()
+        {
+            ["amount.amount"] = "301.00",
+            ["valueDate"] = "2026-11-03",
+            ["idempotencyKey"] = Guid.NewGuid().ToString("N"),
+        }, handler: "sent");
+        (await tooMuch.Content.ReadAsStringAsync()).ShouldContain("data-code=\"coinvestment.exceeds_commitment\"");
+        (await factory.EventCountAsync()).ShouldBe(before + 1);
+    }
+
+    [Fact]
+    public async Task A_co_investor_is_not_offered_the_startups_or_the_funds_forms()
+    {
+        using var session = factory.Session();
+        await session.SignInAsync("co-investor-aleph");
+        var (_, html) = await session.GetAsync("/app/applications/de-app-aleph");
+        html.ShouldNotContain("Report the milestone");
+        var (status, review) = await session.GetAsync("/app/review/de-app-aleph");
+        status.ShouldBe(HttpStatusCode.OK);
+        review.ShouldContain("data-testid=\"read-only\"");
+        review.ShouldNotContain("name=\"_handler\"");
+    }
+
+    private string Token(TokenIdentity identity) =>
+        new LocalTokens(factory.Services.GetRequiredService<AuthOptions>(), SystemClock.Instance).Mint(identity);
+
+    private static string TestId(string html, string id)
+    {
+        var match = Regex.Match(html, $"data-testid=\"{Regex.Escape(id)}\"[^>]*>([^<]*)<");
+        match.Success.ShouldBeTrue($"no data-testid {id}");
+        return WebUtility.HtmlDecode(match.Groups[1].Value);
+    }
+}
