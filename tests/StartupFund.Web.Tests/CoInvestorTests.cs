@@ -1,11 +1,11 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 using StartupFund.Security;
+using static StartupFund.Web.Tests.Html;
 
 namespace StartupFund.Web.Tests;
 
@@ -75,11 +75,4 @@ public sealed class CoInvestorTests(WebFactory factory) : IClassFixture<WebFacto
 
     private string Token(TokenIdentity identity) =>
         new LocalTokens(factory.Services.GetRequiredService<AuthOptions>(), SystemClock.Instance).Mint(identity);
-
-    private static string TestId(string html, string id)
-    {
-        var match = Regex.Match(html, $"data-testid=\"{Regex.Escape(id)}\"[^>]*>([^<]*)<");
-        match.Success.ShouldBeTrue($"no data-testid {id}");
-        return WebUtility.HtmlDecode(match.Groups[1].Value);
-    }
 }

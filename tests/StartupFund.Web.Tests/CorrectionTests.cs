@@ -1,5 +1,5 @@
 using System.Net;
-using System.Text.RegularExpressions;
+using static StartupFund.Web.Tests.Html;
 
 namespace StartupFund.Web.Tests;
 
@@ -16,7 +16,7 @@ public sealed class CorrectionTests(WebFactory factory) : IClassFixture<WebFacto
         await session.SignInAsync("startup-nordlicht");
         const string page = "/app/applications/de-app-nordlicht";
         var (_, html) = await session.GetAsync(page);
-        Field(html, "amend-f-requested-amount").ShouldBe("250000.00");
+        InputValue(html, "amend-f-requested-amount").ShouldBe("250000.00");
         var before = await factory.EventCountAsync();
 
         var unchanged = await session.PostFormAsync(page, page, Amendment("250000.00"), handler: "amend");
@@ -89,18 +89,4 @@ public sealed class CorrectionTests(WebFactory factory) : IClassFixture<WebFacto
     };
 
     private static string Key() => Guid.NewGuid().ToString("N");
-
-    private static string Field(string html, string id)
-    {
-        var match = Regex.Match(html, $"<input id=\"{Regex.Escape(id)}\"[^>]* value=\"([^\"]*)\"");
-        match.Success.ShouldBeTrue($"no input {id}");
-        return WebUtility.HtmlDecode(match.Groups[1].Value);
-    }
-
-    private static string TestId(string html, string id)
-    {
-        var match = Regex.Match(html, $"data-testid=\"{Regex.Escape(id)}\"[^>]*>([^<]*)<");
-        match.Success.ShouldBeTrue($"no data-testid {id}");
-        return WebUtility.HtmlDecode(match.Groups[1].Value);
-    }
 }

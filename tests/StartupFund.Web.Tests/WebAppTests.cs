@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
+using static StartupFund.Web.Tests.Html;
 
 namespace StartupFund.Web.Tests;
 
@@ -616,12 +617,5 @@ public sealed partial class WebAppTests(WebFactory factory) : IClassFixture<WebF
         var entry = Regex.Match(html, $"<li data-event-type=\"{Regex.Escape(eventType)}\">(.*?)</li>", RegexOptions.Singleline);
         entry.Success.ShouldBeTrue($"no timeline entry {eventType}");
         return entry.Groups[1].Value;
-    }
-
-    private static string TestId(string html, string id)
-    {
-        var match = Regex.Match(html, $"data-testid=\"{Regex.Escape(id)}\"[^>]*>([^<]*)<");
-        match.Success.ShouldBeTrue($"no data-testid {id}");
-        return WebUtility.HtmlDecode(match.Groups[1].Value);
     }
 }
