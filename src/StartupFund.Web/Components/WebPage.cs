@@ -1,5 +1,7 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Http;
+using NodaTime;
 using StartupFund.Ledger.Views;
 using StartupFund.Web.Api;
 using StartupFund.Web.Components.Pages;
@@ -18,6 +20,9 @@ public abstract class WebPage : ComponentBase
 
     [Inject]
     public NavigationManager Navigation { get; set; } = default!;
+
+    [Inject]
+    public IClock Clock { get; set; } = default!;
 
     private IReadOnlyList<string>? countries;
 
@@ -44,6 +49,9 @@ public abstract class WebPage : ComponentBase
             }
         }
     }
+
+    /// <summary>Today's date in UTC as a date field takes it (the default value date of a payment or receipt).</summary>
+    protected string Today => Clock.GetCurrentInstant().InUtc().Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     /// <summary>The current path and query, to come back to after signing in or changing language.</summary>
     protected string Here => "/" + Navigation.ToBaseRelativePath(Navigation.Uri);
