@@ -285,6 +285,12 @@ public sealed class ErrorTests(ApiFactory api) : IClassFixture<ApiFactory>
         doc["paths./funds/{fundId}/closure.post.parameters"].EnumerateArray().Select(p => p.GetProperty("name").GetString())
             .ShouldContain("Idempotency-Key");
         doc.Text.ShouldContain("ApproveRequest");
+        foreach (var request in new[] { "DisburseRequest", "CoInvestmentRequest", "CoInvestmentReceiptRequest" })
+        {
+            doc[$"components.schemas.{request}.properties.valueDate.format"].GetString().ShouldBe("date", request);
+        }
+
+        doc["components.schemas.TrancheInput.properties.dueDate.format"].GetString().ShouldBe("date");
         var ui = await s.Client.GetAsync(new Uri("/docs/index.html", UriKind.Relative));
         ((int)ui.StatusCode).ShouldBe(200);
     }

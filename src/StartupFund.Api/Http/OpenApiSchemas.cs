@@ -75,12 +75,19 @@ public static class OpenApiSchemas
             schema.Type = JsonSchemaType.String;
             schema.Format = "date-time";
         }
-        else if (type == typeof(LocalDate))
+        else if (type == typeof(LocalDate) || IsDateField(context))
         {
+            // A request's dates travel as strings the endpoint parses (IsoDate), so the generator sees only "string".
             schema.Type = JsonSchemaType.String;
             schema.Format = "date";
+            schema.Description ??= "An ISO-8601 calendar date such as 2026-03-31.";
         }
 
         return Task.CompletedTask;
     }
+
+    /// <summary>A request body's business date: a string property named like <c>valueDate</c> or <c>dueDate</c>.</summary>
+    private static bool IsDateField(OpenApiSchemaTransformerContext context) =>
+        context.JsonPropertyInfo is { PropertyType: var propertyType, Name: var name }
+        && propertyType == typeof(string) && name.EndsWith("Date", StringComparison.Ordinal);
 }
