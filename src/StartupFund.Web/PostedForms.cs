@@ -10,7 +10,8 @@ namespace StartupFund.Web;
 /// A form post a page cannot handle is answered with a page, never the framework's blank (or raw) 400:
 /// <list type="bullet">
 /// <item>Its antiforgery token no longer matches, because the sign-in expired since the page was rendered
-/// (the token was issued to the signed-in user): the sign-in page, saying so, then back to the page.
+/// (the token was issued to the signed-in user): the sign-in page, saying so, then back to the page,
+/// with what the user typed kept for them (<see cref="FormDraft"/>).
 /// Still signed in (the antiforgery cookie is gone, the keys changed): the page again, saying the form
 /// had expired. Nothing was sent to the API.</item>
 /// <item>The page no longer has the form posted (a double click or a browser retry after the first post
@@ -37,6 +38,7 @@ public static class PostedForms
         {
             if (context.User.Identity?.IsAuthenticated != true)
             {
+                FormDraft.Keep(context, page, FormDraft.SubjectOf(TokenCookie.Read(context)));
                 TokenCookie.Clear(context);
                 SeeOther(context, $"/app/signin?error={SignIn.SessionExpired}&returnUrl={Uri.EscapeDataString(page)}", notice: null);
             }

@@ -27,6 +27,42 @@ public sealed partial class SessionExpiryTests(WebFactory factory) : IClassFixtu
     }
 
     [Fact]
+    public async Task What_was_typed_before_the_sign_in_expired_is_back_in_the_form_for_its_owner_only()
+    {
+        var page = await RenderedWhileSignedInAsync("/app/apply");
+        using var response = await PostAsync("/app/apply", page, new()
+        {
+            ["_handler"] = "apply",
+            ["sector"] = "Grid storage",
+            ["summary"] = "We forecast & balance <local> grids.",
+            ["idempotencyKey"] = "key-typed-before",
+        });
+        var draft = response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("sf_draft=", StringComparison.Ordinal));
+        draft.ShouldContain("httponly", Case.Insensitive);
+        draft.ShouldContain("samesite=strict", Case.Insensitive);
+        draft.ShouldNotContain("Grid storage");
+        var cookie = draft.Split(';')[0];
+
+        // The sign-in page comes first: the draft waits (it is not deleted there).
+        var signIn = await GetAsync(response.Headers.Location!.ToString(), cookie, token: null);
+        (signIn.Headers.TryGetValues("Set-Cookie", out var set) ? set : []).ShouldNotContain(c => c.StartsWith("sf_draft=", StringComparison.Ordinal));
+
+        // Another person signed in on the same browser finds an empty form, and the draft is gone.
+        var other = await GetAsync("/app/apply", cookie, Token(expired: false, "startup-aleph"));
+        var otherHtml = await other.Content.ReadAsStringAsync();
+        otherHtml.ShouldNotContain("Grid storage");
+        other.Headers.GetValues("Set-Cookie").ShouldContain(c => c.StartsWith("sf_draft=;", StringComparison.Ordinal));
+
+        // Its owner, signed in again, finds the form as it was, and is told why.
+        var back = await GetAsync("/app/apply", cookie, Token(expired: false));
+        var html = await back.Content.ReadAsStringAsync();
+        html.ShouldContain("value=\"Grid storage\"");
+        html.ShouldContain("We forecast &amp; balance &lt;local&gt; grids.");
+        html.ShouldContain("data-notice=\"notice.draftRestored\"");
+        back.Headers.GetValues("Set-Cookie").ShouldContain(c => c.StartsWith("sf_draft=;", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Signing_out_after_the_sign_in_expired_still_signs_out()
     {
         var page = await RenderedWhileSignedInAsync("/app/applications");
@@ -84,13 +120,21 @@ public sealed partial class SessionExpiryTests(WebFactory factory) : IClassFixtu
         return await client.SendAsync(request);
     }
 
+    private async Task<HttpResponseMessage> GetAsync(string path, string cookies, string? token)
+    {
+        using var client = Client();
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.Add("Cookie", token is null ? cookies : $"{cookies}; sf_token={token}");
+        return await client.SendAsync(request);
+    }
+
     private HttpClient Client() => factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
 
     /// <summary>A startup's token: fresh, or a 1-minute one minted two hours ago.</summary>
-    private string Token(bool expired)
+    private string Token(bool expired, string startup = "startup-nordlicht")
     {
         var tokens = new LocalTokens(factory.Services.GetRequiredService<AuthOptions>(), SystemClock.Instance);
-        var identity = DemoIdentities.Find("startup-nordlicht")!.Identity;
+        var identity = DemoIdentities.Find(startup)!.Identity;
         return expired
             ? tokens.MintValidFrom(identity, SystemClock.Instance.GetCurrentInstant() - Duration.FromHours(2), Duration.FromMinutes(1))
             : tokens.Mint(identity);

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using StartupFund.Web.Session;
 
 namespace StartupFund.Web.Components.Parts;
 
@@ -13,19 +14,39 @@ public sealed class FormValues
 
     private readonly IFormCollection? form;
 
-    public FormValues(HttpContext? context) =>
-        form = context is not null && HttpMethods.IsPost(context.Request.Method) && context.Request.HasFormContentType ? context.Request.Form : null;
+    /// <summary>A form sent after the sign-in expired, given back once the user is signed in again (<see cref="FormDraft"/>).</summary>
+    private readonly IReadOnlyDictionary<string, string>? draft;
 
-    public bool Posted => form is not null;
+    public FormValues(HttpContext? context)
+    {
+        if (context is null)
+        {
+            return;
+        }
 
-    public string? this[string name] =>
-        form is not null && form.TryGetValue(name, out var values) && values.Count > 0 && values[0] is { } value
-            ? value.Length > MaxLength ? value[..MaxLength] : value
-            : null;
+        if (HttpMethods.IsPost(context.Request.Method))
+        {
+            form = context.Request.HasFormContentType ? context.Request.Form : null;
+        }
+        else
+        {
+            draft = FormDraft.Take(context, WebUser.From(context.User)?.Subject);
+        }
+    }
+
+    /// <summary>A form was posted, or its draft given back: its fields fill it in again.</summary>
+    public bool Posted => form is not null || draft is not null;
+
+    public string? this[string name] => Cut(
+        form is not null && form.TryGetValue(name, out var values) && values.Count > 0 ? values[0]
+        : draft is not null && draft.TryGetValue(name, out var kept) ? kept
+        : null);
 
     /// <summary>The value, or null when empty (an empty optional field is left out of the request).</summary>
     public string? Optional(string name) => string.IsNullOrWhiteSpace(this[name]) ? null : this[name]!.Trim();
 
     /// <summary>The value as typed, or null when empty (so the API reports a required field as missing).</summary>
     public string? Text(string name) => string.IsNullOrEmpty(this[name]) ? null : this[name];
+
+    private static string? Cut(string? value) => value is { Length: > MaxLength } ? value[..MaxLength] : value;
 }
