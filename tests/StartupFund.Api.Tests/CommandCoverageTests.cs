@@ -43,6 +43,8 @@ public sealed class CommandCoverageTests(ApiFactory api) : IClassFixture<ApiFact
         await s.Post("/applications/app-coin/approval", Approval("EUR", "2000.00")).Expect(200);
         await s.Post("/applications/app-coin/co-investments", new { body.investorId, body.investorName, body.amount, valueDate = "2026-02-30" })
             .ExpectProblem(400, "date.invalid");
+        await s.Post("/applications/app-coin/co-investments", new { body.investorId, body.investorName, body.amount, valueDate = "2062-03-04" })
+            .ExpectProblem(400, "value_date.too_far_ahead");
         (await TypesAsync(s, "app-coin")).ShouldBe(["application-submitted", "review-started", "application-approved"]);
 
         var view = await s.Post("/applications/app-coin/co-investments", body).Expect(200);

@@ -57,6 +57,13 @@ public static class ApplicationDecider
         var summary = command.Summary is null ? state.Summary : BoundedText.Required(command.Summary, Limits.TextMaxLength, "Summary");
         var stage = ApplicationRules.RequireDefined(command.Stage ?? state.Stage);
         var instrument = ApplicationRules.RequireDefined(command.Instrument ?? state.Instrument);
+        if (sector == state.Sector && stage == state.Stage && instrument == state.Instrument
+            && requested.MinorUnits == state.RequestedMinor && summary == state.Summary)
+        {
+            // The log cannot be edited: an amendment that changes nothing would stay in it for good.
+            throw DomainException.Invalid(ErrorCodes.ApplicationAmendmentEmpty, "The amendment changes nothing: every value is the application's already.");
+        }
+
         return new ApplicationAmended(command.ApplicationId, sector, stage, instrument, requested, summary, command.At);
     }
 
@@ -165,6 +172,7 @@ public static class ApplicationDecider
     private static CoInvestmentReceived ReceiveCoInvestment(ReceiveCoInvestment command, ApplicationState state)
     {
         ApplicationRules.RequireStatus(state, ErrorCodes.ApplicationNotFunding, ApplicationStatus.Approved, ApplicationStatus.Active);
+        ValueDates.Require(command.ValueDate, command.At);
         var amount = command.Amount.RequireCurrency(state.Currency, "amount").RequirePositive("amount");
         if (!state.CoInvestors.TryGetValue(command.InvestorId.Value, out var investor))
         {

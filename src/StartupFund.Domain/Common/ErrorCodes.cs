@@ -145,6 +145,8 @@ public static class ErrorCodes
 
     public const string TrancheScheduleTooLong = "tranche.schedule_too_long";
 
+    public const string ValueDateTooFarAhead = "value_date.too_far_ahead";
+
     /// <summary>Every code above, for documentation and for mapping tables at the edge.</summary>
     public static IReadOnlyList<string> All { get; } =
     [
@@ -219,5 +221,6 @@ public static class ErrorCodes
         TrancheScheduleEmpty,
         TrancheScheduleSumMismatch,
         TrancheScheduleTooLong,
+        ValueDateTooFarAhead,
     ];
 }

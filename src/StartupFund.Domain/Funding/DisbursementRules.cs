@@ -30,6 +30,7 @@ internal static class DisbursementRules
         }
 
         var reference = BoundedText.Required(command.PaymentReference, Limits.ReferenceMaxLength, "Payment reference");
+        ValueDates.Require(command.ValueDate, command.At);
 
         if (tranche.AmountMinor > fund.CashOnHandMinor)
         {

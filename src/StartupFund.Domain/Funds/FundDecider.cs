@@ -131,6 +131,7 @@ public static class FundDecider
     private static CapitalReceived Receive(ReceiveCapital command, FundState state)
     {
         var amount = command.Amount.RequireCurrency(state.Currency, "amount").RequirePositive("amount");
+        ValueDates.Require(command.ValueDate, command.At);
         if (!state.Calls.TryGetValue(command.CallId.Value, out var call))
         {
             throw DomainException.Rule(ErrorCodes.CallUnknown, $"Capital call {command.CallId} does not exist.");

@@ -24,6 +24,12 @@ public class ApplicationDeciderTests
             .Then(new ApplicationAmended(TheApp, "Machine learning", Stage.SeriesA, Instrument.Equity, Gbp("250000.00"), "Speech models for clinics.", At));
 
     [Fact]
+    public void An_amendment_that_changes_nothing_is_refused_and_leaves_no_event() =>
+        Spec.GivenApplication(Submitted())
+            .When(new AmendApplication(TheApp, "Machine learning", Stage.Seed, null, Gbp("300000.0"), null, At))
+            .ThenRefused(ErrorCodes.ApplicationAmendmentEmpty);
+
+    [Fact]
     public void Amending_in_another_currency_is_refused() =>
         Spec.GivenApplication(Submitted())
             .When(new AmendApplication(TheApp, null, null, null, Money.Parse("1.00", "EUR"), null, At))
