@@ -58,6 +58,7 @@ public sealed class LayoutTests(WebApp app)
                 pages.Add("regulator-de", "/app/audit?country=DE", width);
                 pages.Add("regulator-de", "/app/audit/streams/fund:de-ai-fund", width);
                 pages.Add("regulator-de", "/app/audit/verify?run=1&country=DE", width);
+                pages.Add("regulator-de", "/app/audit/verify?country=DE&digest=1:" + new string('0', 64), width);
             }
 
             return pages;

@@ -29,6 +29,19 @@ public sealed class CorrectionTests(WebFactory factory) : IClassFixture<WebFacto
         (_, html) = await session.GetAsync(page);
         TestId(html, "application-requested").ShouldBe("240,000.00 EUR");
         html.ShouldContain("data-event-type=\"application-amended\"");
+        WebUtility.HtmlDecode(html).ShouldContain("Requested: 250,000.00 EUR → 240,000.00 EUR");
+
+        // An amount typed another way that is the same amount changes nothing: refused, nothing recorded.
+        var same = await session.PostFormAsync(page, page, Amendment("240,000"), handler: "amend");
+        (await same.Content.ReadAsStringAsync()).ShouldContain("data-code=\"application.amendment_empty\"");
+        (await factory.EventCountAsync()).ShouldBe(before + 1);
+
+        // A required term emptied is refused beside its field, not quietly kept.
+        var emptied = Amendment("230000.00");
+        emptied["sector"] = "";
+        var refusedSector = await (await session.PostFormAsync(page, page, emptied, handler: "amend")).Content.ReadAsStringAsync();
+        refusedSector.ShouldContain("<p class=\"field-error\" id=\"e-sector\"><span data-code=\"text.required\">");
+        (await factory.EventCountAsync()).ShouldBe(before + 1);
 
         var unticked = await session.PostFormAsync(page, page, new() { ["reason"] = "We raised privately.", ["idempotencyKey"] = Key() }, handler: "withdraw");
         var refused = await unticked.Content.ReadAsStringAsync();

@@ -22,6 +22,22 @@ public sealed class FormatsTests
         Normalise(Formats.Money(new Money(minor, new Currency(currency)))).ShouldBe(expected);
     }
 
+    [Theory]
+    [InlineData("en", "1,000,000.50", "1000000.50")]
+    [InlineData("en", " 250000 ", "250000")]
+    [InlineData("en", "1,000", "1000")]
+    [InlineData("fr", "250 000,50", "250000.50")]
+    [InlineData("fr", "250\u202F000,50", "250000.50")]
+    [InlineData("fr", "250000.50", "250000.50")]
+    [InlineData("fr", "1,000", "1.000")]
+    [InlineData("en", "abc", "abc")]
+    [InlineData("fr", "-5", "-5")]
+    public void A_typed_amount_becomes_the_apis_form_by_the_pages_own_culture(string culture, string typed, string sent)
+    {
+        using var _ = new CultureScope(culture);
+        TypedAmount.Normalize(typed).ShouldBe(sent);
+    }
+
     [Fact]
     public void Dates_name_their_month_and_instants_are_shown_in_utc_to_the_second_and_say_so()
     {

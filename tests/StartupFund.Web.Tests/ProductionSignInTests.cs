@@ -35,7 +35,9 @@ public sealed class ProductionSignInTests(ProductionWebFactory factory) : IClass
 
     [Theory]
     [InlineData("shape-only", "signin.token_invalid")]
-    [InlineData("a.b.c", "signin.token_refused")]
+    [InlineData("", "signin.token_missing")]
+    [InlineData("a.b.c", "signin.token_invalid")]
+    [InlineData("forged", "signin.token_refused")]
     [InlineData("other-key", "signin.token_refused")]
     [InlineData("expired", "signin.token_refused")]
     [InlineData("no-role", "signin.token_without_role")]
@@ -47,7 +49,9 @@ public sealed class ProductionSignInTests(ProductionWebFactory factory) : IClass
         var token = kind switch
         {
             "shape-only" => "not a token",
+            "" => "   ",
             "a.b.c" => "a.b.c",
+            "forged" => ours.Mint(regulator)[..^4] + "AAAA",
             "other-key" => new Security.LocalTokens(new Security.AuthOptions { SigningKey = "another-signing-key-0123456789abcdefgh" }, NodaTime.SystemClock.Instance).Mint(regulator),
             "expired" => ours.MintValidFrom(regulator, now - NodaTime.Duration.FromHours(2), NodaTime.Duration.FromMinutes(1)),
             _ => RoleOnly("auditor-of-nothing"),

@@ -34,9 +34,12 @@ public abstract class WebPage : ComponentBase
     /// <summary>Whether "all countries" is a scope of its own for this user; otherwise a page works on one of <see cref="Countries"/>.</summary>
     protected bool SeesEveryCountry => User is { Caller.SeesEveryCountry: true };
 
-    /// <summary>The country a page covers: the one asked for, or, for a user who does not see every country, the first of theirs.</summary>
+    /// <summary>
+    /// The country a page covers: the one asked for, or, for a user who does not see every country and
+    /// asked for none of theirs (an edited address), the first of theirs, so the picker and the links agree.
+    /// </summary>
     protected string? CountryOr(string? asked) =>
-        !string.IsNullOrEmpty(asked) || SeesEveryCountry || Countries.Count == 0 ? asked : Countries[0];
+        SeesEveryCountry || Countries.Count == 0 || (!string.IsNullOrEmpty(asked) && Countries.Contains(asked)) ? asked : Countries[0];
 
     protected async Task LoadCountriesAsync()
     {

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.JsonWebTokens;
 using StartupFund.Security;
 
 namespace StartupFund.Web.Session;
@@ -17,6 +18,7 @@ public sealed record SignInResult(string? Token, string? Error);
 /// </summary>
 public sealed partial class SignIn(IOptions<WebOptions> options, DemoSignIn demo, IOptionsMonitor<JwtBearerOptions> bearer)
 {
+    public const string TokenMissing = "signin.token_missing";
     public const string TokenInvalid = "signin.token_invalid";
     public const string TokenRefused = "signin.token_refused";
     public const string TokenWithoutRole = "signin.token_without_role";
@@ -26,8 +28,10 @@ public sealed partial class SignIn(IOptions<WebOptions> options, DemoSignIn demo
     /// <summary>The only codes the sign-in page shows from its address (anything else there is ignored, not echoed).</summary>
     public static IReadOnlySet<string> Errors { get; } = new HashSet<string>(StringComparer.Ordinal)
     {
-        TokenInvalid, TokenRefused, TokenWithoutRole, IdentityUnknown, SessionExpired,
+        TokenMissing, TokenInvalid, TokenRefused, TokenWithoutRole, IdentityUnknown, SessionExpired,
     };
+
+    private static readonly JsonWebTokenHandler Reader = new();
 
     public bool DemoMode => options.Value.DemoSignIn;
 
@@ -40,6 +44,11 @@ public sealed partial class SignIn(IOptions<WebOptions> options, DemoSignIn demo
         }
 
         var jwt = bearer.Get(JwtBearerDefaults.AuthenticationScheme);
+        if (!IsReadable(shaped.Token))
+        {
+            return new SignInResult(null, TokenInvalid);   // three parts, but not a JWT's ("a.b.c")
+        }
+
         var validated = await jwt.TokenHandlers[0].ValidateTokenAsync(shaped.Token, jwt.TokenValidationParameters).ConfigureAwait(false);
         if (!validated.IsValid)
         {
@@ -49,6 +58,19 @@ public sealed partial class SignIn(IOptions<WebOptions> options, DemoSignIn demo
         return Caller.From(new ClaimsPrincipal(validated.ClaimsIdentity)).IsAuthenticated
             ? shaped
             : new SignInResult(null, TokenWithoutRole);
+    }
+
+    private static bool IsReadable(string token)
+    {
+        try
+        {
+            Reader.ReadJsonWebToken(token);
+            return true;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
     }
 
     private SignInResult TokenFor(string? identity, string? pasted)
@@ -64,7 +86,12 @@ public sealed partial class SignIn(IOptions<WebOptions> options, DemoSignIn demo
             candidate = candidate[7..].Trim();
         }
 
-        return candidate is { Length: > 0 and <= TokenCookie.MaxLength } && JwtShape().IsMatch(candidate)
+        if (string.IsNullOrEmpty(candidate))
+        {
+            return new SignInResult(null, TokenMissing);
+        }
+
+        return candidate.Length <= TokenCookie.MaxLength && JwtShape().IsMatch(candidate)
             ? new SignInResult(candidate, null)
             : new SignInResult(null, TokenInvalid);
     }

@@ -44,11 +44,21 @@ public static class AuditText
         ArgumentNullException.ThrowIfNull(e);
         var data = e.Data;
         return new EventFigures(
-            AmountOf(data, "amount") ?? AmountOf(data, "requested"),
+            AmountOf(data, "amount") ?? AmountOf(data, "releasedAmount") ?? AmountOf(data, "requested"),
             IntegerOf(data, "trancheNumber"),
             Property(data, "valueDate") is { } date && IsoDate.TryParse(date, out var valueDate) ? valueDate : null,
             Property(data, "paymentReference") is { Length: > 0 } reference ? reference : null,
             IntegerOf(data, "score"));
+    }
+
+    /// <summary>The terms an application was submitted or amended with; null for any other event.</summary>
+    public static ApplicationTerms? TermsOf(AuditEventView e)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        return e.Type is "application-submitted" or "application-amended"
+            ? new ApplicationTerms(Property(e.Data, "sector"), IntegerOf(e.Data, "stage"), IntegerOf(e.Data, "instrument"),
+                AmountOf(e.Data, "requested"), Property(e.Data, "summary"))
+            : null;
     }
 
     private static Money? AmountOf(JsonElement data, string name)
@@ -88,3 +98,6 @@ public static class AuditText
 
 /// <summary>What <see cref="AuditText.Figures"/> found in an event; every part is optional.</summary>
 public sealed record EventFigures(Money? Amount, int? Tranche, LocalDate? ValueDate, string? PaymentReference, int? Score);
+
+/// <summary>An application's terms as an event recorded them (stage and instrument are the stored enum numbers).</summary>
+public sealed record ApplicationTerms(string? Sector, int? Stage, int? Instrument, Money? Requested, string? Summary);

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using StartupFund.Web.Formatting;
 using StartupFund.Web.Session;
 
 namespace StartupFund.Web.Components.Parts;
@@ -44,6 +45,9 @@ public sealed class FormValues
 
     /// <summary>The value, or null when empty (an empty optional field is left out of the request).</summary>
     public string? Optional(string name) => string.IsNullOrWhiteSpace(this[name]) ? null : this[name]!.Trim();
+
+    /// <summary>An amount field in the API's form (<see cref="TypedAmount"/>), or null when empty.</summary>
+    public string? Amount(string name) => TypedAmount.Normalize(Optional(name));
 
     /// <summary>The value as typed, or null when empty (so the API reports a required field as missing).</summary>
     public string? Text(string name) => string.IsNullOrEmpty(this[name]) ? null : this[name];
