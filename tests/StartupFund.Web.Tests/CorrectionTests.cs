@@ -53,6 +53,8 @@ public sealed class CorrectionTests(WebFactory factory) : IClassFixture<WebFacto
         ticked.StatusCode.ShouldBe(HttpStatusCode.Redirect, await ticked.Content.ReadAsStringAsync());
         (_, html) = await session.GetAsync(page);
         TestId(html, "application-status").ShouldBe("Withdrawn");
+        html.ShouldContain("You withdrew this application. You may apply again with a new application.");
+        html.ShouldContain("<a class=\"button\" href=\"/app/apply\">");
         html.ShouldNotContain("name=\"_handler\"");
     }
 
