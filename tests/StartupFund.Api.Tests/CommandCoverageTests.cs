@@ -54,6 +54,11 @@ public sealed class CommandCoverageTests(ApiFactory api) : IClassFixture<ApiFact
         view.Amount("coInvestmentReceived").ShouldBe("800.00");
         (await s.Get("/funds/fund-coin/balance").Expect(200)).Amount("figures.coInvestmentReceived").ShouldBe("800.00");
         (await TypesAsync(s, "app-coin")).TakeLast(2).ShouldBe(["co-investment-committed", "co-investment-received"]);
+
+        // A rule about one input names it, as a 400 does: a form shows the refusal beside the amount.
+        var tooMuch = await s.Post("/applications/app-coin/co-investments/angel/receipts", new { amount = Money("0.01", "EUR"), valueDate = "2026-03-02" })
+            .ExpectProblem(422, "coinvestment.exceeds_commitment");
+        tooMuch.Str("fieldErrors[0].field").ShouldBe("amount");
     }
 
     [Fact]

@@ -56,7 +56,8 @@ public sealed class CoInvestorTests(WebFactory factory) : IClassFixture<WebFacto
             ["valueDate"] = "2026-11-03",
             ["idempotencyKey"] = Guid.NewGuid().ToString("N"),
         }, handler: "sent");
-        (await tooMuch.Content.ReadAsStringAsync()).ShouldContain("data-code=\"coinvestment.exceeds_commitment\"");
+        (await tooMuch.Content.ReadAsStringAsync()).ShouldContain(
+            "<p class=\"field-error\" id=\"e-amount-amount\"><span data-code=\"coinvestment.exceeds_commitment\">");
         (await factory.EventCountAsync()).ShouldBe(before + 1);
     }
 

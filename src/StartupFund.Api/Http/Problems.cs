@@ -111,8 +111,19 @@ public sealed partial class Problems(RequestDelegate next, ILogger<Problems> log
         {
             ErrorCodes.FundNotFound or ErrorCodes.ApplicationNotFound => Problem(404, domain.Code, "Not found", domain.Message),
             ErrorCodes.FundAlreadyOpened or ErrorCodes.ApplicationAlreadySubmitted => Problem(409, domain.Code, "Already exists", domain.Message),
-            _ => Problem(422, domain.Code, "Business rule", domain.Message),
+            _ => WithField(Problem(422, domain.Code, "Business rule", domain.Message), domain),
         };
+    }
+
+    /// <summary>A business rule about one input names it, as a 400 does, so a form can show the refusal beside it.</summary>
+    private static ProblemDetails WithField(ProblemDetails problem, DomainException domain)
+    {
+        if (domain.Field is { } field)
+        {
+            problem.Extensions["fieldErrors"] = new[] { new FieldError(field, domain.Code, domain.Message) };
+        }
+
+        return problem;
     }
 
     private static ProblemDetails WithVersion(ProblemDetails problem, long currentVersion)

@@ -183,7 +183,7 @@ public static class ApplicationDecider
         {
             throw DomainException.Rule(
                 ErrorCodes.CoInvestmentExceedsCommitment,
-                $"Investor {command.InvestorId} has only {state.Money(investor.OutstandingMinor)} outstanding.");
+                $"Investor {command.InvestorId} has only {state.Money(investor.OutstandingMinor)} outstanding.", "amount");
         }
 
         return new CoInvestmentReceived(command.ApplicationId, state.FundId, command.InvestorId, amount, command.ValueDate, command.At);

@@ -8,8 +8,8 @@ public enum DomainErrorKind
 }
 
 /// <summary>
-/// A refusal with a stable machine code (see <see cref="ErrorCodes"/>) and a human message; a refused input
-/// also names its <see cref="Field"/> where one is to blame, as a path in the command's own camelCase names
+/// A refusal with a stable machine code (see <see cref="ErrorCodes"/>) and a human message; a refused input,
+/// or a rule about one input (an amount above what is outstanding), also names its <see cref="Field"/>, as a path in the command's own camelCase names
 /// (<c>amount</c>, <c>tranches[1].dueDate</c>, <c>policy.ticketMax</c>), which are the request body's.
 /// </summary>
 public sealed record DomainError(string Code, string Message, DomainErrorKind Kind, string? Field = null);
@@ -30,8 +30,9 @@ public sealed class DomainException : Exception
 
     public string? Field => Error.Field;
 
-    public static DomainException Rule(string code, string message) =>
-        new(new DomainError(code, message, DomainErrorKind.BusinessRule));
+    /// <summary>A business rule refused the command; <paramref name="field"/> names the input the refusal is about, if one is.</summary>
+    public static DomainException Rule(string code, string message, string? field = null) =>
+        new(new DomainError(code, message, DomainErrorKind.BusinessRule, field));
 
     public static DomainException Invalid(string code, string message, string? field = null) =>
         new(new DomainError(code, message, DomainErrorKind.Validation, field));

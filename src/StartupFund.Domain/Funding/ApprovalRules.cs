@@ -28,17 +28,17 @@ internal static class ApprovalRules
         if (amount.MinorUnits > application.RequestedMinor)
         {
             throw DomainException.Rule(
-                ErrorCodes.ApprovalExceedsRequested, $"{amount} is more than the {application.Money(application.RequestedMinor)} requested.");
+                ErrorCodes.ApprovalExceedsRequested, $"{amount} is more than the {application.Money(application.RequestedMinor)} requested.", "amount");
         }
 
         if (amount < policy.TicketMin)
         {
-            throw DomainException.Rule(ErrorCodes.ApprovalBelowTicketMinimum, $"{amount} is below the minimum ticket of {policy.TicketMin}.");
+            throw DomainException.Rule(ErrorCodes.ApprovalBelowTicketMinimum, $"{amount} is below the minimum ticket of {policy.TicketMin}.", "amount");
         }
 
         if (amount > policy.TicketMax)
         {
-            throw DomainException.Rule(ErrorCodes.ApprovalAboveTicketMaximum, $"{amount} is above the maximum ticket of {policy.TicketMax}.");
+            throw DomainException.Rule(ErrorCodes.ApprovalAboveTicketMaximum, $"{amount} is above the maximum ticket of {policy.TicketMax}.", "amount");
         }
 
         if (policy.Matching.PublicCapMinor is { } cap && amount.MinorUnits > cap)

@@ -141,7 +141,7 @@ public static class FundDecider
         {
             throw DomainException.Rule(
                 ErrorCodes.ReceiptExceedsOutstanding,
-                $"Only {state.Money(call.OutstandingMinor)} is outstanding on call {command.CallId}.");
+                $"Only {state.Money(call.OutstandingMinor)} is outstanding on call {command.CallId}.", "amount");
         }
 
         return new CapitalReceived(command.FundId, command.CallId, call.SponsorId, amount, command.ValueDate, command.At);

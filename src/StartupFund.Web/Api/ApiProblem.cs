@@ -33,10 +33,15 @@ public sealed record ApiProblem(int Status, string Code, string Message, IReadOn
         }
     }
 
-    /// <summary>The errors of one form field, including those of its parts (<c>requested</c> has <c>requested.amount</c>).</summary>
+    /// <summary>
+    /// The errors of one form field, including those of its parts (<c>requested</c> has <c>requested.amount</c>);
+    /// an amount's input (<c>amount.amount</c>) also shows the errors of its money (<c>amount</c>: more than is
+    /// outstanding, below the minimum ticket), the one input the money has on a form.
+    /// </summary>
     public IEnumerable<ApiFieldError> For(string field) => FieldErrors.Where(e =>
         e.Field.Equals(field, StringComparison.OrdinalIgnoreCase)
-        || e.Field.StartsWith(field + ".", StringComparison.OrdinalIgnoreCase));
+        || e.Field.StartsWith(field + ".", StringComparison.OrdinalIgnoreCase)
+        || (field.EndsWith(".amount", StringComparison.Ordinal) && e.Field.Equals(field[..^".amount".Length], StringComparison.OrdinalIgnoreCase)));
 
     private static string? Text(JsonElement element, string name) =>
         element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
