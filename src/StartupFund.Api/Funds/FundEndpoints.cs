@@ -69,14 +69,16 @@ public static class FundEndpoints
         .Command<CloseFundRequest, FundView>("CloseFund", "Close the fund to new applications and commitments")
         .RequireAuthorization(Policies.ManageSponsors);
 
-        funds.MapGet("/", async (string? country, string? cursor, int? limit, StartupFundLedger ledger, CancellationToken token) =>
+        funds.MapGet("/", async (string? country, string? cursor, int? limit, HttpContext http, StartupFundLedger ledger, CancellationToken token) =>
         {
             var f = new Fields();
             CountryCode? code = country is null ? null : f.Try("country", () => new CountryCode(country));
             f.ThrowIfAny();
-            return Results.Ok(await ledger.Queries.ListFundsAsync(code, cursor, limit, token));
+            var page = await ledger.Queries.ListFundsAsync(code, cursor, limit, token);
+            return Results.Ok(page with { Items = [.. page.Items.Select(fund => AsSeenBy(http, fund))] });
         })
-        .Query<Page<FundView>>("ListFunds", "List funds, optionally of one country (cursor-paginated)")
+        .Query<Page<FundView>>("ListFunds",
+            "List funds, optionally of one country (cursor-paginated); figures, sponsors and calls only for those who oversee a fund's country")
         .RequireAuthorization(Policies.BrowseFunds);
 
         funds.MapGet("/{fundId}", async (string fundId, string? asOf, HttpContext http, StartupFundLedger ledger, CancellationToken token) =>
@@ -84,14 +86,16 @@ public static class FundEndpoints
             var id = ParseRoute(fundId);
             if (asOf is not null)
             {
-                return await ledger.FundAsOfAsync(id, asOf, token) is { } then ? Results.Ok(then) : FundNotFound(id);
+                return await ledger.FundAsOfAsync(id, asOf, token) is { } then ? Results.Ok(AsSeenBy(http, then)) : FundNotFound(id);
             }
 
             return await ledger.Queries.GetFundAsync(id, token) is { } fund
-                ? Versioned(http, fund, fund.Version)
+                ? Versioned(http, AsSeenBy(http, fund), fund.Version)
                 : FundNotFound(id);
         })
-        .Query<FundView>("GetFund", "A fund with its sponsors, calls and figures; ETag is the stream version. With asOf (ISO instant): as it was then, rebuilt from the events", notFound: true)
+        .Query<FundView>("GetFund",
+            "A fund with its terms, and for those who oversee its country its sponsors, calls and figures; ETag is the stream version. "
+            + "With asOf (ISO instant): as it was then, rebuilt from the events", notFound: true)
         .RequireAuthorization(Policies.BrowseFunds);
 
         funds.MapGet("/{fundId}/balance", async (string fundId, HttpContext http, StartupFundLedger ledger, CancellationToken token) =>
@@ -225,4 +229,8 @@ public static class FundEndpoints
             : null;
         return new MatchingPolicy(parsed, share);
     }
+
+    /// <summary>The directory is for everyone signed in; a fund's money, sponsors and calls only for those who oversee its country.</summary>
+    private static FundView AsSeenBy(HttpContext http, FundView fund) =>
+        Scopes.CallerOf(http).CanOversee(fund.Country) ? fund : fund.WithoutFigures();
 }

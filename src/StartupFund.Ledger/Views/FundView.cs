@@ -13,7 +13,11 @@ public sealed record MatchingBandView(Money? UpToPublic, int PublicParts, int Pr
 
 public sealed record PolicyView(Money TicketMin, Money TicketMax, IReadOnlyList<MatchingBandView> Bands, string? MaxPublicShare, int MinimumReviewerScores);
 
-/// <summary>A fund as its stream says it is now (version = ETag).</summary>
+/// <summary>
+/// A fund as its stream says it is now (version = ETag). Its money, sponsors and calls are for those who
+/// oversee its country; everyone else gets <see cref="WithoutFigures"/>, the directory entry a startup
+/// applies from (null figures, no sponsors or calls).
+/// </summary>
 public sealed record FundView(
     string FundId,
     string Country,
@@ -21,13 +25,13 @@ public sealed record FundView(
     string Currency,
     FundStatus Status,
     PolicyView? Policy,
-    Money Committed,
-    Money Called,
-    Money Received,
-    Money CashOnHand,
-    Money Reserved,
-    Money Disbursed,
-    Money AvailableToCommit,
+    Money? Committed,
+    Money? Called,
+    Money? Received,
+    Money? CashOnHand,
+    Money? Reserved,
+    Money? Disbursed,
+    Money? AvailableToCommit,
     IReadOnlyList<SponsorView> Sponsors,
     IReadOnlyList<CapitalCallView> CapitalCalls,
     long Version,
@@ -58,6 +62,20 @@ public sealed record FundView(
             version,
             updatedAt);
     }
+
+    /// <summary>The fund's terms without its money, sponsors or calls.</summary>
+    public FundView WithoutFigures() => this with
+    {
+        Committed = null,
+        Called = null,
+        Received = null,
+        CashOnHand = null,
+        Reserved = null,
+        Disbursed = null,
+        AvailableToCommit = null,
+        Sponsors = [],
+        CapitalCalls = [],
+    };
 
     private static PolicyView PolicyOf(FundPolicy policy, Currency currency) => new(
         policy.TicketMin,

@@ -44,6 +44,27 @@ public sealed class HostileRequestTests(ApiFactory api) : IClassFixture<ApiFacto
     }
 
     [Fact]
+    public async Task The_fund_directory_shows_a_funds_money_sponsors_and_calls_only_to_those_who_oversee_its_country()
+    {
+        await Builders.OpenFundedAsync(api.Scenario(), "fund-dir", "DE", "EUR", "1000000.00");
+        var outsider = api.As(new TokenIdentity("dir-startup", [Roles.Startup], StartupId: "st-dir"));
+        var manager = api.As(new TokenIdentity("dir-manager", [Roles.FundManager], ["DE"]));
+
+        var seen = (await outsider.Get("/funds/fund-dir")).Expect(200);
+        seen.Str("name").ShouldBe("Fund fund-dir");
+        seen["policy"].ValueKind.ShouldBe(System.Text.Json.JsonValueKind.Object);
+        seen["cashOnHand"].ValueKind.ShouldBe(System.Text.Json.JsonValueKind.Null);
+        seen["sponsors"].GetArrayLength().ShouldBe(0);
+        seen["capitalCalls"].GetArrayLength().ShouldBe(0);
+        var listed = (await outsider.Get("/funds?country=DE&limit=200")).Expect(200)["items"].EnumerateArray().Single(f => f.GetProperty("fundId").GetString() == "fund-dir");
+        listed.GetProperty("availableToCommit").ValueKind.ShouldBe(System.Text.Json.JsonValueKind.Null);
+
+        var overseen = (await manager.Get("/funds/fund-dir")).Expect(200);
+        overseen.Amount("cashOnHand").ShouldBe("1000000.00");
+        overseen["sponsors"].GetArrayLength().ShouldBe(1);
+    }
+
+    [Fact]
     public async Task A_co_investor_cannot_introduce_itself_to_an_application_nor_learn_that_it_exists()
     {
         await Builders.OpenFundedAsync(api.Scenario(), "fund-ci", "DE", "EUR", "1000000.00");
