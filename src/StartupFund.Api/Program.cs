@@ -74,6 +74,7 @@ builder.Services.AddOpenApi(options =>
         return Task.CompletedTask;
     });
     options.AddDocumentTransformer(OpenApiSchemas.AddBearerScheme);
+    options.AddDocumentTransformer(OpenApiSchemas.DescribeProblems);
     options.AddSchemaTransformer(OpenApiSchemas.Transform);
     options.AddOperationTransformer(OpenApiSchemas.AddCommandHeaders);
 });

@@ -18,6 +18,7 @@ public sealed partial class AccessProblems(RequestDelegate next, ILogger<AccessP
             var problem = Problems.Problem(denied.Status, denied.Code, denied.Status == StatusCodes.Status404NotFound ? "Not found" : "Forbidden", denied.Message);
             problem.Extensions["correlationId"] = Correlation.IdOf(http);
             http.Response.Clear();
+            http.Response.Headers[Correlation.Header] = Correlation.IdOf(http);
             http.Response.StatusCode = denied.Status;
             await Results.Problem(problem).ExecuteAsync(http).ConfigureAwait(false);
         }

@@ -65,7 +65,8 @@ public static class AuditEndpoints
             return Results.Ok(await ledger.Audit().VerifyAsync(stream is null ? AuditedCountry(http, country) : Country(country), stream, token));
         })
         .Query<VerificationView>("VerifyHashChains",
-            "Recompute the hash chains of everything, a country or a stream from the stored rows: clean, or the first broken stream and version")
+            "Recompute the hash chains of everything, a country or a stream from the stored rows: clean, or the first broken stream and version",
+            notFound: true)
         .RequireAuthorization(Policies.Audit);
 
         audit.MapGet("/digest", async (string? country, HttpContext http, StartupFundLedger ledger, CancellationToken token) =>

@@ -25,6 +25,49 @@ public static class OpenApiSchemas
         return Task.CompletedTask;
     }
 
+    /// <summary>
+    /// Our ProblemDetails carry more than RFC 9457's five members: the stable <c>code</c> programs read, the
+    /// correlation id, the refused fields and, on a version conflict, the current version. The generator
+    /// sees only the framework's type (and forbids other members), so the schema is completed here.
+    /// </summary>
+    public static Task DescribeProblems(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        if (document.Components?.Schemas?.TryGetValue("ProblemDetails", out var found) != true || found is not OpenApiSchema problem)
+        {
+            return Task.CompletedTask;
+        }
+
+        var text = new OpenApiSchema { Type = JsonSchemaType.String };
+        var fieldError = new OpenApiSchema
+        {
+            Type = JsonSchemaType.Object,
+            Properties = new Dictionary<string, IOpenApiSchema>(StringComparer.Ordinal)
+            {
+                ["field"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "The field as the request body names it, e.g. amount.amount or tranches[1].dueDate." },
+                ["code"] = text,
+                ["message"] = text,
+            },
+            Required = new HashSet<string>(StringComparer.Ordinal) { "field", "code", "message" },
+        };
+        problem.AdditionalPropertiesAllowed = true;
+        problem.AdditionalProperties = null;
+        problem.Properties ??= new Dictionary<string, IOpenApiSchema>(StringComparer.Ordinal);
+        problem.Properties["code"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "Stable machine code (docs/api.md lists them); read this, not the message." };
+        problem.Properties["correlationId"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "The request's correlation id, as in the logs and the X-Correlation-Id header." };
+        problem.Properties["fieldErrors"] = new OpenApiSchema { Type = JsonSchemaType.Array, Items = fieldError, Description = "The refused fields (400, and a 422 about one input)." };
+        problem.Properties["errors"] = new OpenApiSchema
+        {
+            Type = JsonSchemaType.Object,
+            AdditionalProperties = new OpenApiSchema { Type = JsonSchemaType.Array, Items = text },
+            Description = "The same refusals as fieldErrors, as field: [messages].",
+        };
+        problem.Properties["currentVersion"] = new OpenApiSchema { Type = JsonSchemaType.Integer, Description = "On a 409 concurrency.version_mismatch: the stream's version now." };
+        problem.Properties["currentETag"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "On a 409 concurrency.version_mismatch: the ETag to send in If-Match." };
+        problem.Required = new HashSet<string>(StringComparer.Ordinal) { "status", "code" };
+        return Task.CompletedTask;
+    }
+
     /// <summary>Documents the headers every command accepts as header parameters.</summary>
     public static Task AddCommandHeaders(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
     {

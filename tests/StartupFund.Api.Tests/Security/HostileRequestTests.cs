@@ -118,7 +118,8 @@ public sealed class HostileRequestTests(ApiFactory api) : IClassFixture<ApiFacto
         await german.Get("/audit/verify?stream=fund:fund-hr-ke").ExpectProblem(404, "resource.not_found");   // like /audit/streams: no probing for ids
         await german.Get("/audit/verify?stream=fund:fund-hr-de").Expect(200);
         (await german.Get("/applications")).Expect(200);
-        await german.Get("/applications?country=KE").ExpectProblem(403, AuthErrorCodes.Forbidden);
+        var outOfScope = (await german.Get("/applications?country=KE")).ExpectProblem(403, AuthErrorCodes.Forbidden);
+        outOfScope.Headers.GetValues("X-Correlation-Id").Single().ShouldBe(outOfScope.Str("correlationId"));
         await german.Get("/applications?fundId=fund-hr-ke").ExpectProblem(403, AuthErrorCodes.Forbidden);
         await german.Post("/funds/fund-hr-de/closure", new { reason = "no" }).ExpectProblem(403, AuthErrorCodes.Forbidden);
 
