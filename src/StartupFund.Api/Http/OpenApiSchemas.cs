@@ -1,6 +1,8 @@
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 using NodaTime;
+using StartupFund.Domain.Common;
 using StartupFund.Domain.Values;
 
 namespace StartupFund.Api.Http;
@@ -118,6 +120,18 @@ public static class OpenApiSchemas
             schema.Type = JsonSchemaType.String;
             schema.Format = "date-time";
         }
+        else if (type.IsEnum)
+        {
+            // Our converter writes enums as camelCase strings; the generator sees neither, and left them {}.
+            schema.Type = JsonSchemaType.String;
+            schema.Enum = WireNames(type);
+        }
+        else if (context.JsonPropertyInfo is { PropertyType: var propertyType, Name: var name }
+            && propertyType == typeof(string) && ChoiceFields.TryGetValue(name, out var choice))
+        {
+            // A request's choices travel as strings the endpoint parses (Fields.Choice): list what it takes.
+            schema.Enum = WireNames(choice);
+        }
         else if (type == typeof(LocalDate) || IsDateField(context))
         {
             // A request's dates travel as strings the endpoint parses (IsoDate), so the generator sees only "string".
@@ -128,6 +142,17 @@ public static class OpenApiSchemas
 
         return Task.CompletedTask;
     }
+
+    /// <summary>The request fields that name an enum member, by their JSON name.</summary>
+    private static readonly Dictionary<string, Type> ChoiceFields = new(StringComparer.Ordinal)
+    {
+        ["stage"] = typeof(Domain.Applications.Stage),
+        ["instrument"] = typeof(Domain.Applications.Instrument),
+        ["kind"] = typeof(Domain.Funds.SponsorKind),
+    };
+
+    private static List<JsonNode> WireNames(Type enumType) =>
+        [.. Wording.WireChoices(enumType).Split(", ").Select(name => (JsonNode)JsonValue.Create(name)!)];
 
     /// <summary>A request body's business date: a string property named like <c>valueDate</c> or <c>dueDate</c>.</summary>
     private static bool IsDateField(OpenApiSchemaTransformerContext context) =>
