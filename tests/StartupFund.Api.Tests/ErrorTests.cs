@@ -293,6 +293,8 @@ public sealed class ErrorTests(ApiFactory api) : IClassFixture<ApiFactory>
         doc["components.schemas.TrancheInput.properties.dueDate.format"].GetString().ShouldBe("date");
         doc["components.schemas.ProblemDetails.properties.code.type"].GetString().ShouldBe("string");
         doc["components.schemas.Stage.enum"].EnumerateArray().Select(v => v.GetString()).ShouldBe(["preSeed", "seed", "seriesA", "seriesB", "growth"]);
+        (doc["paths./applications/{applicationId}/review.post.requestBody"].TryGetProperty("required", out var optional) && optional.GetBoolean()).ShouldBeFalse();
+        doc["paths./applications/{applicationId}/approval.post.requestBody.required"].GetBoolean().ShouldBeTrue();
         doc["components.schemas.SubmitApplicationRequest.properties.stage.enum"].EnumerateArray().Select(v => v.GetString()).ShouldContain("seriesA");
         doc["components.schemas.ProblemDetails.properties.fieldErrors.items.properties.field.type"].GetString().ShouldBe("string");
         doc["components.schemas.ProblemDetails"].TryGetProperty("additionalProperties", out var extra).ShouldBeFalse(extra.ToString());

@@ -56,12 +56,12 @@ public static class ApplicationEndpoints
         applications.MapPost("/{applicationId}/withdrawal", (string applicationId, HttpContext http, StartupFundLedger ledger) =>
             Send.Application<ReasonRequest>(http, ledger, (body, f, now) => new WithdrawApplication(
                 Route(f, applicationId), f.OptionalText("reason", body.Reason, Limits.ReasonMaxLength) ?? string.Empty, now), allowEmpty: true))
-        .Command<ReasonRequest, ApplicationView>("WithdrawApplication", "The startup withdraws a pending application")
+        .Command<ReasonRequest, ApplicationView>("WithdrawApplication", "The startup withdraws a pending application", bodyOptional: true)
         .RequireAuthorization(Policies.Apply);
 
         applications.MapPost("/{applicationId}/review", (string applicationId, HttpContext http, StartupFundLedger ledger) =>
             Send.Application<EmptyRequest>(http, ledger, (_, f, now) => new StartReview(Route(f, applicationId), now), allowEmpty: true))
-        .Command<EmptyRequest, ApplicationView>("StartReview", "The fund starts reviewing the application")
+        .Command<EmptyRequest, ApplicationView>("StartReview", "The fund starts reviewing the application", bodyOptional: true)
         .RequireAuthorization(Policies.Review);
 
         applications.MapPost("/{applicationId}/information-requests", (string applicationId, HttpContext http, StartupFundLedger ledger) =>
@@ -121,13 +121,13 @@ public static class ApplicationEndpoints
 
         applications.MapPost("/{applicationId}/offer/acceptance", (string applicationId, HttpContext http, StartupFundLedger ledger) =>
             Send.Application<EmptyRequest>(http, ledger, (_, f, now) => new AcceptOffer(Route(f, applicationId), now), allowEmpty: true))
-        .Command<EmptyRequest, ApplicationView>("AcceptOffer", "The startup accepts the offer")
+        .Command<EmptyRequest, ApplicationView>("AcceptOffer", "The startup accepts the offer", bodyOptional: true)
         .RequireAuthorization(Policies.Apply);
 
         applications.MapPost("/{applicationId}/offer/decline", (string applicationId, HttpContext http, StartupFundLedger ledger) =>
             Send.Funding<ReasonRequest>(http, ledger, (body, f, now) => new DeclineOffer(
                 Route(f, applicationId), f.OptionalText("reason", body.Reason, Limits.ReasonMaxLength), now), allowEmpty: true))
-        .Command<ReasonRequest, ApplicationView>("DeclineOffer", "The startup declines the offer; the reservation is released")
+        .Command<ReasonRequest, ApplicationView>("DeclineOffer", "The startup declines the offer; the reservation is released", bodyOptional: true)
         .RequireAuthorization(Policies.Apply);
 
         applications.MapPost("/{applicationId}/co-investments", (string applicationId, HttpContext http, StartupFundLedger ledger) =>
@@ -161,7 +161,7 @@ public static class ApplicationEndpoints
         applications.MapPost("/{applicationId}/tranches/{trancheNumber:int}/milestone/verification", (string applicationId, int trancheNumber, HttpContext http, StartupFundLedger ledger) =>
             Send.Application<NoteRequest>(http, ledger, (body, f, now) => new VerifyMilestone(
                 Route(f, applicationId), trancheNumber, f.OptionalText("note", body.Note, Limits.CommentMaxLength), now), allowEmpty: true))
-        .Command<NoteRequest, ApplicationView>("VerifyMilestone", "The fund verifies a reported milestone")
+        .Command<NoteRequest, ApplicationView>("VerifyMilestone", "The fund verifies a reported milestone", bodyOptional: true)
         .RequireAuthorization(Policies.Review);
 
         applications.MapPost("/{applicationId}/tranches/{trancheNumber:int}/disbursement", (string applicationId, int trancheNumber, HttpContext http, StartupFundLedger ledger) =>

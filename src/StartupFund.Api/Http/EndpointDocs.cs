@@ -9,7 +9,8 @@ namespace StartupFund.Api.Http;
 /// </summary>
 public static class EndpointDocs
 {
-    public static RouteHandlerBuilder Command<TRequest, TResponse>(this RouteHandlerBuilder builder, string name, string summary, bool created = false)
+    /// <param name="bodyOptional">The command may be sent without a body (its handler passes allowEmpty).</param>
+    public static RouteHandlerBuilder Command<TRequest, TResponse>(this RouteHandlerBuilder builder, string name, string summary, bool created = false, bool bodyOptional = false)
         where TRequest : notnull
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -19,7 +20,7 @@ public static class EndpointDocs
             .WithSummary(summary)
             .WithDescription("Accepts Idempotency-Key (a retry returns the first response and writes nothing), If-Match (an ETag: the "
                 + "command applies only at that version), and X-Correlation-Id; the actor recorded is the bearer token's subject. Responds with the resource and its ETag.")
-            .Accepts<TRequest>("application/json")
+            .Accepts<TRequest>(bodyOptional, "application/json")
             .Produces<TResponse>(created ? StatusCodes.Status201Created : StatusCodes.Status200OK)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
