@@ -70,7 +70,8 @@ public sealed class StartupFundLedger
             RememberedStates = this.options.RememberedStates,
             Aggregates =
             [
-                new AggregateDefinition<FundState>(Streams.FundType, FundState.Initial, FundDecider.Evolve, this.options.FundSnapshotEvery),
+                new AggregateDefinition<FundState>(Streams.FundType, FundState.Initial, FundDecider.Evolve, this.options.FundSnapshotEvery,
+                    shape: FundState.Shape),
                 new AggregateDefinition<ApplicationState>(Streams.ApplicationType, ApplicationState.Initial, ApplicationDecider.Evolve, this.options.ApplicationSnapshotEvery,
                     shape: ApplicationState.Shape),
             ],

@@ -15,7 +15,8 @@ public sealed record SponsorPosition(string Name, SponsorKind Kind, long Committ
     public long UncalledMinor => CommittedMinor - CalledMinor;
 }
 
-public sealed record CallPosition(SponsorId SponsorId, long AmountMinor, long ReceivedMinor)
+/// <summary>A capital call; <paramref name="DueDate"/> is null in states stored before calls kept it.</summary>
+public sealed record CallPosition(SponsorId SponsorId, long AmountMinor, long ReceivedMinor, NodaTime.LocalDate? DueDate = null)
 {
     public long OutstandingMinor => AmountMinor - ReceivedMinor;
 }
@@ -24,6 +25,9 @@ public sealed record CallPosition(SponsorId SponsorId, long AmountMinor, long Re
 public sealed record FundState
 {
     public static readonly FundState Initial = new();
+
+    /// <summary>The version of this state's JSON: a snapshot of another shape is ignored and folded again (2: calls carry due dates).</summary>
+    public const string Shape = "2";
 
     public FundStatus Status { get; init; }
 

@@ -7,7 +7,7 @@ namespace StartupFund.Ledger.Views;
 
 public sealed record SponsorView(string SponsorId, string Name, SponsorKind Kind, Money Committed, Money Called, Money Uncalled);
 
-public sealed record CapitalCallView(string CallId, string SponsorId, Money Amount, Money Received, Money Outstanding);
+public sealed record CapitalCallView(string CallId, string SponsorId, Money Amount, Money Received, Money Outstanding, LocalDate? DueDate);
 
 public sealed record MatchingBandView(Money? UpToPublic, int PublicParts, int PrivateParts);
 
@@ -58,7 +58,7 @@ public sealed record FundView(
             [.. state.Sponsors.OrderBy(s => s.Key, StringComparer.Ordinal).Select(s =>
                 new SponsorView(s.Key, s.Value.Name, s.Value.Kind, M(s.Value.CommittedMinor), M(s.Value.CalledMinor), M(s.Value.UncalledMinor)))],
             [.. state.Calls.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c =>
-                new CapitalCallView(c.Key, c.Value.SponsorId.Value, M(c.Value.AmountMinor), M(c.Value.ReceivedMinor), M(c.Value.OutstandingMinor)))],
+                new CapitalCallView(c.Key, c.Value.SponsorId.Value, M(c.Value.AmountMinor), M(c.Value.ReceivedMinor), M(c.Value.OutstandingMinor), c.Value.DueDate))],
             version,
             updatedAt);
     }

@@ -62,6 +62,7 @@ public sealed class HostileRequestTests(ApiFactory api) : IClassFixture<ApiFacto
         var overseen = (await manager.Get("/funds/fund-dir")).Expect(200);
         overseen.Amount("cashOnHand").ShouldBe("1000000.00");
         overseen["sponsors"].GetArrayLength().ShouldBe(1);
+        overseen.Str("capitalCalls[0].dueDate").ShouldBe("2026-04-01");
     }
 
     [Fact]
