@@ -104,6 +104,8 @@ public static class OpenApiSchemas
         ArgumentNullException.ThrowIfNull(schema);
         ArgumentNullException.ThrowIfNull(context);
         var type = Nullable.GetUnderlyingType(context.JsonTypeInfo.Type) ?? context.JsonTypeInfo.Type;
+        // A request's dates and choices travel as strings the endpoint parses, so the generator sees only "string".
+        var stringField = context.JsonPropertyInfo is { PropertyType: var propertyType, Name: var name } && propertyType == typeof(string) ? name : null;
         if (type == typeof(Money))
         {
             schema.Type = JsonSchemaType.Object;
@@ -126,15 +128,12 @@ public static class OpenApiSchemas
             schema.Type = JsonSchemaType.String;
             schema.Enum = WireNames(type);
         }
-        else if (context.JsonPropertyInfo is { PropertyType: var propertyType, Name: var name }
-            && propertyType == typeof(string) && ChoiceFields.TryGetValue(name, out var choice))
+        else if (stringField is not null && ChoiceFields.TryGetValue(stringField, out var choice))
         {
-            // A request's choices travel as strings the endpoint parses (Fields.Choice): list what it takes.
             schema.Enum = WireNames(choice);
         }
-        else if (type == typeof(LocalDate) || IsDateField(context))
+        else if (type == typeof(LocalDate) || stringField?.EndsWith("Date", StringComparison.Ordinal) == true)
         {
-            // A request's dates travel as strings the endpoint parses (IsoDate), so the generator sees only "string".
             schema.Type = JsonSchemaType.String;
             schema.Format = "date";
             schema.Description ??= "An ISO-8601 calendar date such as 2026-03-31.";
@@ -151,11 +150,5 @@ public static class OpenApiSchemas
         ["kind"] = typeof(Domain.Funds.SponsorKind),
     };
 
-    private static List<JsonNode> WireNames(Type enumType) =>
-        [.. Wording.WireChoices(enumType).Split(", ").Select(name => (JsonNode)JsonValue.Create(name)!)];
-
-    /// <summary>A request body's business date: a string property named like <c>valueDate</c> or <c>dueDate</c>.</summary>
-    private static bool IsDateField(OpenApiSchemaTransformerContext context) =>
-        context.JsonPropertyInfo is { PropertyType: var propertyType, Name: var name }
-        && propertyType == typeof(string) && name.EndsWith("Date", StringComparison.Ordinal);
+    private static List<JsonNode> WireNames(Type enumType) => [.. Wording.WireNames(enumType).Select(name => (JsonNode)JsonValue.Create(name)!)];
 }

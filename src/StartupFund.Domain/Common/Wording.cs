@@ -12,10 +12,13 @@ public static class Wording
     public static string WireChoices<TEnum>() where TEnum : struct, Enum => WireChoices(typeof(TEnum));
 
     /// <summary>Every value of the enum type <paramref name="enumType"/> but None, as the JSON API spells them, comma-separated.</summary>
-    public static string WireChoices(Type enumType)
+    public static string WireChoices(Type enumType) => string.Join(", ", WireNames(enumType));
+
+    /// <summary>Every value of the enum type <paramref name="enumType"/> but None, as the JSON API spells them.</summary>
+    public static IEnumerable<string> WireNames(Type enumType)
     {
         ArgumentNullException.ThrowIfNull(enumType);
-        return string.Join(", ", Enum.GetNames(enumType).Where(n => n != "None").Select(Camel));
+        return Enum.GetNames(enumType).Where(n => n != "None").Select(Camel);
     }
 
     /// <summary>
