@@ -1,11 +1,11 @@
 using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.IdentityModel.JsonWebTokens;
 
 namespace StartupFund.Web.Session;
 
@@ -92,22 +92,13 @@ public static class FormDraft
     /// <summary>The subject of a token this server can no longer verify (it expired): only to match a draft to its owner, never to act.</summary>
     public static string? SubjectOf(string? token)
     {
-        var parts = token?.Split('.');
-        if (parts is not { Length: 3 })
-        {
-            return null;
-        }
-
         try
         {
-            var payload = parts[1].Replace('-', '+').Replace('_', '/');
-            payload = payload.PadRight(payload.Length + ((4 - (payload.Length % 4)) % 4), '=');
-            using var document = JsonDocument.Parse(Encoding.UTF8.GetString(Convert.FromBase64String(payload)));
-            return document.RootElement.TryGetProperty("sub", out var sub) && sub.ValueKind == JsonValueKind.String ? sub.GetString() : null;
+            return token is null ? null : new JsonWebToken(token).Subject is { Length: > 0 } subject ? subject : null;
         }
-        catch (Exception e) when (e is FormatException or JsonException or ArgumentException)
+        catch (ArgumentException)
         {
-            return null;
+            return null;   // not a JWT (IdentityModel's malformed-token exceptions are ArgumentExceptions)
         }
     }
 
