@@ -31,7 +31,7 @@ public static class AuditText
     public static string? LatestSaid(IEnumerable<AuditEventView> history, string type, int? tranche = null)
     {
         ArgumentNullException.ThrowIfNull(history);
-        return history.LastOrDefault(e => e.Type == type && (tranche is null || Figures(e).Tranche == tranche)) is { } latest ? Said(latest) : null;
+        return history.LastOrDefault(e => e.Type == type && (tranche is null || IntegerOf(e.Data, "trancheNumber") == tranche)) is { } latest ? Said(latest) : null;
     }
 
     /// <summary>
