@@ -45,6 +45,8 @@ public sealed class CommandCoverageTests(ApiFactory api) : IClassFixture<ApiFact
             .ExpectProblem(400, "date.invalid");
         await s.Post("/applications/app-coin/co-investments", new { body.investorId, body.investorName, body.amount, valueDate = "2062-03-04" })
             .ExpectProblem(400, "value_date.too_far_ahead");
+        (await s.Post("/applications/app-coin/co-investments", new { body.investorId, body.investorName, body.amount, valueDate = "1999-03-04" })
+            .ExpectProblem(400, "value_date.too_early")).Str("fieldErrors[0].field").ShouldBe("valueDate");
         (await TypesAsync(s, "app-coin")).ShouldBe(["application-submitted", "review-started", "application-approved"]);
 
         var view = await s.Post("/applications/app-coin/co-investments", body).Expect(200);

@@ -164,6 +164,11 @@ public sealed class ErrorTests(ApiFactory api) : IClassFixture<ApiFactory>
         (await s.Post("/funds", Fund("fund-rule", "DE", "EUR", "1", "2", new { preset = "none" }))).ExpectProblem(409, "fund.already_opened");
         (await s.Post("/funds/fund-rule/capital-calls", new { sponsorId = "gov", amount = Money("1.00", "EUR"), dueDate = "2026-05-01" }))
             .ExpectProblem(422, "call.exceeds_uncalled");
+        await s.Post("/funds/fund-rule/commitments", new { sponsorId = "gov", sponsorName = "Government", kind = "government", amount = Money("10.00", "EUR") }).Expect(200);
+        (await s.Post("/funds/fund-rule/capital-calls", new { sponsorId = "gov", amount = Money("1.00", "EUR"), dueDate = "1999-05-01" }))
+            .ExpectProblem(400, "call.due_date_past").Str("fieldErrors[0].field").ShouldBe("dueDate");
+        (await s.Post("/funds/fund-rule/capital-calls", new { sponsorId = "gov", amount = Money("1.00", "EUR"), dueDate = "3026-05-01" }))
+            .ExpectProblem(400, "call.due_date_too_far").Str("fieldErrors[0].field").ShouldBe("dueDate");
         (await s.Post("/applications", Application("app-ke", "fund-rule", "KE", "10.00", "EUR"))).ExpectProblem(422, "application.country_mismatch");
     }
 

@@ -172,7 +172,7 @@ public static class ApplicationDecider
     private static CoInvestmentReceived ReceiveCoInvestment(ReceiveCoInvestment command, ApplicationState state)
     {
         ApplicationRules.RequireStatus(state, ErrorCodes.ApplicationNotFunding, ApplicationStatus.Approved, ApplicationStatus.Active);
-        ValueDates.Require(command.ValueDate, command.At);
+        ValueDates.Require(command.ValueDate, command.At, state.SubmittedOn, "the application's submission");
         var amount = command.Amount.RequireCurrency(state.Currency, "amount").RequirePositive("amount");
         if (!state.CoInvestors.TryGetValue(command.InvestorId.Value, out var investor))
         {

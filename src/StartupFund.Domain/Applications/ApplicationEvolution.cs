@@ -20,6 +20,7 @@ internal static class ApplicationEvolution
                 Currency = submitted.Requested.Currency,
                 RequestedMinor = submitted.Requested.MinorUnits,
                 Summary = submitted.Summary,
+                SubmittedOn = submitted.SubmittedAt.InUtc().Date,
             },
             ApplicationAmended amended => state with
             {
@@ -38,6 +39,7 @@ internal static class ApplicationEvolution
             {
                 Status = ApplicationStatus.Approved,
                 ApprovedMinor = approved.Amount.MinorUnits,
+                ApprovedOn = approved.ApprovedAt.InUtc().Date,
                 Tranches = [.. approved.Tranches.Select(plan => new TrancheState(
                     plan.TrancheNumber, plan.Amount.MinorUnits, plan.Milestone, plan.DueDate, MilestoneStatus.NotReported, Paid: false, Attempt: 1))],
             },

@@ -71,8 +71,8 @@ public sealed record ApplicationState
 {
     public static readonly ApplicationState Initial = new();
 
-    /// <summary>The version of this state's JSON: a snapshot of another shape is ignored and folded again (2: tranches carry due dates).</summary>
-    public const string Shape = "2";
+    /// <summary>The version of this state's JSON: a snapshot of another shape is ignored and folded again (2: tranches carry due dates; 3: the days of submission and approval).</summary>
+    public const string Shape = "3";
 
     public ApplicationStatus Status { get; init; }
 
@@ -93,6 +93,12 @@ public sealed record ApplicationState
     public long RequestedMinor { get; init; }
 
     public string Summary { get; init; } = string.Empty;
+
+    /// <summary>The day (UTC) the application was submitted: no co-investment arrived for it before.</summary>
+    public LocalDate SubmittedOn { get; init; }
+
+    /// <summary>The day (UTC) of the approval, in an approved application: no tranche was paid before.</summary>
+    public LocalDate ApprovedOn { get; init; }
 
     /// <summary>Score by <see cref="ReviewerId.Value"/>: string keys keep the state serializable as a snapshot.</summary>
     public ImmutableDictionary<string, int> Scores { get; init; } = ImmutableDictionary<string, int>.Empty;

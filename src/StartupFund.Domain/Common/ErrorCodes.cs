@@ -33,6 +33,10 @@ public static class ErrorCodes
 
     public const string ApprovalInsufficientScores = "approval.insufficient_scores";
 
+    public const string CallDueDatePast = "call.due_date_past";
+
+    public const string CallDueDateTooFar = "call.due_date_too_far";
+
     public const string CallDuplicate = "call.duplicate";
 
     public const string CallExceedsUncalled = "call.exceeds_uncalled";
@@ -127,6 +131,8 @@ public static class ErrorCodes
 
     public const string TrancheDueDatesOutOfOrder = "tranche.due_dates_out_of_order";
 
+    public const string TrancheDueDateTooFar = "tranche.due_date_too_far";
+
     public const string TrancheMatchingNotMet = "tranche.matching_not_met";
 
     public const string TrancheMilestoneNotVerified = "tranche.milestone_not_verified";
@@ -144,6 +150,8 @@ public static class ErrorCodes
     public const string TrancheScheduleSumMismatch = "tranche.schedule_sum_mismatch";
 
     public const string TrancheScheduleTooLong = "tranche.schedule_too_long";
+
+    public const string ValueDateTooEarly = "value_date.too_early";
 
     public const string ValueDateTooFarAhead = "value_date.too_far_ahead";
 
@@ -165,6 +173,8 @@ public static class ErrorCodes
         ApprovalBelowTicketMinimum,
         ApprovalExceedsRequested,
         ApprovalInsufficientScores,
+        CallDueDatePast,
+        CallDueDateTooFar,
         CallDuplicate,
         CallExceedsUncalled,
         CallUnknown,
@@ -212,6 +222,7 @@ public static class ErrorCodes
         TrancheAlreadyPaid,
         TrancheDueDatePast,
         TrancheDueDatesOutOfOrder,
+        TrancheDueDateTooFar,
         TrancheMatchingNotMet,
         TrancheMilestoneNotVerified,
         TrancheNotFound,
@@ -221,6 +232,7 @@ public static class ErrorCodes
         TrancheScheduleEmpty,
         TrancheScheduleSumMismatch,
         TrancheScheduleTooLong,
+        ValueDateTooEarly,
         ValueDateTooFarAhead,
     ];
 }

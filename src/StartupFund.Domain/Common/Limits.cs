@@ -26,6 +26,12 @@ public static class Limits
     public const int CoInvestorsPerApplicationMax = 64;
     public const int MinimumReviewerScoresMax = 10;
 
+    /// <summary>A capital call falls due within a year of the day it is made: a call demands money, it does not plan it.</summary>
+    public const int CallDueDaysMax = 366;
+
+    /// <summary>A tranche falls due within ten years of its approval, the life of a fund.</summary>
+    public const int TrancheDueYearsMax = 10;
+
     public const int ScoreMin = 1;
     public const int ScoreMax = 5;
 }

@@ -6,19 +6,30 @@ namespace StartupFund.Domain.Common;
 /// The day money moved (a capital receipt, a payment, a co-investment received). A bank may announce a
 /// transfer with a forward value date, so a value date may lie ahead of the day it is recorded, by
 /// <see cref="MaxDaysAhead"/> days at most; one further ahead (2062 for 2026) is a typing error the
-/// ledger would otherwise count as money already moved.
+/// ledger would otherwise count as money already moved. Late bookings are facts too, so a value date may
+/// lie in the past, but never before the fact that let the money move (the call, the approval, the
+/// application): 1999 for a fund opened in 2026 is a typing error as well.
 /// </summary>
 public static class ValueDates
 {
     public const int MaxDaysAhead = 31;
 
-    public static void Require(LocalDate valueDate, Instant recordedAt)
+    /// <param name="earliest">The first day the money could have moved.</param>
+    /// <param name="earliestIs">What happened that day, to end "the value date is before ...": "the capital call (2026-03-02)".</param>
+    public static void Require(LocalDate valueDate, Instant recordedAt, LocalDate earliest, string earliestIs)
     {
-        var latest = recordedAt.InUtc().Date.PlusDays(MaxDaysAhead);
-        if (valueDate > latest)
+        var recordedOn = recordedAt.InUtc().Date;
+        if (valueDate > recordedOn.PlusDays(MaxDaysAhead))
         {
             throw DomainException.Invalid(ErrorCodes.ValueDateTooFarAhead,
-                $"The value date {valueDate:uuuu-MM-dd} is more than {MaxDaysAhead} days ahead of {recordedAt.InUtc().Date:uuuu-MM-dd}: record money when it moves.",
+                $"The value date {valueDate:uuuu-MM-dd} is more than {MaxDaysAhead} days ahead of {recordedOn:uuuu-MM-dd}: record money when it moves.",
+                "valueDate");
+        }
+
+        if (valueDate < earliest)
+        {
+            throw DomainException.Invalid(ErrorCodes.ValueDateTooEarly,
+                $"The value date {valueDate:uuuu-MM-dd} is before {earliestIs} ({earliest:uuuu-MM-dd}): the money cannot have moved earlier.",
                 "valueDate");
         }
     }

@@ -72,7 +72,7 @@ internal static class ApprovalRules
         return new TwoStreamDecision([approved], [reserved]);
     }
 
-    /// <summary>1 to 12 tranches, each positive, due from the day of approval on and in order (two may fall due the same day), summing exactly to the approved amount.</summary>
+    /// <summary>1 to 12 tranches, each positive, due from the day of approval on (within ten years) and in order (two may fall due the same day), summing exactly to the approved amount.</summary>
     private static TranchePlan[] Schedule(IReadOnlyList<TrancheTerms>? tranches, Money amount, Currency currency, LocalDate approvedOn)
     {
         if (tranches is null || tranches.Count == 0)
@@ -101,6 +101,12 @@ internal static class ApprovalRules
             if (index > 0 && terms.DueDate < plans[index - 1].DueDate)
             {
                 throw DomainException.Invalid(ErrorCodes.TrancheDueDatesOutOfOrder, $"Tranche {index + 1} is due before tranche {index}: a tranche may fall due no earlier than the one before.", $"tranches[{index}].dueDate");
+            }
+
+            if (terms.DueDate > approvedOn.PlusYears(Limits.TrancheDueYearsMax))
+            {
+                throw DomainException.Invalid(ErrorCodes.TrancheDueDateTooFar,
+                    $"Tranche {index + 1} would be due on {terms.DueDate:uuuu-MM-dd}, more than {Limits.TrancheDueYearsMax} years after the approval ({approvedOn:uuuu-MM-dd}).", $"tranches[{index}].dueDate");
             }
 
             var milestone = BoundedText.Required(terms.Milestone, Limits.ReasonMaxLength, $"tranches[{index}].milestone");

@@ -30,7 +30,7 @@ internal static class DisbursementRules
         }
 
         var reference = BoundedText.Required(command.PaymentReference, Limits.ReferenceMaxLength, "Payment reference");
-        ValueDates.Require(command.ValueDate, command.At);
+        ValueDates.Require(command.ValueDate, command.At, application.ApprovedOn, "the approval");
 
         if (tranche.AmountMinor > fund.CashOnHandMinor)
         {

@@ -1,3 +1,4 @@
+using NodaTime;
 using StartupFund.Domain.Common;
 
 namespace StartupFund.Domain.Funds;
@@ -125,17 +126,37 @@ public static class FundDecider
                 $"Sponsor {command.SponsorId} has only {state.Money(sponsor.UncalledMinor)} uncalled.");
         }
 
+        RequireDueDate(command.DueDate, command.At.InUtc().Date);
         return new CapitalCalled(command.FundId, command.CallId, command.SponsorId, amount, command.DueDate, command.At);
+    }
+
+    /// <summary>A call falls due from the day it is made on, within <see cref="Limits.CallDueDaysMax"/> days.</summary>
+    private static void RequireDueDate(LocalDate dueDate, LocalDate calledOn)
+    {
+        if (dueDate < calledOn)
+        {
+            throw DomainException.Invalid(
+                ErrorCodes.CallDueDatePast, $"The call would be due on {dueDate:uuuu-MM-dd}, before the day it is made ({calledOn:uuuu-MM-dd}).", "dueDate");
+        }
+
+        if (dueDate > calledOn.PlusDays(Limits.CallDueDaysMax))
+        {
+            throw DomainException.Invalid(
+                ErrorCodes.CallDueDateTooFar,
+                $"The call would be due on {dueDate:uuuu-MM-dd}, more than {Limits.CallDueDaysMax} days after the day it is made ({calledOn:uuuu-MM-dd}).",
+                "dueDate");
+        }
     }
 
     private static CapitalReceived Receive(ReceiveCapital command, FundState state)
     {
         var amount = command.Amount.RequireCurrency(state.Currency, "amount").RequirePositive("amount");
-        ValueDates.Require(command.ValueDate, command.At);
         if (!state.Calls.TryGetValue(command.CallId.Value, out var call))
         {
             throw DomainException.Rule(ErrorCodes.CallUnknown, $"Capital call {command.CallId} does not exist.");
         }
+
+        ValueDates.Require(command.ValueDate, command.At, call.CalledOn, "the capital call");
 
         if (amount.MinorUnits > call.OutstandingMinor)
         {

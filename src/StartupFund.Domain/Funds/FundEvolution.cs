@@ -34,7 +34,7 @@ internal static class FundEvolution
                     {
                         CalledMinor = state.Sponsors[called.SponsorId.Value].CalledMinor + called.Amount.MinorUnits,
                     }),
-                Calls = state.Calls.Add(called.CallId.Value, new CallPosition(called.SponsorId, called.Amount.MinorUnits, 0, called.DueDate)),
+                Calls = state.Calls.Add(called.CallId.Value, new CallPosition(called.SponsorId, called.Amount.MinorUnits, 0, called.DueDate, called.CalledAt.InUtc().Date)),
                 CalledMinor = state.CalledMinor + called.Amount.MinorUnits,
             },
             CapitalReceived received => state with

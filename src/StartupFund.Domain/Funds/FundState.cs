@@ -15,8 +15,11 @@ public sealed record SponsorPosition(string Name, SponsorKind Kind, long Committ
     public long UncalledMinor => CommittedMinor - CalledMinor;
 }
 
-/// <summary>A capital call; <paramref name="DueDate"/> is null in states stored before calls kept it.</summary>
-public sealed record CallPosition(SponsorId SponsorId, long AmountMinor, long ReceivedMinor, NodaTime.LocalDate? DueDate = null)
+/// <summary>
+/// A capital call, made on <paramref name="CalledOn"/> (UTC). <paramref name="DueDate"/> is null only in a read-model
+/// document written before calls kept it (rebuild-read-models fills it in).
+/// </summary>
+public sealed record CallPosition(SponsorId SponsorId, long AmountMinor, long ReceivedMinor, NodaTime.LocalDate? DueDate, NodaTime.LocalDate CalledOn)
 {
     public long OutstandingMinor => AmountMinor - ReceivedMinor;
 }
@@ -26,8 +29,8 @@ public sealed record FundState
 {
     public static readonly FundState Initial = new();
 
-    /// <summary>The version of this state's JSON: a snapshot of another shape is ignored and folded again (2: calls carry due dates).</summary>
-    public const string Shape = "2";
+    /// <summary>The version of this state's JSON: a snapshot of another shape is ignored and folded again (2: calls carry due dates; 3: and the day they were made).</summary>
+    public const string Shape = "3";
 
     public FundStatus Status { get; init; }
 

@@ -113,6 +113,13 @@ public class SubmissionAndApprovalTests
         Spec.Given(FundWithCash(), UnderReview)
             .When(Approve(tranches: [new TrancheTerms(Gbp("150000.00"), "A", Today), new TrancheTerms(Gbp("150000.00"), "B", Today)]))
             .ThenSucceeds().ApplicationEvents.ShouldHaveSingleItem();
+        var lastAllowed = Today.PlusYears(Limits.TrancheDueYearsMax);
+        Spec.Given(FundWithCash(), UnderReview)
+            .When(Approve(tranches: [new TrancheTerms(Gbp("150000.00"), "A", Today), new TrancheTerms(Gbp("150000.00"), "B", lastAllowed)]))
+            .ThenSucceeds().ApplicationEvents.ShouldHaveSingleItem();
+        Spec.Given(FundWithCash(), UnderReview)
+            .When(Approve(tranches: [new TrancheTerms(Gbp("150000.00"), "A", Today), new TrancheTerms(Gbp("150000.00"), "B", lastAllowed.PlusDays(1))]))
+            .ThenRefused(ErrorCodes.TrancheDueDateTooFar, "tranches[1].dueDate");
         Spec.Given(FundWithCash(), UnderReview)
             .When(Approve(tranches: [new TrancheTerms(Gbp("300000.00"), " ", Today)]))
             .ThenRefused(ErrorCodes.TextRequired);

@@ -149,6 +149,25 @@ public class FundDeciderTests
     }
 
     [Fact]
+    public void A_call_falls_due_from_the_day_it_is_made_to_a_year_later()
+    {
+        object[] committed = [Opened(), Committed("10.00")];
+        var lastAllowed = Today.PlusDays(Limits.CallDueDaysMax);
+        Spec.GivenFund(committed).When(new CallCapital(TheFund, Call1, Treasury, Gbp("1.00"), Today, At))
+            .Then(Called("1.00") with { DueDate = Today });
+        Spec.GivenFund(committed).When(new CallCapital(TheFund, Call1, Treasury, Gbp("1.00"), lastAllowed, At))
+            .Then(Called("1.00") with { DueDate = lastAllowed });
+        Spec.GivenFund(committed).When(new CallCapital(TheFund, Call1, Treasury, Gbp("1.00"), Today.PlusDays(-1), At))
+            .ThenRefused(ErrorCodes.CallDueDatePast, "dueDate");
+        Spec.GivenFund(committed).When(new CallCapital(TheFund, Call1, Treasury, Gbp("1.00"), new NodaTime.LocalDate(1999, 3, 2), At))
+            .ThenRefused(ErrorCodes.CallDueDatePast, "dueDate");
+        Spec.GivenFund(committed).When(new CallCapital(TheFund, Call1, Treasury, Gbp("1.00"), lastAllowed.PlusDays(1), At))
+            .ThenRefused(ErrorCodes.CallDueDateTooFar, "dueDate");
+        Spec.GivenFund(committed).When(new CallCapital(TheFund, Call1, Treasury, Gbp("1.00"), new NodaTime.LocalDate(3026, 3, 2), At))
+            .ThenRefused(ErrorCodes.CallDueDateTooFar, "dueDate");
+    }
+
+    [Fact]
     public void A_fund_has_at_most_10000_capital_calls()
     {
         var history = new List<object> { Opened(), Committed("1000000.00") };
