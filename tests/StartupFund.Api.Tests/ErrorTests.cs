@@ -218,6 +218,13 @@ public sealed class ErrorTests(ApiFactory api) : IClassFixture<ApiFactory>
         second["nextCursor"].ValueKind.ShouldBe(System.Text.Json.JsonValueKind.Null);
         (await s.Get("/funds?limit=201")).ExpectProblem(400, "query.page_size_invalid");
         (await s.Get("/funds?cursor=%25%25%25")).ExpectProblem(400, "query.cursor_invalid");
+        // A cursor is a position in its own list: another list refuses it rather than read a fund id as an application's.
+        foreach (var other in new[] { "/applications", "/countries/NZ/portfolio", "/countries/NZ/portfolio?asOf=2026-03-02T00:00:00Z", "/funds/page-a/journal" })
+        {
+            (await s.Get($"{other}{(other.Contains('?', StringComparison.Ordinal) ? '&' : '?')}cursor={next}")).ExpectProblem(400, "query.cursor_invalid")
+                .Str("fieldErrors[0].message").ShouldContain("another list");
+        }
+
         (await s.Get("/applications?status=sleeping")).ExpectProblem(400, "value.invalid_choice");
         (await s.Get("/applications?status=active,submitted")).ExpectProblem(400, "value.invalid_choice");
     }

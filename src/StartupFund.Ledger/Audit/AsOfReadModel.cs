@@ -156,7 +156,7 @@ public sealed class AsOfReadModel
     public PortfolioView Portfolio(CountryCode country, string? cursor = null, int? limit = null)
     {
         var size = LedgerQueries.PageSize(limit);
-        var after = LedgerQueries.DecodeCursor(cursor);
+        var after = PageCursors.Decode(cursor, CursorList.Portfolio);
         var ofCountry = applications.Where(a => a.Value.Country == country.Value).OrderBy(a => a.Key, StringComparer.Ordinal).ToList();
         var funded = ofCountry.Where(a => ApplicationStatuses.Funded.Contains(a.Value.State.Status)).ToList();
         var companies = funded
@@ -168,7 +168,7 @@ public sealed class AsOfReadModel
         if (companies.Count > size)
         {
             companies = companies[..size];
-            next = LedgerQueries.EncodeCursor(companies[^1].ApplicationId);
+            next = PageCursors.Encode(CursorList.Portfolio, companies[^1].ApplicationId);
         }
 
         var bySector = Totals(funded.Select(a => a.Value.State), s => s.Sector, key => key);

@@ -1,6 +1,4 @@
-using System.Buffers.Text;
 using System.Collections.Immutable;
-using System.Text;
 using System.Text.Json;
 using Npgsql;
 using NodaTime;
@@ -57,7 +55,7 @@ public sealed class LedgerQueries(NpgsqlDataSource dataSource, SchemaName readSc
             order by fund_id limit $3
             """);
         command.Parameters.Add(Text(country?.Value));
-        command.Parameters.Add(Text(AfterKey(cursor)));
+        command.Parameters.Add(Text(AfterKey(cursor, CursorList.Funds)));
         command.Parameters.Add(Int(size + 1));
         var items = new List<FundView>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
@@ -66,7 +64,7 @@ public sealed class LedgerQueries(NpgsqlDataSource dataSource, SchemaName readSc
             items.Add(FundOf(reader));
         }
 
-        return PageOf(items, size, f => f.FundId);
+        return PageOf(items, size, CursorList.Funds, f => f.FundId);
     }
 
     public async Task<ApplicationView?> GetApplicationAsync(ApplicationId applicationId, CancellationToken cancellationToken = default)
@@ -90,7 +88,7 @@ public sealed class LedgerQueries(NpgsqlDataSource dataSource, SchemaName readSc
         command.Parameters.Add(Text(fundId?.Value));
         command.Parameters.Add(Text(country?.Value));
         command.Parameters.Add(Text(status?.ToString()));
-        command.Parameters.Add(Text(AfterKey(cursor)));
+        command.Parameters.Add(Text(AfterKey(cursor, CursorList.Applications)));
         command.Parameters.Add(Int(size + 1));
         var items = new List<ApplicationView>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
@@ -99,7 +97,7 @@ public sealed class LedgerQueries(NpgsqlDataSource dataSource, SchemaName readSc
             items.Add(ApplicationOf(reader));
         }
 
-        return PageOf(items, size, a => a.ApplicationId);
+        return PageOf(items, size, CursorList.Applications, a => a.ApplicationId);
     }
 
     /// <summary>One startup's own applications (all a startup may list), optionally of one fund, country or status; cursor-paginated.</summary>
@@ -125,7 +123,7 @@ public sealed class LedgerQueries(NpgsqlDataSource dataSource, SchemaName readSc
             """);
         command.Parameters.Add(Text(owner));
         command.Parameters.Add(Text(status?.ToString()));
-        command.Parameters.Add(Text(AfterKey(cursor)));
+        command.Parameters.Add(Text(AfterKey(cursor, CursorList.Applications)));
         command.Parameters.Add(Int(size + 1));
         command.Parameters.Add(Text(fundId?.Value));
         command.Parameters.Add(Text(country?.Value));
@@ -136,7 +134,7 @@ public sealed class LedgerQueries(NpgsqlDataSource dataSource, SchemaName readSc
             items.Add(ApplicationOf(reader));
         }
 
-        return PageOf(items, size, a => a.ApplicationId);
+        return PageOf(items, size, CursorList.Applications, a => a.ApplicationId);
     }
 
     /// <summary>One fund's figures from its journal balances; null for an unknown fund.</summary>
@@ -201,8 +199,10 @@ public sealed class LedgerQueries(NpgsqlDataSource dataSource, SchemaName readSc
     public async Task<Page<JournalEntryView>?> JournalAsync(FundId fundId, string? cursor, int? limit, CancellationToken cancellationToken = default)
     {
         var size = PageSize(limit);
-        var after = DecodeCursor(cursor) is { } text
-            ? long.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var position) ? position : throw InvalidCursor()
+        var after = PageCursors.Decode(cursor, CursorList.Journal) is { } text
+            ? long.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var position)
+                ? position
+                : throw PageCursors.Invalid()
             : long.MinValue;
         // One statement: the fund's row tells an unknown fund (no row) from an empty page (one row of
         // nulls). Both bounds are index conditions, so the page is read in (fund_id, position) order
@@ -241,7 +241,7 @@ public sealed class LedgerQueries(NpgsqlDataSource dataSource, SchemaName readSc
             return null;
         }
 
-        return PageOf(items, size, e => e.Position.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        return PageOf(items, size, CursorList.Journal, e => e.Position.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 
     /// <summary>A country's funded startups (paginated), totals by sector and stage, and the pipeline.</summary>
@@ -258,7 +258,7 @@ public sealed class LedgerQueries(NpgsqlDataSource dataSource, SchemaName readSc
         {
             command.Parameters.Add(Text(country.Value));
             command.Parameters.Add(new NpgsqlParameter { Value = funded });
-            command.Parameters.Add(Text(AfterKey(cursor)));
+            command.Parameters.Add(Text(AfterKey(cursor, CursorList.Applications)));
             command.Parameters.Add(Int(size + 1));
             await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
@@ -267,7 +267,7 @@ public sealed class LedgerQueries(NpgsqlDataSource dataSource, SchemaName readSc
             }
         }
 
-        var page = PageOf(companies, size, c => c.ApplicationId);
+        var page = PageOf(companies, size, CursorList.Portfolio, c => c.ApplicationId);
         var bySector = await TotalsAsync(country, funded, "sector", cancellationToken).ConfigureAwait(false);
         var byStage = await TotalsAsync(country, funded, "stage", cancellationToken).ConfigureAwait(false);
         var pipeline = await PipelineAsync(country, cancellationToken).ConfigureAwait(false);
@@ -371,46 +371,13 @@ public sealed class LedgerQueries(NpgsqlDataSource dataSource, SchemaName readSc
         ApplicationView.From(JsonSerializer.Deserialize<ApplicationState>(reader.GetString(0), LedgerJson.Storage)!, reader.GetInt64(1),
             Instant.FromDateTimeUtc(reader.GetDateTime(2)));
 
-    private static Page<T> PageOf<T>(List<T> items, int size, Func<T, string> keyOf) =>
-        items.Count > size ? new Page<T>(items[..size], EncodeCursor(keyOf(items[size - 1]))) : new Page<T>(items, null);
-
-    /// <summary>Marks our cursors, so that a made-up one is refused rather than read as a position.</summary>
-    private const string CursorMark = "sf1:";
-
-    internal static string EncodeCursor(string key) => Base64Url.EncodeToString(Encoding.UTF8.GetBytes(CursorMark + key));
+    private static Page<T> PageOf<T>(List<T> items, int size, CursorList list, Func<T, string> keyOf) =>
+        items.Count > size ? new Page<T>(items[..size], PageCursors.Encode(list, keyOf(items[size - 1]))) : new Page<T>(items, null);
 
     /// <summary>
     /// The key a page starts after: the cursor's, or the empty string for the first page (every id
     /// sorts after it). A bound that is always given is an index condition, so a page reads in key
     /// order and stops at its limit; "$n is null or id > $n" let a cached plan read them all and sort.
     /// </summary>
-    private static string AfterKey(string? cursor) => DecodeCursor(cursor) ?? "";
-
-    internal static string? DecodeCursor(string? cursor)
-    {
-        if (cursor is null)
-        {
-            return null;
-        }
-
-        if (cursor.Length is 0 or > 200)
-        {
-            throw InvalidCursor();
-        }
-
-        try
-        {
-            // Keys are ids and positions: printable ASCII. Anything else is made up, and a NUL would reach PostgreSQL.
-            var text = Encoding.UTF8.GetString(Base64Url.DecodeFromChars(cursor));
-            return text.StartsWith(CursorMark, StringComparison.Ordinal) && text.Length > CursorMark.Length && text.All(c => c is > ' ' and <= '~')
-                ? text[CursorMark.Length..]
-                : throw InvalidCursor();
-        }
-        catch (FormatException)
-        {
-            throw InvalidCursor();
-        }
-    }
-
-    private static QueryException InvalidCursor() => new(LedgerErrorCodes.CursorInvalid, "cursor", "The cursor is not one this API returned.");
+    private static string AfterKey(string? cursor, CursorList list) => PageCursors.Decode(cursor, list) ?? "";
 }
