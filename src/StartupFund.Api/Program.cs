@@ -91,6 +91,7 @@ catch (AuthConfigurationException e)
 }
 
 app.UseMiddleware<Correlation>();
+app.UseMiddleware<HeadAsGet>();
 app.UseMiddleware<Problems>();
 app.UseMiddleware<AccessProblems>();
 app.UseStatusCodePages();

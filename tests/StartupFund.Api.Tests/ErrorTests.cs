@@ -280,6 +280,31 @@ public sealed class ErrorTests(ApiFactory api) : IClassFixture<ApiFactory>
     }
 
     [Fact]
+    public async Task HEAD_answers_as_GET_does_without_the_body()
+    {
+        var s = api.Scenario();
+        await OpenFundedAsync(s, "fund-head", "DE", "EUR", "1000.00");
+        var etag = (await s.Get("/funds/fund-head")).Expect(200).ETag;
+
+        async Task<HttpResponseMessage> HeadAsync(string path)
+        {
+            using var head = new HttpRequestMessage(HttpMethod.Head, path);
+            head.Headers.Authorization = new("Bearer", api.Tokens.Mint(Cast.Admin));
+            return await s.Client.SendAsync(head);
+        }
+
+        using var found = await HeadAsync("/funds/fund-head");
+        ((int)found.StatusCode).ShouldBe(200);
+        found.Headers.ETag?.Tag.ShouldBe(etag);
+        (await found.Content.ReadAsByteArrayAsync()).ShouldBeEmpty();
+        using var missing = await HeadAsync("/funds/no-such-fund");
+        ((int)missing.StatusCode).ShouldBe(404);
+        (await missing.Content.ReadAsByteArrayAsync()).ShouldBeEmpty();
+        using var health = await HeadAsync("/health/live");
+        ((int)health.StatusCode).ShouldBe(200);
+    }
+
+    [Fact]
     public async Task Health_openapi_and_docs_are_served()
     {
         var s = api.Scenario();
