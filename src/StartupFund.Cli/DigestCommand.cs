@@ -15,8 +15,10 @@ internal static class DigestCommand
             SHA-256 over them. Keep it outside the database; 'verify --extends N:SHA256' later proves the log
             still begins with exactly those events.
             """);
+        var horizonWait = LogHorizon.WaitOption();
         CommonOptions.AddTo(command);
         command.Options.Add(country);
+        command.Options.Add(horizonWait);
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             if (CommonOptions.OpenStore(parseResult) is not var (dataSource, store))
@@ -29,6 +31,11 @@ internal static class DigestCommand
                 try
                 {
                     var only = parseResult.GetValue(country) is { } code ? new CountryCode(code).Value : null;
+                    if (!await LogHorizon.ReadyAsync(store, parseResult.GetValue(horizonWait), "a digest", cancellationToken))
+                    {
+                        return ExitCodes.UsageOrEnvironment;
+                    }
+
                     var digest = await store.ComputeDigestAsync(only, null, cancellationToken);
                     Console.WriteLine($"events:      {digest.Events}");
                     Console.WriteLine($"covered up to: {digest.CoveredUpTo}");

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Npgsql;
+using StartupFund.EventStore.Audit;
 
 namespace StartupFund.Cli;
 
@@ -14,9 +15,11 @@ internal static class ExportCommand
             its metadata and hash, each stream's head, and a closing digest. Store the printed digest somewhere
             else: it is what later proves that the log (or this file) was not rewritten.
             """);
+        var horizonWait = LogHorizon.WaitOption();
         CommonOptions.AddTo(command);
         command.Options.Add(output);
         command.Options.Add(country);
+        command.Options.Add(horizonWait);
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             if (CommonOptions.OpenStore(parseResult) is not var (dataSource, store))
@@ -25,19 +28,38 @@ internal static class ExportCommand
             }
 
             var file = parseResult.GetValue(output)!;
+            if (Directory.Exists(file.FullName))
+            {
+                Console.Error.WriteLine($"error: --out names a directory: {file.FullName}");
+                return ExitCodes.UsageOrEnvironment;
+            }
+
             await using (dataSource)
             {
+                // Written beside the file and moved over it only when complete: a failed export leaves the last good one.
+                var partial = file.FullName + ".partial";
                 try
                 {
-                    await using var stream = new FileStream(file.FullName, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true);
-                    var total = await store.CountReadableEventsAsync(parseResult.GetValue(country), cancellationToken);
-                    var digest = await Progress.RunAsync("exporting", total, p => store.ExportAsync(stream, parseResult.GetValue(country), p, cancellationToken));
+                    if (!await LogHorizon.ReadyAsync(store, parseResult.GetValue(horizonWait), "an export", cancellationToken))
+                    {
+                        return ExitCodes.UsageOrEnvironment;
+                    }
+
+                    LogDigest digest;
+                    await using (var stream = new FileStream(partial, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true))
+                    {
+                        var total = await store.CountReadableEventsAsync(parseResult.GetValue(country), cancellationToken);
+                        digest = await Progress.RunAsync("exporting", total, p => store.ExportAsync(stream, parseResult.GetValue(country), p, cancellationToken));
+                    }
+
+                    File.Move(partial, file.FullName, overwrite: true);
                     Console.WriteLine($"exported {Counted.Of(digest.Events, "event")} to {file.FullName}");
                     Console.WriteLine($"digest: {digest.Events}:{digest.Sha256}");
                     return ExitCodes.Ok;
                 }
-                catch (Exception e) when (e is NpgsqlException or IOException or UnauthorizedAccessException or ArgumentException)
+                catch (Exception e) when (e is NpgsqlException or IOException or UnauthorizedAccessException or ArgumentException or InvalidOperationException)
                 {
+                    File.Delete(partial);
                     Console.Error.WriteLine($"error: cannot export: {e.Message}");
                     return ExitCodes.UsageOrEnvironment;
                 }

@@ -18,9 +18,8 @@ internal static class ImportCommand
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var input = parseResult.GetValue(file)!;
-            if (!input.Exists)
+            if (InputFile.IsMissing(input))
             {
-                Console.Error.WriteLine($"error: no such file: {input.FullName}");
                 return ExitCodes.UsageOrEnvironment;
             }
 

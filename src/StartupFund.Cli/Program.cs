@@ -20,7 +20,18 @@ root.Subcommands.Add(RebuildReadModelsCommand.Create());
 root.Subcommands.Add(SeedCommand.Create());
 root.Subcommands.Add(TokenCommand.Create());
 var parsed = root.Parse(args);
-var exitCode = await parsed.InvokeAsync();
+int exitCode;
+try
+{
+    exitCode = await parsed.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+}
+catch (Exception e) when (e is not OperationCanceledException)
+{
+    // A command handles the failures it expects; anything else still gets one line, not a stack trace,
+    // and exit 2: System.CommandLine's default handler exits 1, which 'verify' reports for tampering.
+    await Console.Error.WriteLineAsync($"error: {e.Message}");
+    return ExitCodes.UsageOrEnvironment;
+}
 
 // System.CommandLine prints a usage error and exits with 1, which 'verify' reports for tampering.
 return parsed.Errors.Count > 0 ? ExitCodes.UsageOrEnvironment : exitCode;

@@ -83,9 +83,8 @@ internal static class ReplayCommand
                 trusted = digest;
             }
 
-            if (!input.Exists)
+            if (InputFile.IsMissing(input))
             {
-                Console.Error.WriteLine($"error: no such file: {input.FullName}");
                 return ExitCodes.UsageOrEnvironment;
             }
 

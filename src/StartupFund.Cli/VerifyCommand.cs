@@ -65,9 +65,8 @@ internal static class VerifyCommand
 
     private static async Task<int> VerifyFileAsync(FileInfo file, LogDigest? trusted)
     {
-        if (!file.Exists)
+        if (InputFile.IsMissing(file))
         {
-            Console.Error.WriteLine($"error: no such file: {file.FullName}");
             return ExitCodes.UsageOrEnvironment;
         }
 

@@ -308,6 +308,31 @@ public sealed class EventStore
         return now.Events == earlier.Events && now.Sha256 == earlier.Sha256;
     }
 
+    /// <summary>
+    /// Waits until every transaction that may have committed before this call lies below the log's horizon, so that a
+    /// read of the log started afterwards misses nothing already committed. False when a transaction left open on the
+    /// server (in any of its databases) holds the horizon back for longer than <paramref name="timeout"/>.
+    /// </summary>
+    public async Task<bool> WaitUntilCommittedAreReadableAsync(TimeSpan timeout, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = new NpgsqlCommand("select pg_snapshot_xmax(pg_current_snapshot())::text::bigint", connection);
+        var committedBelow = (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+        command.CommandText = "select pg_snapshot_xmin(pg_current_snapshot())::text::bigint";
+        var waiting = System.Diagnostics.Stopwatch.StartNew();
+        while ((long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))! < committedBelow)
+        {
+            if (waiting.Elapsed > timeout)
+            {
+                return false;
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(50), cancellationToken).ConfigureAwait(false);
+        }
+
+        return true;
+    }
+
     /// <summary>How many events are readable now (below the log's horizon), optionally of one country's streams: the size of an export started now.</summary>
     public async Task<long> CountReadableEventsAsync(string? country = null, CancellationToken cancellationToken = default)
     {

@@ -117,6 +117,57 @@ public sealed class AuditCommandTests(TestDatabase database) : IClassFixture<Tes
         result.Error.ShouldNotBeNullOrWhiteSpace();
     }
 
+    [Fact]
+    public async Task An_export_that_would_miss_committed_events_or_cannot_finish_writes_nothing_and_keeps_the_last_file()
+    {
+        var store = await SeededStoreAsync("exp_horizon");
+        var file = Path.Combine(directory, "last-good.jsonl");
+        await File.WriteAllTextAsync(file, "the last good export");
+
+        // A transaction left open anywhere on the server holds the log's horizon below the events committed since it began.
+        await using (var idle = await database.DataSource.OpenConnectionAsync())
+        await using (var open = await idle.BeginTransactionAsync())
+        {
+            await using (var xid = new Npgsql.NpgsqlCommand("select pg_current_xact_id()", idle, open))
+            {
+                await xid.ExecuteScalarAsync();
+            }
+
+            await store.AppendAsync(new StreamAppend("fund-de", "fund", "DE", ExpectedVersion.Any, [new Deposited(400, new LocalDate(2026, 4, 1))]));
+
+            var held = await CliProcess.RunAsync(database.ConnectionString, "export", "--schema", "exp_horizon", "--out", file, "--horizon-wait", "1");
+            var digest = await CliProcess.RunAsync(database.ConnectionString, "digest", "--schema", "exp_horizon", "--horizon-wait", "1");
+
+            held.ExitCode.ShouldBe(2, held.ToString());
+            held.Error.ShouldContain("holds back the log's horizon");
+            digest.ExitCode.ShouldBe(2, digest.ToString());
+            digest.Error.ShouldContain("holds back the log's horizon");
+        }
+
+        (await File.ReadAllTextAsync(file)).ShouldBe("the last good export");
+        var failed = await CliProcess.RunAsync(database.ConnectionString, "export", "--schema", "no_such_schema", "--out", file);
+        failed.ExitCode.ShouldBe(2, failed.ToString());
+        (await File.ReadAllTextAsync(file)).ShouldBe("the last good export");
+        File.Exists(file + ".partial").ShouldBeFalse();
+
+        var export = await CliProcess.RunAsync(database.ConnectionString, "export", "--schema", "exp_horizon", "--out", file);
+        export.ExitCode.ShouldBe(0, export.ToString());
+        export.Output.ShouldContain("exported 7 events");
+    }
+
+    [Fact]
+    public async Task A_file_that_cannot_be_read_is_one_line_and_exit_2_not_a_stack_trace()
+    {
+        var unreadable = await CliProcess.RunAsync(null, "verify", "/proc/self/mem");
+        var folder = await CliProcess.RunAsync(null, "verify", directory);
+
+        unreadable.ExitCode.ShouldBe(2, unreadable.ToString());
+        unreadable.Error.Trim().ShouldStartWith("error: ");
+        unreadable.Error.ShouldNotContain("   at ");
+        folder.ExitCode.ShouldBe(2, folder.ToString());
+        folder.Error.ShouldContain("is a directory");
+    }
+
     private async Task<EventStore.EventStore> SeededStoreAsync(string schema)
     {
         var store = new EventStore.EventStore(database.DataSource, new EventStoreOptions
