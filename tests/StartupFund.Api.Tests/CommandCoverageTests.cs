@@ -72,8 +72,19 @@ public sealed class CommandCoverageTests(ApiFactory api) : IClassFixture<ApiFact
         await ReviewedAsync(s, "app-decline", "fund-back", "FR", "3000.00", "EUR");
         await s.Post("/applications/app-decline/approval", Approval("EUR", "3000.00")).Expect(200);
         (await s.Get("/funds/fund-back/balance").Expect(200)).Amount("figures.availableToCommit").ShouldBe("7000.00");
+        await s.Post("/applications/app-decline/co-investments", new { investorId = "angel", investorName = "Angel", amount = Money("600.00", "EUR"), valueDate = "2026-03-02" }).Expect(200);
+        await s.Post("/applications/app-decline/co-investments", new { investorId = "vc", investorName = "VC", amount = Money("400.00", "EUR") }).Expect(200);
+        var coInvested = await s.Get("/countries/FR/balance").Expect(200);
+        coInvested.Amount("byCurrency[0].coInvestmentCommitted").ShouldBe("1000.00");
+        coInvested.Amount("byCurrency[0].coInvestmentReceived").ShouldBe("600.00");
         (await s.Post("/applications/app-decline/offer/decline", new { reason = "Private round" }).Expect(200)).Str("status").ShouldBe("offerDeclined");
-        (await s.Get("/funds/fund-back/balance").Expect(200)).Amount("figures.availableToCommit").ShouldBe("10000.00");
+        var declined = await s.Get("/funds/fund-back/balance").Expect(200);
+        declined.Amount("figures.availableToCommit").ShouldBe("10000.00");
+        // No public money will go to it, so its co-investments leverage nothing: the figures agree with the portfolio.
+        declined.Amount("figures.coInvestmentCommitted").ShouldBe("0.00");
+        declined.Amount("figures.coInvestmentReceived").ShouldBe("0.00");
+        (await s.Get("/countries/FR/balance").Expect(200)).Amount("byCurrency[0].coInvestmentReceived").ShouldBe("0.00");
+        (await TypesAsync(s, "app-decline")).TakeLast(2).ShouldBe(["offer-declined", "co-investments-released"]);
         await s.Post("/applications/app-decline/offer/decline", new { reason = "Twice" }).ExpectProblem(422, "application.no_open_offer");
         await s.Post("/applications/app-decline/offer/acceptance").ExpectProblem(422, "application.no_open_offer");
         await s.Post("/applications/app-decline/review").ExpectProblem(422, "application.not_pending");

@@ -56,6 +56,13 @@ public sealed record CoInvestmentReceived(
     ApplicationId ApplicationId, FundId FundId, InvestorId InvestorId, Money Amount, LocalDate ValueDate, Instant ReceivedAt)
     : IApplicationEvent;
 
+/// <summary>
+/// The offer was declined, so the co-investment committed alongside it matches no public money of this fund: the
+/// fund stops counting what was received and what was still outstanding (its journal writes both back off).
+/// </summary>
+public sealed record CoInvestmentsReleased(ApplicationId ApplicationId, FundId FundId, Money Received, Money Outstanding, Instant ReleasedAt)
+    : IApplicationEvent;
+
 public sealed record MilestoneReported(ApplicationId ApplicationId, int TrancheNumber, string Evidence, Instant ReportedAt)
     : IApplicationEvent;
 

@@ -39,6 +39,7 @@ public static class EventAliases
         (typeof(TrancheDisbursed), "tranche-disbursed"),
         (typeof(TrancheDisbursementReversed), "tranche-disbursement-reversed"),
         (typeof(RemainderCancelled), "remainder-cancelled"),
+        (typeof(CoInvestmentsReleased), "co-investments-released"),
     ];
 
     private static readonly FrozenDictionary<Type, string> AliasByType = Registry.ToFrozenDictionary(entry => entry.Type, entry => entry.Alias);

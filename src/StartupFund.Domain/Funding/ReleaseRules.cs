@@ -7,7 +7,8 @@ namespace StartupFund.Domain.Funding;
 
 /// <summary>
 /// Giving reserved money back to the fund's available-to-commit: the startup declines the offer,
-/// or the manager cancels what remains unpaid of an approval. Paid tranches stay paid.
+/// or the manager cancels what remains unpaid of an approval. Paid tranches stay paid. A declined
+/// offer also releases the co-investments committed alongside it (no public money to match).
 /// </summary>
 internal static class ReleaseRules
 {
@@ -17,7 +18,15 @@ internal static class ReleaseRules
         var reason = BoundedText.Optional(command.Reason, Limits.ReasonMaxLength, "Reason");
         var released = Release(application, fund, reason, command.At);
         var declined = new OfferDeclined(application.Id, fund.Id, released.Amount, reason, command.At);
-        return new TwoStreamDecision([declined], [released]);
+        if (application.CoInvestors.IsEmpty)
+        {
+            return new TwoStreamDecision([declined], [released]);
+        }
+
+        var outstandingMinor = application.CoInvestors.Values.Sum(investor => investor.OutstandingMinor);
+        var coInvestments = new CoInvestmentsReleased(
+            application.Id, fund.Id, fund.Money(application.CoInvestmentReceivedMinor), fund.Money(outstandingMinor), command.At);
+        return new TwoStreamDecision([declined, coInvestments], [released]);
     }
 
     public static TwoStreamDecision Cancel(CancelRemainder command, ApplicationState application, FundState fund)

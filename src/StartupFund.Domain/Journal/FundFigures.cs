@@ -39,7 +39,9 @@ public sealed record FundFigures(
             CashOnHandMinor: ledger.BalanceOf(AccountCode.Cash).PostedDebitBalance,
             ReservedMinor: ledger.BalanceOf(AccountCode.Portfolio).DebitsPending,
             DisbursedMinor: ledger.BalanceOf(AccountCode.Portfolio).PostedDebitBalance,
-            CoInvestmentCommittedMinor: ledger.BalanceOf(AccountCode.CoInvestmentCommittedMemo).DebitsPosted,
+            // Committed = still outstanding + received; a declined offer's co-investments are written off both memos.
+            CoInvestmentCommittedMinor: ledger.BalanceOf(AccountCode.CoInvestmentCommittedMemo).PostedDebitBalance
+                + ledger.BalanceOf(AccountCode.CoInvestmentReceivedMemo).PostedDebitBalance,
             CoInvestmentReceivedMinor: ledger.BalanceOf(AccountCode.CoInvestmentReceivedMemo).PostedDebitBalance);
     }
 

@@ -49,6 +49,12 @@ public static class JournalPosting
             AccountCode.CoInvestmentCommittedMemo, AccountCode.CoInvestmentContraMemo, committed.Amount)),
         CoInvestmentReceived received => Entry(received.FundId, received, Posted(
             AccountCode.CoInvestmentReceivedMemo, AccountCode.CoInvestmentCommittedMemo, received.Amount)),
+        CoInvestmentsReleased released => new JournalEntry(
+            released.FundId,
+            EventAliases.AliasOf(released),
+            [.. new[] { (AccountCode.CoInvestmentReceivedMemo, released.Received), (AccountCode.CoInvestmentCommittedMemo, released.Outstanding) }
+                .Where(memo => memo.Item2.MinorUnits > 0)
+                .Select(memo => Posted(AccountCode.CoInvestmentContraMemo, memo.Item1, memo.Item2))]),
         _ => null,
     };
 

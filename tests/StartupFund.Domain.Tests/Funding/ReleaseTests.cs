@@ -2,6 +2,8 @@ using StartupFund.Domain.Applications;
 using StartupFund.Domain.Common;
 using StartupFund.Domain.Funding;
 using StartupFund.Domain.Funds;
+using StartupFund.Domain.Journal;
+using StartupFund.Domain.Values;
 using static StartupFund.Domain.Tests.Support.Fixtures;
 
 namespace StartupFund.Domain.Tests.Funding;
@@ -21,6 +23,34 @@ public class ReleaseTests
             .Then([new OfferDeclined(TheApp, TheFund, Gbp("300000.00"), "Took another offer", At)], [released]);
         Spec.Given(FundWithReservation(), ActiveApplication)
             .When(new DeclineOffer(TheApp, null, At)).ThenRefused(ErrorCodes.ApplicationNoOpenOffer);
+    }
+
+    [Fact]
+    public void Declining_an_offer_releases_the_co_investments_committed_alongside_it()
+    {
+        var released = new ReservationReleased(TheFund, TheApp, Gbp("300000.00"), Reserved.Tranches, "Took another offer", At);
+        var coInvested = new CoInvestmentCommitted(TheApp, TheFund, Angel, "Angel Syndicate", Gbp("250000.00"), At);
+        Spec.Given(FundWithReservation(), [.. ApprovedApplication, coInvested, CoReceived("200000.00")])
+            .When(new DeclineOffer(TheApp, "Took another offer", At))
+            .Then(
+                [
+                    new OfferDeclined(TheApp, TheFund, Gbp("300000.00"), "Took another offer", At),
+                    new CoInvestmentsReleased(TheApp, TheFund, Gbp("200000.00"), Gbp("50000.00"), At),
+                ],
+                [released]);
+
+        var entry = JournalPosting.For(new CoInvestmentsReleased(TheApp, TheFund, Gbp("200000.00"), Gbp("50000.00"), At))!;
+        entry.IsBalanced().ShouldBeTrue();
+        entry.Transfers.Select(t => (t.Debit, t.Credit, t.Amount)).ShouldBe(
+        [
+            (AccountCode.CoInvestmentContraMemo, AccountCode.CoInvestmentReceivedMemo, Gbp("200000.00")),
+            (AccountCode.CoInvestmentContraMemo, AccountCode.CoInvestmentCommittedMemo, Gbp("50000.00")),
+        ]);
+        object[] history = [coInvested, CoReceived("200000.00"), new CoInvestmentsReleased(TheApp, TheFund, Gbp("200000.00"), Gbp("50000.00"), At)];
+        var ledger = history.Select(JournalPosting.For).Aggregate(FundLedger.Empty(TheFund, Currency.Gbp), (l, e) => l.Apply(e!));
+        var figures = FundFigures.From(ledger);
+        figures.CoInvestmentCommittedMinor.ShouldBe(0);
+        figures.CoInvestmentReceivedMinor.ShouldBe(0);
     }
 
     [Fact]
