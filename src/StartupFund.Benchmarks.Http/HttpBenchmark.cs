@@ -185,9 +185,9 @@ public static class HttpBenchmark
         await Workload.PostAsync(http, admin, $"/funds/{id}/commitments",
             """{"sponsorId":"gov","sponsorName":"Government","kind":"government","amount":{"amount":"100000000000.00","currency":"EUR"}}""");
         await Workload.PostAsync(http, admin, $"/funds/{id}/capital-calls",
-            """{"callId":"c1","sponsorId":"gov","amount":{"amount":"100000000000.00","currency":"EUR"},"dueDate":"2026-04-01"}""");
+            $$"""{"callId":"c1","sponsorId":"gov","amount":{"amount":"100000000000.00","currency":"EUR"},"dueDate":"{{DateTime.UtcNow.AddDays(30):yyyy-MM-dd}}"}""");
         await Workload.PostAsync(http, admin, $"/funds/{id}/capital-calls/c1/receipts",
-            """{"amount":{"amount":"100000000000.00","currency":"EUR"},"valueDate":"2026-04-01"}""");
+            $$"""{"amount":{"amount":"100000000000.00","currency":"EUR"},"valueDate":"{{DateTime.UtcNow:yyyy-MM-dd}}"}""");
     }
 
     private static double PeakRssMb(int pid)

@@ -65,7 +65,7 @@ internal static class Workload
                 await Step(false, () => TryGetAsync(http, tokens.Manager, "/countries/DE/balance"));
                 await Step(true, () => TryPostAsync(http, tokens.Startup, $"/applications/{app}/tranches/1/milestone/report", """{"evidence":"Pilot signed"}"""));
                 await Step(true, () => TryPostAsync(http, tokens.Manager, $"/applications/{app}/tranches/1/milestone/verification", ""));
-                await Step(true, () => TryPostAsync(http, tokens.Manager, $"/applications/{app}/tranches/1/disbursement", $$"""{"valueDate":"2026-03-10","paymentReference":"PAY-{{app}}"}"""));
+                await Step(true, () => TryPostAsync(http, tokens.Manager, $"/applications/{app}/tranches/1/disbursement", $$"""{"valueDate":"{{DateTime.UtcNow:yyyy-MM-dd}}","paymentReference":"PAY-{{app}}"}"""));
                 await Step(false, () => TryGetAsync(http, tokens.Manager, $"/funds/{fund}/journal?limit=20"));
             }
 

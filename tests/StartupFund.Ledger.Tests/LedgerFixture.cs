@@ -45,8 +45,8 @@ public sealed class LedgerFixture : IAsyncLifetime
         policy ??= new FundPolicy(new Money(100, eur), new Money(100_000_000_00, eur), ReadyMadePolicies.NoMatching, 0);
         await Ledger.Commands.ExecuteAsync(new OpenFund(fund, new CountryCode("DE"), "Test fund " + id, eur, policy, now), CommandRequest.Plain);
         await Ledger.Commands.ExecuteAsync(new CommitCapital(fund, new SponsorId("gov"), "Government", SponsorKind.Government, new Money(committedMinor, eur), now), CommandRequest.Plain);
-        await Ledger.Commands.ExecuteAsync(new CallCapital(fund, new CallId("call-1"), new SponsorId("gov"), new Money(committedMinor, eur), new NodaTime.LocalDate(2026, 4, 1), now), CommandRequest.Plain);
-        await Ledger.Commands.ExecuteAsync(new ReceiveCapital(fund, new CallId("call-1"), new Money(committedMinor, eur), new NodaTime.LocalDate(2026, 4, 1), now), CommandRequest.Plain);
+        await Ledger.Commands.ExecuteAsync(new CallCapital(fund, new CallId("call-1"), new SponsorId("gov"), new Money(committedMinor, eur), new NodaTime.LocalDate(2026, 3, 2), now), CommandRequest.Plain);
+        await Ledger.Commands.ExecuteAsync(new ReceiveCapital(fund, new CallId("call-1"), new Money(committedMinor, eur), new NodaTime.LocalDate(2026, 3, 2), now), CommandRequest.Plain);
         return fund;
     }
 

@@ -44,7 +44,7 @@ public sealed class RememberedStateTests(LedgerFixture fixture) : IClassFixture<
         await other.Commands.ExecuteAsync(new CallCapital(fund, new CallId("call-2"), new SponsorId("late"), new Money(100_000_00, Eur),
             new NodaTime.LocalDate(2026, 4, 1), now), CommandRequest.Plain);
         await other.Commands.ExecuteAsync(new ReceiveCapital(fund, new CallId("call-2"), new Money(100_000_00, Eur),
-            new NodaTime.LocalDate(2026, 4, 1), now), CommandRequest.Plain);
+            new NodaTime.LocalDate(2026, 3, 2), now), CommandRequest.Plain);
 
         // This ledger remembers the fund with 100,000 to commit; it now has 200,000.
         var outcome = await Ledger.Commands.ExecuteAsync(fixture.Approve(app, 150_000_00), CommandRequest.Plain);

@@ -85,7 +85,7 @@ public sealed class DatabaseRestartTests(ITestOutputHelper output)
             new ApiRequest(HttpMethod.Get, "/health/ready", null),
             new ApiRequest(HttpMethod.Get, $"/funds/{fund.Id}", Identities.FundManager(fund.Country)),
             ApiRequest.Command($"/funds/{fund.Id}/capital-calls", Identities.FundManager(fund.Country),
-                $$"""{"callId":"probe","sponsorId":"gov","amount":{{fund.Money(1)}},"dueDate":"2026-05-01"}"""),
+                $$"""{"callId":"probe","sponsorId":"gov","amount":{{fund.Money(1)}},"dueDate":"{{Dates.InDays(30)}}"}"""),
         };
         foreach (var probe in probes)
         {

@@ -14,6 +14,8 @@ public sealed class CoInvestorTests(WebFactory factory) : IClassFixture<WebFacto
 {
     private const string Angel = "de-app-aleph-angel";
 
+    private static string Today => DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
     [Fact]
     public async Task A_co_investor_sees_its_investments_and_records_a_transfer_against_its_commitment()
     {
@@ -42,7 +44,7 @@ public sealed class CoInvestorTests(WebFactory factory) : IClassFixture<WebFacto
         var sent = await session.PostFormAsync(page, page, new()
         {
             ["amount.amount"] = "200.00",
-            ["valueDate"] = "2026-11-02",
+            ["valueDate"] = Today,
             ["idempotencyKey"] = Guid.NewGuid().ToString("N"),
         }, handler: "sent");
         sent.StatusCode.ShouldBe(HttpStatusCode.Redirect, await sent.Content.ReadAsStringAsync());
@@ -53,7 +55,7 @@ public sealed class CoInvestorTests(WebFactory factory) : IClassFixture<WebFacto
         var tooMuch = await session.PostFormAsync(page, page, new()
         {
             ["amount.amount"] = "301.00",
-            ["valueDate"] = "2026-11-03",
+            ["valueDate"] = Today,
             ["idempotencyKey"] = Guid.NewGuid().ToString("N"),
         }, handler: "sent");
         (await tooMuch.Content.ReadAsStringAsync()).ShouldContain(

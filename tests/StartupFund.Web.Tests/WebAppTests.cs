@@ -206,7 +206,7 @@ public sealed partial class WebAppTests(WebFactory factory) : IClassFixture<WebF
         var response = await session.PostFormAsync("/app/review/de-app-aleph", "/app/review/de-app-aleph", new()
         {
             ["tranche"] = "2",
-            ["valueDate"] = "2026-11-01",
+            ["valueDate"] = InDays(0),
             ["paymentReference"] = "SEPA-TEST-1",
             ["idempotencyKey"] = Guid.NewGuid().ToString("N"),
         }, handler: "disburse");
@@ -227,7 +227,7 @@ public sealed partial class WebAppTests(WebFactory factory) : IClassFixture<WebF
         var response = await session.PostFormAsync("/app/review/de-app-aleph?done=paid", "/app/review/de-app-aleph?done=paid", new()
         {
             ["tranche"] = "2",
-            ["valueDate"] = "2026-11-01",
+            ["valueDate"] = InDays(0),
             ["paymentReference"] = "SEPA-TEST-3",
             ["idempotencyKey"] = Guid.NewGuid().ToString("N"),
         }, handler: "disburse");
@@ -247,7 +247,7 @@ public sealed partial class WebAppTests(WebFactory factory) : IClassFixture<WebF
         var response = await session.PostFormAsync("/app/review/de-app-aleph", "/app/review/de-app-aleph", new()
         {
             ["tranche"] = "2",
-            ["valueDate"] = "2026-11-01",
+            ["valueDate"] = InDays(0),
             ["paymentReference"] = "SEPA-TEST-2",
             ["idempotencyKey"] = "cl\u00e9-\u2028",
         }, handler: "disburse");
@@ -379,7 +379,7 @@ public sealed partial class WebAppTests(WebFactory factory) : IClassFixture<WebF
         (await factory.EventCountAsync()).ShouldBe(before, "a refused form records no commitment");
 
         // The user corrects the date and changes the amount: a new request, not idempotency.key_reused.
-        fields["valueDate"] = "2026-11-01";
+        fields["valueDate"] = InDays(0);
         fields["amount.amount"] = "1500.00";
         var sent = await session.PostFormAsync("/app/review/de-app-aleph", "/app/review/de-app-aleph", new(fields), handler: "coinvest");
         sent.StatusCode.ShouldBe(HttpStatusCode.Redirect, await sent.Content.ReadAsStringAsync());

@@ -63,6 +63,7 @@ internal static class ApplicationEvolution
                         ReceivedMinor = state.CoInvestors[received.InvestorId.Value].ReceivedMinor + received.Amount.MinorUnits,
                     }),
                 CoInvestmentReceivedMinor = state.CoInvestmentReceivedMinor + received.Amount.MinorUnits,
+                CoInvestmentReceivedByValueDate = Common.ValueDates.Add(state.CoInvestmentReceivedByValueDate, received.ValueDate, received.Amount.MinorUnits),
             },
             MilestoneReported reported => WithTranche(state, reported.TrancheNumber, t => t with { MilestoneStatus = MilestoneStatus.Reported }),
             MilestoneVerified verified => WithTranche(state, verified.TrancheNumber, t => t with { MilestoneStatus = MilestoneStatus.Verified }),

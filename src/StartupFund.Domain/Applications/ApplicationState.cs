@@ -71,8 +71,8 @@ public sealed record ApplicationState
 {
     public static readonly ApplicationState Initial = new();
 
-    /// <summary>The version of this state's JSON: a snapshot of another shape is ignored and folded again (2: tranches carry due dates; 3: the days of submission and approval).</summary>
-    public const string Shape = "3";
+    /// <summary>The version of this state's JSON: a snapshot of another shape is ignored and folded again (2: tranches carry due dates; 3: the days of submission and approval; 4: co-investment by value date).</summary>
+    public const string Shape = "4";
 
     public ApplicationStatus Status { get; init; }
 
@@ -112,6 +112,12 @@ public sealed record ApplicationState
         ImmutableDictionary<string, CoInvestorPosition>.Empty;
 
     public long CoInvestmentReceivedMinor { get; init; }
+
+    /// <summary>Co-investment received, by value date (<see cref="Common.ValueDates.Add"/>).</summary>
+    public ImmutableDictionary<string, long> CoInvestmentReceivedByValueDate { get; init; } = ImmutableDictionary<string, long>.Empty;
+
+    /// <summary>The co-investment that had arrived by <paramref name="day"/>: what matches a payment valued that day.</summary>
+    public long CoInvestmentReceivedOnMinor(LocalDate day) => CoInvestmentReceivedMinor - Common.ValueDates.After(CoInvestmentReceivedByValueDate, day);
 
     public long PaidMinor { get; init; }
 

@@ -1,4 +1,6 @@
+using System.Collections.Immutable;
 using NodaTime;
+using NodaTime.Text;
 
 namespace StartupFund.Domain.Common;
 
@@ -32,5 +34,24 @@ public static class ValueDates
                 $"The value date {valueDate:uuuu-MM-dd} is before {earliestIs} ({earliest:uuuu-MM-dd}): the money cannot have moved earlier.",
                 "valueDate");
         }
+    }
+
+    /// <summary>
+    /// Adds an amount to totals kept by value date. States keep them keyed "uuuu-MM-dd" (string keys keep a
+    /// state serializable as a snapshot; ISO dates sort as they read).
+    /// </summary>
+    public static ImmutableDictionary<string, long> Add(ImmutableDictionary<string, long> byDay, LocalDate valueDate, long minorUnits)
+    {
+        ArgumentNullException.ThrowIfNull(byDay);
+        var key = LocalDatePattern.Iso.Format(valueDate);
+        return byDay.SetItem(key, byDay.GetValueOrDefault(key) + minorUnits);
+    }
+
+    /// <summary>What of those totals moves only after <paramref name="day"/>: money a payment on that day cannot count on.</summary>
+    public static long After(ImmutableDictionary<string, long> byDay, LocalDate day)
+    {
+        ArgumentNullException.ThrowIfNull(byDay);
+        var key = LocalDatePattern.Iso.Format(day);
+        return byDay.Where(entry => string.CompareOrdinal(entry.Key, key) > 0).Sum(entry => entry.Value);
     }
 }

@@ -6,9 +6,10 @@ namespace StartupFund.Domain.Funding;
 
 /// <summary>
 /// Paying a tranche. A tranche is paid only: after the offer was accepted; in order; once its
-/// milestone is verified (the first tranche excepted); when the fund has the cash on hand; and when
-/// the co-investment RECEIVED so far covers the fund's matching policy for all public money paid to
-/// this application including this tranche. A closed fund still pays existing approvals.
+/// milestone is verified (the first tranche excepted); when the fund has the cash on hand by the
+/// payment's value date; and when the co-investment RECEIVED by that date covers the fund's matching
+/// policy for all public money paid to this application including this tranche. A closed fund still
+/// pays existing approvals.
 /// </summary>
 internal static class DisbursementRules
 {
@@ -32,21 +33,25 @@ internal static class DisbursementRules
         var reference = BoundedText.Required(command.PaymentReference, Limits.ReferenceMaxLength, "Payment reference");
         ValueDates.Require(command.ValueDate, command.At, application.ApprovedOn, "the approval");
 
-        if (tranche.AmountMinor > fund.CashOnHandMinor)
+        var cashOnTheDay = fund.CashOnHandOnMinor(command.ValueDate);
+        if (tranche.AmountMinor > cashOnTheDay)
         {
+            var later = fund.CashOnHandMinor - cashOnTheDay;
             throw DomainException.Rule(
                 ErrorCodes.FundInsufficientCash,
-                $"Tranche {tranche.TrancheNumber} needs {fund.Money(tranche.AmountMinor)}; the fund holds {fund.Money(fund.CashOnHandMinor)}.");
+                $"Tranche {tranche.TrancheNumber} needs {fund.Money(tranche.AmountMinor)} on {command.ValueDate:uuuu-MM-dd}; the fund holds {fund.Money(cashOnTheDay)} by then"
+                + (later > 0 ? $" ({fund.Money(later)} more is valued later)." : "."));
         }
 
         var publicAfterMinor = application.PaidMinor + tranche.AmountMinor;
         var requiredPrivateMinor = fund.Policy!.Matching.RequiredPrivateMinor(publicAfterMinor);
-        if (application.CoInvestmentReceivedMinor < requiredPrivateMinor)
+        var privateByThen = application.CoInvestmentReceivedOnMinor(command.ValueDate);
+        if (privateByThen < requiredPrivateMinor)
         {
             throw DomainException.Rule(
                 ErrorCodes.TrancheMatchingNotMet,
                 $"{fund.Money(publicAfterMinor)} of public money needs {fund.Money(requiredPrivateMinor)} of co-investment received; "
-                + $"{fund.Money(application.CoInvestmentReceivedMinor)} has arrived.");
+                + $"{fund.Money(privateByThen)} has arrived by {command.ValueDate:uuuu-MM-dd}.");
         }
 
         Invariant.Require(fund.ReservedMinor >= tranche.AmountMinor, "a tranche's reservation is held by its fund");

@@ -1,3 +1,5 @@
+using StartupFund.Domain.Common;
+
 namespace StartupFund.Domain.Funds;
 
 /// <summary>Evolve: how each fund event changes the state. No rules here, only facts.</summary>
@@ -47,6 +49,7 @@ internal static class FundEvolution
                     }),
                 ReceivedMinor = state.ReceivedMinor + received.Amount.MinorUnits,
                 CashOnHandMinor = state.CashOnHandMinor + received.Amount.MinorUnits,
+                ReceivedByValueDate = ValueDates.Add(state.ReceivedByValueDate, received.ValueDate, received.Amount.MinorUnits),
             },
             FundClosed => state with { Status = FundStatus.Closed },
             FundsReserved reserved => state with { ReservedMinor = state.ReservedMinor + reserved.Amount.MinorUnits },

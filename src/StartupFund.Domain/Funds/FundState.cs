@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using StartupFund.Domain.Common;
 using StartupFund.Domain.Values;
 
 namespace StartupFund.Domain.Funds;
@@ -29,8 +30,8 @@ public sealed record FundState
 {
     public static readonly FundState Initial = new();
 
-    /// <summary>The version of this state's JSON: a snapshot of another shape is ignored and folded again (2: calls carry due dates; 3: and the day they were made).</summary>
-    public const string Shape = "3";
+    /// <summary>The version of this state's JSON: a snapshot of another shape is ignored and folded again (2: calls carry due dates; 3: and the day they were made; 4: receipts by value date).</summary>
+    public const string Shape = "4";
 
     public FundStatus Status { get; init; }
 
@@ -57,6 +58,15 @@ public sealed record FundState
     public long ReceivedMinor { get; init; }
 
     public long CashOnHandMinor { get; init; }
+
+    /// <summary>Capital received, by value date (<see cref="ValueDates.Add"/>).</summary>
+    public ImmutableDictionary<string, long> ReceivedByValueDate { get; init; } = ImmutableDictionary<string, long>.Empty;
+
+    /// <summary>
+    /// What a payment valued <paramref name="day"/> may spend: the cash on hand less capital that arrives only after
+    /// that day. Every payment counts against it whatever its own date, so no later day is left short either.
+    /// </summary>
+    public long CashOnHandOnMinor(NodaTime.LocalDate day) => CashOnHandMinor - ValueDates.After(ReceivedByValueDate, day);
 
     public long ReservedMinor { get; init; }
 

@@ -141,7 +141,7 @@ public sealed class DemoSeed(StartupFundLedger ledger)
         var callId = new CallId(sponsor + "-call-1");
         await FundAsync(new CommitCapital(fund, sponsorId, name, kind, committed, Next()), ct).ConfigureAwait(false);
         await FundAsync(new CallCapital(fund, callId, sponsorId, called, Date(30), Next()), ct).ConfigureAwait(false);
-        await FundAsync(new ReceiveCapital(fund, callId, called, Date(28), Next()), ct).ConfigureAwait(false);
+        await FundAsync(new ReceiveCapital(fund, callId, called, Date(0), Next()), ct).ConfigureAwait(false);
     }
 
     private Task SubmitAsync(Applicant a, string requested, CancellationToken ct) =>
@@ -174,7 +174,7 @@ public sealed class DemoSeed(StartupFundLedger ledger)
         await AppAsync(new AcceptOffer(a.AppId, Next()), ct).ConfigureAwait(false);
         var investor = new InvestorId(a.Id + "-angel");
         await AppAsync(new CommitCoInvestment(a.AppId, investor, "Angel syndicate", M(coInvested, a.Currency), Next()), ct).ConfigureAwait(false);
-        await AppAsync(new ReceiveCoInvestment(a.AppId, investor, M(coInvested, a.Currency), Date(5), Next()), ct).ConfigureAwait(false);
+        await AppAsync(new ReceiveCoInvestment(a.AppId, investor, M(coInvested, a.Currency), Date(0), Next()), ct).ConfigureAwait(false);
         for (var tranche = 1; tranche <= paid; tranche++)
         {
             await AppAsync(new ReportMilestone(a.AppId, tranche, "Signed pilot contract and usage report.", Next()), ct).ConfigureAwait(false);

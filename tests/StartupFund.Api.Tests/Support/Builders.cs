@@ -32,7 +32,7 @@ public static class Builders
         await s.Post("/funds", Fund(id, country, currency, ticketMin, ticketMax, matching ?? new { preset = "none" }, scores)).Expect(201);
         await s.Post($"/funds/{id}/commitments", new { sponsorId = "gov", sponsorName = "Government", kind = "government", amount = Money(committed, currency) }).Expect(200);
         await s.Post($"/funds/{id}/capital-calls", new { callId = "c1", sponsorId = "gov", amount = Money(committed, currency), dueDate = "2026-04-01" }).Expect(200);
-        await s.Post($"/funds/{id}/capital-calls/c1/receipts", new { amount = Money(committed, currency), valueDate = "2026-04-01" }).Expect(200);
+        await s.Post($"/funds/{id}/capital-calls/c1/receipts", new { amount = Money(committed, currency), valueDate = "2026-03-02" }).Expect(200);
     }
 
     public static async Task ReviewedAsync(Scenario s, string id, string fundId, string country, string requested, string currency)

@@ -82,4 +82,32 @@ public class DisbursementTests
         Spec.Given([.. FundWithReservation(policy: uk), FundPaid(1)], [.. afterFirst, CoReceived("100000.00")])
             .When(Disburse(2)).Then([Paid(2)], [FundPaid(2)]);
     }
+
+    [Fact]
+    public void A_payment_spends_only_cash_valued_by_its_own_date()
+    {
+        // 1,000,000.00 was called: 50,000.00 arrived today, 950,000.00 is announced for next week.
+        var nextWeek = Today.PlusDays(7);
+        object[] fund = [Opened(), Committed("2000000.00"), Called("1000000.00"), Received("50000.00"),
+            Received("950000.00") with { ValueDate = nextWeek }, Reserved];
+        var state = FundDecider.Fold(fund);
+        state.CashOnHandMinor.ShouldBe(100_000_000);
+        state.CashOnHandOnMinor(Today).ShouldBe(5_000_000);
+        state.CashOnHandOnMinor(nextWeek).ShouldBe(100_000_000);
+
+        // Tranche 1 is 100,000.00: not payable today on next week's money, payable valued next week.
+        Spec.Given(fund, ActiveApplication).When(Disburse(1)).ThenRefused(ErrorCodes.FundInsufficientCash);
+        Spec.Given(fund, ActiveApplication).When(new DisburseTranche(TheApp, 1, nextWeek, "PAY-1-1", At))
+            .ThenSucceeds().FundEvents.ShouldHaveSingleItem();
+    }
+
+    [Fact]
+    public void Co_investment_announced_for_later_does_not_match_a_payment_valued_earlier()
+    {
+        var uk = Policy(ReadyMadePolicies.UkFutureFund);
+        object[] announced = [.. ActiveApplication, CoCommitted("300000.00"), CoReceived("100000.00") with { ValueDate = Today.PlusDays(3) }];
+        Spec.Given(FundWithReservation(policy: uk), announced).When(Disburse(1)).ThenRefused(ErrorCodes.TrancheMatchingNotMet);
+        Spec.Given(FundWithReservation(policy: uk), announced).When(new DisburseTranche(TheApp, 1, Today.PlusDays(3), "PAY-1-1", At))
+            .ThenSucceeds().ApplicationEvents.ShouldHaveSingleItem();
+    }
 }

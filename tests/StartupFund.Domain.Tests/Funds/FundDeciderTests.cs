@@ -188,7 +188,7 @@ public class FundDeciderTests
             .When(new CallCapital(TheFund, Call1, Treasury, Gbp("10.00"), Today.PlusDays(30), At))
             .Then(Called("10.00"));
         Spec.GivenFund(Opened(), Committed("10.00"), Called("10.00"), new FundClosed(TheFund, "Closed", At))
-            .When(new ReceiveCapital(TheFund, Call1, Gbp("10.00"), Today.PlusDays(20), At))
+            .When(new ReceiveCapital(TheFund, Call1, Gbp("10.00"), Today, At))
             .Then(Received("10.00"));
     }
 
@@ -196,10 +196,10 @@ public class FundDeciderTests
     public void Capital_is_received_up_to_what_is_outstanding_on_the_call()
     {
         Spec.GivenFund(Opened(), Committed("100.00"), Called("60.00"), Received("50.00"))
-            .When(new ReceiveCapital(TheFund, Call1, Gbp("10.00"), Today.PlusDays(20), At))
+            .When(new ReceiveCapital(TheFund, Call1, Gbp("10.00"), Today, At))
             .Then(Received("10.00"));
         Spec.GivenFund(Opened(), Committed("100.00"), Called("60.00"), Received("50.00"))
-            .When(new ReceiveCapital(TheFund, Call1, Gbp("10.01"), Today.PlusDays(20), At))
+            .When(new ReceiveCapital(TheFund, Call1, Gbp("10.01"), Today, At))
             .ThenRefused(ErrorCodes.ReceiptExceedsOutstanding);
         Spec.GivenFund(Opened(), Committed("100.00"))
             .When(new ReceiveCapital(TheFund, Call1, Gbp("1.00"), Today, At))

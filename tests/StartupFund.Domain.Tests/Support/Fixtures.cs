@@ -35,7 +35,7 @@ internal static class Fixtures
         new(TheFund, call ?? Call1, sponsor ?? Treasury, Gbp(amount), Today.PlusDays(30), At);
 
     public static CapitalReceived Received(string amount, CallId? call = null, SponsorId? sponsor = null) =>
-        new(TheFund, call ?? Call1, sponsor ?? Treasury, Gbp(amount), Today.PlusDays(20), At);
+        new(TheFund, call ?? Call1, sponsor ?? Treasury, Gbp(amount), Today, At);
 
     /// <summary>An open fund with 2,000,000 committed and the given cash called and received.</summary>
     public static object[] FundWithCash(string cash = "1000000.00", FundPolicy? policy = null) =>

@@ -39,7 +39,7 @@ public static class PostEndpoints
         ["startupId"] = Targets.StartupId,
         ["reviewerId"] = NewId,
         ["dueDate"] = Dates.InDays(180),
-        ["valueDate"] = "2026-07-01",
+        ["valueDate"] = Dates.InDays(0),
         ["score"] = 3,
         ["publicParts"] = 1,
         ["privateParts"] = 1,

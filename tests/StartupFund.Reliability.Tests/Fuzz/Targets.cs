@@ -100,7 +100,7 @@ public static class Targets
                     """),
                 ApiRequest.Command(path + "/offer/acceptance", startup, "{}"),
                 ApiRequest.Command($"{path}/co-investments", manager, $$"""{"investorId":"{{InvestorId}}","investorName":"Angel","amount":{{Fund.Money(3000)}}}"""),
-                ApiRequest.Command($"{path}/co-investments/{InvestorId}/receipts", manager, $$"""{"amount":{{Fund.Money(1000)}},"valueDate":"2026-05-02"}"""),
+                ApiRequest.Command($"{path}/co-investments/{InvestorId}/receipts", manager, $$"""{"amount":{{Fund.Money(1000)}},"valueDate":"{{Dates.InDays(0)}}"}"""),
                 ApiRequest.Command(path + "/tranches/1/milestone/report", startup, """{"evidence":"Pilot signed"}"""),
             };
             // pending: none of them; under review: the first; offered: two; paying out: all

@@ -4,7 +4,7 @@ namespace StartupFund.Reliability.Tests.Harness;
 
 /// <summary>
 /// Business dates for requests to an API that runs on the real clock: a tranche may not fall due before
-/// its approval, so due dates are counted from today rather than written as fixed dates that age.
+/// its approval nor money move before it, so dates are counted from today rather than written as fixed dates that age.
 /// </summary>
 public static class Dates
 {

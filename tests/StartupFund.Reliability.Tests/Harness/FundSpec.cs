@@ -33,8 +33,8 @@ public sealed record FundSpec(string Id, string Country, string Currency, int De
         ApiRequest.Command($"/funds/{id}/commitments", Identities.Admin,
             $$"""{"sponsorId":"gov","sponsorName":"Government","kind":"government","amount":{{Money(committed)}}}"""),
         ApiRequest.Command($"/funds/{id}/capital-calls", Identities.FundManager(Country),
-            $$"""{"callId":"c0","sponsorId":"gov","amount":{{Money(called)}},"dueDate":"2026-04-01"}"""),
+            $$"""{"callId":"c0","sponsorId":"gov","amount":{{Money(called)}},"dueDate":"{{Dates.InDays(30)}}"}"""),
         ApiRequest.Command($"/funds/{id}/capital-calls/c0/receipts", Identities.FundManager(Country),
-            $$"""{"amount":{{Money(called)}},"valueDate":"2026-04-01"}"""),
+            $$"""{"amount":{{Money(called)}},"valueDate":"{{Dates.InDays(0)}}"}"""),
     ];
 }

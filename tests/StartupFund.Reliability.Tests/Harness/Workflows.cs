@@ -42,9 +42,9 @@ public static class Workflows
         return
         [
             ApiRequest.Command($"/funds/{fund.Id}/capital-calls", manager,
-                $$"""{"callId":"{{prefix}}-call","sponsorId":"gov","amount":{{fund.Money(1_000)}},"dueDate":"2026-05-01"}"""),
+                $$"""{"callId":"{{prefix}}-call","sponsorId":"gov","amount":{{fund.Money(1_000)}},"dueDate":"{{Dates.InDays(30)}}"}"""),
             ApiRequest.Command($"/funds/{fund.Id}/capital-calls/{prefix}-call/receipts", manager,
-                $$"""{"amount":{{fund.Money(1_000)}},"valueDate":"2026-05-02"}"""),
+                $$"""{"amount":{{fund.Money(1_000)}},"valueDate":"{{Dates.InDays(0)}}"}"""),
         ];
     }
 
@@ -107,11 +107,11 @@ public static class Workflows
         steps.Add(ApiRequest.Command($"/applications/{app}/co-investments", manager,
             $$"""{"investorId":"{{investorId}}","investorName":"Angel {{prefix}}","amount":{{fund.Money(first)}}}"""));
         steps.Add(ApiRequest.Command($"/applications/{app}/co-investments/{investorId}/receipts", investor,
-            $$"""{"amount":{{fund.Money(first)}},"valueDate":"2026-05-02"}"""));
+            $$"""{"amount":{{fund.Money(first)}},"valueDate":"{{Dates.InDays(0)}}"}"""));
         steps.Add(ApiRequest.Command($"/applications/{app}/tranches/1/milestone/report", startup, """{"evidence":"Pilot contract signed"}"""));
         steps.Add(ApiRequest.Command($"/applications/{app}/tranches/1/milestone/verification", manager, """{"note":"Checked"}"""));
         steps.Add(ApiRequest.Command($"/applications/{app}/tranches/1/disbursement", manager,
-            $$"""{"valueDate":"2026-05-10","paymentReference":"PAY-{{prefix}}"}"""));
+            $$"""{"valueDate":"{{Dates.InDays(0)}}","paymentReference":"PAY-{{prefix}}"}"""));
         if (ending == Ending.Reversed)
         {
             steps.Add(ApiRequest.Command($"/applications/{app}/tranches/1/disbursement/reversal", manager, """{"reason":"Bank returned the payment"}"""));
