@@ -325,7 +325,7 @@ internal sealed class StreamAppender(NpgsqlDataSource dataSource, EventStoreOpti
                 batch.BatchCommands.Add(BatchCommands.Create(
                     $"insert into {schema}.streams (id, type, country, version, head_hash, created_at, updated_at) values ($1, $2, $3, 0, $4, $5, $5) on conflict (id) do nothing",
                     stream.Append.StreamId, stream.Append.StreamType, (object?)stream.Append.Country ?? DBNull.Value,
-                    EventHash.Genesis.ToArray(), StoredInstant.ToDateTime(stream.RecordedAt)));
+                    EventHash.GenesisOf(stream.Append.StreamId, stream.Append.StreamType, stream.Append.Country), StoredInstant.ToDateTime(stream.RecordedAt)));
             }
 
             batch.BatchCommands.Add(BatchCommands.Create(
@@ -593,7 +593,7 @@ internal sealed class StreamAppender(NpgsqlDataSource dataSource, EventStoreOpti
     private sealed class PreparedStream(
         StreamAppend append, (string Alias, byte[] CanonicalData)[] events, EventMetadata metadata, byte[] metadataJson, Instant recordedAt)
     {
-        private byte[] headHash = EventHash.Genesis.ToArray();
+        private byte[] headHash = EventHash.GenesisOf(append.StreamId, append.StreamType, append.Country);
 
         public StreamAppend Append => append;
 

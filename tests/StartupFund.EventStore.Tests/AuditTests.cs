@@ -84,6 +84,25 @@ public sealed class AuditTests(TestDatabase database) : StoreTestBase(database)
         report.Breaks[0].ShouldBe(new FileBreak(target + 1, "de-1", 3, "hash does not match the event's content and its predecessor"));
     }
 
+    [Theory]
+    [InlineData("\"country\":\"DE\"", "\"country\":\"KE\"")]
+    [InlineData("\"streamType\":\"account\"", "\"streamType\":\"loan\"")]
+    public async Task A_stream_relabelled_on_every_line_is_detected_at_its_first_event(string label, string relabel)
+    {
+        var (lines, _) = await ExportAsync(await SeededStoreAsync());
+        var first = EventLineIndex(lines, "de-1", 1);
+        for (var i = 0; i < lines.Count; i++)
+        {
+            if (lines[i].Contains("\"streamId\":\"de-1\"", StringComparison.Ordinal))
+            {
+                lines[i] = lines[i].Replace(label, relabel, StringComparison.Ordinal);
+            }
+        }
+
+        var report = await VerifyFileAsync(lines);
+        report.Breaks[0].ShouldBe(new FileBreak(first + 1, "de-1", 1, "hash does not match the event's content and the stream's identity (id, type, country)"));
+    }
+
     [Fact]
     public async Task A_deleted_line_is_detected_and_located()
     {
@@ -275,7 +294,7 @@ public sealed class AuditTests(TestDatabase database) : StoreTestBase(database)
                     }
 
                     var e = ExportFile.ReadEvent(JsonDocument.Parse(node.ToJsonString()).RootElement);
-                    var hash = e.ComputeHash(previous.GetValueOrDefault(e.StreamId, EventHash.Genesis.ToArray()));
+                    var hash = e.ComputeHash(previous.GetValueOrDefault(e.StreamId, EventHash.GenesisOf(e.StreamId, e.StreamType, e.Country)));
                     previous[e.StreamId] = hash;
                     node["hash"] = Convert.ToHexStringLower(hash);
                     digest.Add(hash, e.Cursor);

@@ -40,6 +40,42 @@ public sealed class HashChainTests(TestDatabase database) : StoreTestBase(databa
         report.FirstBreak.Reason.ShouldContain(reason);
     }
 
+    [Theory]
+    [InlineData("country = 'KE'")]
+    [InlineData("country = null")]
+    [InlineData("type = 'loan'")]
+    public async Task A_stream_moved_to_another_country_or_type_is_located_at_its_first_event(string change)
+    {
+        var store = await SeededStoreAsync();
+
+        // The country decides which regulator sees a stream, so relabelling one is rewriting history too.
+        await Database.ExecuteAsync($"update {store.Schema.Quoted}.streams set {change} where id = '{Victim}'");
+
+        var report = await store.VerifyAsync();
+        report.Breaks.Count.ShouldBe(1);
+        (report.FirstBreak!.StreamId, report.FirstBreak.Version).ShouldBe((Victim, 1L));
+        report.FirstBreak.Reason.ShouldContain("the stream's identity (id, type, country)");
+    }
+
+    [Fact]
+    public async Task A_store_hashed_before_stream_identities_were_chained_is_named_as_such()
+    {
+        var store = await SeededStoreAsync();
+        var opened = await Database.ScalarAsync<string>(
+            $"select e.id::text from {store.Schema.Quoted}.events e where e.stream_id = '{Victim}' and e.version = 1");
+        var row = await Database.ScalarAsync<string>(
+            $"select json_build_object('type', type, 'data', data::text, 'metadata', metadata::text, 'micros', (extract(epoch from recorded_at) * 1000000)::bigint)::text from {store.Schema.Quoted}.events where stream_id = '{Victim}' and version = 1");
+        var fields = System.Text.Json.JsonDocument.Parse(row!).RootElement;
+        var legacy = EventHash.Compute(EventHash.LegacyGenesis, Guid.Parse(opened!), Victim, 1, fields.GetProperty("type").GetString()!,
+            Serialization.CanonicalJson.Canonicalize(fields.GetProperty("data").GetString()!),
+            Serialization.CanonicalJson.Canonicalize(fields.GetProperty("metadata").GetString()!), fields.GetProperty("micros").GetInt64());
+        await Database.ExecuteAsync($"update {store.Schema.Quoted}.events set hash = '\\x{Convert.ToHexStringLower(legacy)}' where stream_id = '{Victim}' and version = 1");
+
+        var report = await store.VerifyAsync();
+        (report.FirstBreak!.StreamId, report.FirstBreak.Version).ShouldBe((Victim, 1L));
+        report.FirstBreak.Reason.ShouldContain("hashed without the stream's identity");
+    }
+
     [Fact]
     public async Task A_single_byte_flipped_in_the_stored_data_is_detected()
     {

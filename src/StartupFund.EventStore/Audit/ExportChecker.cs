@@ -126,7 +126,7 @@ internal sealed class ExportChecker(LogDigest? trusted)
 
         if (!chains.TryGetValue(e.StreamId, out var chain))
         {
-            chains[e.StreamId] = chain = new StreamChain(e.StreamType, e.Country);
+            chains[e.StreamId] = chain = new StreamChain(e.StreamType, e.Country, EventHash.GenesisOf(e.StreamId, e.StreamType, e.Country));
         }
 
         chain.LastLine = lineNumber;
@@ -145,7 +145,9 @@ internal sealed class ExportChecker(LogDigest? trusted)
         }
         else if (storedHash.Length != EventHash.Length || !e.ComputeHash(chain.PreviousHash).AsSpan().SequenceEqual(storedHash))
         {
-            StreamBreak(chain, lineNumber, e, "hash does not match the event's content and its predecessor");
+            StreamBreak(chain, lineNumber, e, e.Version == 1
+                ? "hash does not match the event's content and the stream's identity (id, type, country)"
+                : "hash does not match the event's content and its predecessor");
         }
         else
         {
@@ -185,7 +187,7 @@ internal sealed class ExportChecker(LogDigest? trusted)
         }
     }
 
-    private sealed class StreamChain(string streamType, string? country)
+    private sealed class StreamChain(string streamType, string? country, byte[] genesis)
     {
         public string StreamType => streamType;
 
@@ -193,7 +195,7 @@ internal sealed class ExportChecker(LogDigest? trusted)
 
         public long Version { get; set; }
 
-        public byte[] PreviousHash { get; set; } = EventHash.Genesis.ToArray();
+        public byte[] PreviousHash { get; set; } = genesis;
 
         public bool Broken { get; set; }
 

@@ -8,7 +8,9 @@ namespace StartupFund.EventStore.Hashing;
 /// <summary>
 /// The tamper-evident hash of one event: SHA-256 over the previous hash in its stream followed by
 /// the length-prefixed canonical bytes of event id, stream id, version, type alias, data, metadata
-/// and recorded-at (Unix microseconds). Public so offline verifiers compute exactly the same bytes.
+/// and recorded-at (Unix microseconds). A stream's first event chains to the stream's identity
+/// (<see cref="GenesisOf"/>), so its type and country are covered too. Public so offline verifiers
+/// compute exactly the same bytes.
 /// </summary>
 public static class EventHash
 {
@@ -16,8 +18,32 @@ public static class EventHash
 
     private const int LengthPrefix = 4;
 
-    /// <summary>The "previous hash" of a stream's first event.</summary>
-    public static ReadOnlySpan<byte> Genesis => new byte[Length];
+    /// <summary>The "previous hash" of a stream's first event before streams' identities were chained (stores written before 2026-11-23).</summary>
+    public static ReadOnlySpan<byte> LegacyGenesis => new byte[Length];
+
+    private static readonly byte[] GenesisLabel = Encoding.UTF8.GetBytes("startupfund/stream/v1");
+
+    /// <summary>
+    /// The "previous hash" of a stream's first event: SHA-256 over the length-prefixed label
+    /// "startupfund/stream/v1", stream id, stream type and country (empty for none). Moving a stream to
+    /// another country or type changes the hash of its first event, and so of every event after it.
+    /// </summary>
+    public static byte[] GenesisOf(string streamId, string streamType, string? country)
+    {
+        ArgumentNullException.ThrowIfNull(streamId);
+        ArgumentNullException.ThrowIfNull(streamType);
+        country ??= string.Empty;
+        var idBytes = Encoding.UTF8.GetByteCount(streamId);
+        var typeBytes = Encoding.UTF8.GetByteCount(streamType);
+        var countryBytes = Encoding.UTF8.GetByteCount(country);
+        var buffer = new byte[(4 * LengthPrefix) + GenesisLabel.Length + idBytes + typeBytes + countryBytes];
+        var writer = new FieldWriter(buffer);
+        writer.Write(GenesisLabel);
+        Encoding.UTF8.GetBytes(streamId, writer.Reserve(idBytes));
+        Encoding.UTF8.GetBytes(streamType, writer.Reserve(typeBytes));
+        Encoding.UTF8.GetBytes(country, writer.Reserve(countryBytes));
+        return SHA256.HashData(buffer);
+    }
 
     public static byte[] Compute(
         ReadOnlySpan<byte> previousHash,

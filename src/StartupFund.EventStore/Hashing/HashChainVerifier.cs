@@ -6,9 +6,10 @@ using StartupFund.EventStore.Serialization;
 namespace StartupFund.EventStore.Hashing;
 
 /// <summary>
-/// Recomputes every event's hash from the stored row and its predecessor's stored hash, checks
-/// that versions run 1..N without gaps and that each stream's recorded tip matches its last event.
-/// Reads in stream order and hashes a chunk on the thread pool while the next chunk is read.
+/// Recomputes every event's hash from the stored row and its predecessor's stored hash (for a first
+/// event, the stream's identity: id, type, country), checks that versions run 1..N without gaps and
+/// that each stream's recorded tip matches its last event. Reads in stream order and hashes a chunk
+/// on the thread pool while the next chunk is read.
 /// </summary>
 public sealed class HashChainVerifier(NpgsqlDataSource dataSource, SchemaName schemaName)
 {
@@ -23,7 +24,7 @@ public sealed class HashChainVerifier(NpgsqlDataSource dataSource, SchemaName sc
         var schema = schemaName.Quoted;
         var filter = scope.StreamId is not null ? "where s.id = $1" : scope.Country is not null ? "where s.country = $1" : "";
         await using var command = dataSource.CreateCommand($"""
-            select s.id, s.version, s.head_hash, e.id, e.version, e.type, e.data::text, e.metadata::text, e.recorded_at, e.hash
+            select s.id, s.version, s.head_hash, e.id, e.version, e.type, e.data::text, e.metadata::text, e.recorded_at, e.hash, s.type, s.country
             from {schema}.streams s left join {schema}.events e on e.stream_id = s.id
             {filter}
             order by s.id, e.version
@@ -85,7 +86,7 @@ public sealed class HashChainVerifier(NpgsqlDataSource dataSource, SchemaName sc
     /// <summary>One stream row joined with one of its events (event fields are null for a stream with no events).</summary>
     private sealed record Row(
         string StreamId, long StreamVersion, byte[] StreamHead, Guid? EventId, long? Version, string? Alias,
-        string? Data, string? Metadata, DateTime? RecordedAt, byte[]? Hash)
+        string? Data, string? Metadata, DateTime? RecordedAt, byte[]? Hash, string StreamType, string? Country)
     {
         public static Row Read(NpgsqlDataReader reader) => new(
             reader.GetString(0), reader.GetInt64(1), reader.GetFieldValue<byte[]>(2),
@@ -95,7 +96,11 @@ public sealed class HashChainVerifier(NpgsqlDataSource dataSource, SchemaName sc
             reader.IsDBNull(6) ? null : reader.GetString(6),
             reader.IsDBNull(7) ? null : reader.GetString(7),
             reader.IsDBNull(8) ? null : reader.GetDateTime(8),
-            reader.IsDBNull(9) ? null : reader.GetFieldValue<byte[]>(9));
+            reader.IsDBNull(9) ? null : reader.GetFieldValue<byte[]>(9),
+            reader.GetString(10),
+            reader.IsDBNull(11) ? null : reader.GetString(11));
+
+        public byte[] Genesis => EventHash.GenesisOf(StreamId, StreamType, Country);
 
         public byte[] Recompute(byte[] previousHash) => EventHash.Compute(previousHash, EventId!.Value, StreamId, Version!.Value, Alias!,
             CanonicalJson.Canonicalize(Data!), CanonicalJson.Canonicalize(Metadata!),
@@ -110,7 +115,7 @@ public sealed class HashChainVerifier(NpgsqlDataSource dataSource, SchemaName sc
         private long events;
         private Row? current;              // last row of the stream being walked
         private long expectedVersion = 1;
-        private byte[] previousHash = EventHash.Genesis.ToArray();
+        private byte[] previousHash = [];
         private bool currentBroken;
 
         public void Check(List<Row> rows)
@@ -123,7 +128,7 @@ public sealed class HashChainVerifier(NpgsqlDataSource dataSource, SchemaName sc
                 var sameStreamAsPrevious = i > 0 ? rows[i - 1].StreamId == rows[i].StreamId
                     : current is not null && current.StreamId == rows[i].StreamId;
                 var previousRow = i > 0 ? rows[i - 1] : current;
-                predecessors[i] = sameStreamAsPrevious && previousRow!.Hash is not null ? previousRow.Hash : EventHash.Genesis.ToArray();
+                predecessors[i] = sameStreamAsPrevious && previousRow!.Hash is not null ? previousRow.Hash : rows[i].Genesis;
             }
 
             Parallel.For(0, rows.Count, i =>
@@ -171,7 +176,7 @@ public sealed class HashChainVerifier(NpgsqlDataSource dataSource, SchemaName sc
                 EndStream();
                 streams++;
                 expectedVersion = 1;
-                previousHash = EventHash.Genesis.ToArray();
+                previousHash = row.Genesis;
                 currentBroken = false;
             }
 
@@ -195,13 +200,19 @@ public sealed class HashChainVerifier(NpgsqlDataSource dataSource, SchemaName sc
 
             if (!recomputedHash!.AsSpan().SequenceEqual(row.Hash))
             {
-                Break(row.StreamId, version, "stored hash does not match the recomputed hash of the event's content and its predecessor");
+                Break(row.StreamId, version, version == 1 ? FirstEventMismatch(row) : "stored hash does not match the recomputed hash of the event's content and its predecessor");
                 return;
             }
 
             previousHash = row.Hash!;
             expectedVersion++;
         }
+
+        private static string FirstEventMismatch(Row row) =>
+            TryRecompute(row, EventHash.LegacyGenesis.ToArray()).AsSpan().SequenceEqual(row.Hash)
+                ? "the first event was hashed without the stream's identity (a store written before 2026-11-23): "
+                  + "its type and country are not covered, and such a store must be re-created"
+                : "stored hash does not match the recomputed hash of the event's content and the stream's identity (id, type, country)";
 
         private void EndStream()
         {
