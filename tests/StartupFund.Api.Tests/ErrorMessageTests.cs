@@ -31,6 +31,9 @@ public sealed class ErrorMessageTests(ApiFactory api) : IClassFixture<ApiFactory
 
         (await s.PostRaw("/funds/fund-msg/closure", "{\"reason\":\"x\",\"unknownField\":1}")).ExpectProblem(400, "request.malformed")
             .Str("detail").ShouldBe("unknownField is not a field of this request.");
+        var huge = (await s.PostRaw("/funds/fund-msg/closure", "{\"" + new string('k', 20_000) + "\":1}")).ExpectProblem(400, "request.malformed");
+        huge.Str("fieldErrors[0].field").ShouldBe(new string('k', 100) + "…");
+        huge.Text.Length.ShouldBeLessThan(2_000, "a made-up field name is not echoed whole");
         (await s.PostRaw("/funds/fund-msg/closure", "[]")).ExpectProblem(400, "request.malformed")
             .Str("detail").ShouldBe("The body must be a JSON object.");
         (await s.PostRaw("/funds/fund-msg/closure", "{\"reason\":")).ExpectProblem(400, "request.malformed")

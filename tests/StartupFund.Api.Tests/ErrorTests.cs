@@ -82,6 +82,8 @@ public sealed class ErrorTests(ApiFactory api) : IClassFixture<ApiFactory>
         twice.Str("fieldErrors[0].field").ShouldBe("sponsorId");
         twice.Str("fieldErrors[0].message").ShouldContain("more than once");
         (await s.Post("/funds", Fund("fund-x", "XX", "EUR", "1", "2", new { preset = "none" }))).ExpectProblem(400, "country.unknown");
+        (await s.Post("/funds", Fund("fund-x", "DE", "XTS", "1", "2", new { preset = "none" }))).ExpectProblem(400, "currency.not_legal_tender")
+            .Str("fieldErrors[0].field").ShouldBe("currency");
         (await s.Post("/funds", new { country = "DE", name = new string('n', 201), currency = "EUR", policy = new { ticketMin = Money("1", "EUR"), ticketMax = Money("2", "EUR"), matching = new { preset = "none" } } }))
             .ExpectProblem(400, "text.too_long");
         (await s.Post("/funds", Fund("fund-x", "DE", "EUR", "1", "2", new { preset = "martian" }))).ExpectProblem(400, "value.invalid_choice");

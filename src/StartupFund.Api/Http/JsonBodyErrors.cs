@@ -14,6 +14,9 @@ public static partial class JsonBodyErrors
 {
     private const int MaxPathSegments = 16;
 
+    /// <summary>A field name is echoed in four places of a problem: a 65 KB made-up name must not come back as 325 KB.</summary>
+    private const int MaxFieldEcho = 100;
+
     public static FieldError Describe(JsonException error, ReadOnlySpan<byte> body, Type requestType)
     {
         ArgumentNullException.ThrowIfNull(error);
@@ -30,6 +33,10 @@ public static partial class JsonBodyErrors
         }
 
         var field = segments.Count == 0 ? "$" : string.Join('.', segments);
+        if (field.Length > MaxFieldEcho)
+        {
+            field = field[..(char.IsHighSurrogate(field[MaxFieldEcho - 1]) ? MaxFieldEcho - 1 : MaxFieldEcho)] + "…";
+        }
         if (DuplicateProperty().IsMatch(error.Message))
         {
             return new FieldError(field, LedgerErrorCodes.RequestMalformed, $"{field} appears more than once; give each field once.");

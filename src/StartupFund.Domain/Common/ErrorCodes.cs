@@ -51,6 +51,8 @@ public static class ErrorCodes
 
     public const string CountryUnknown = "country.unknown";
 
+    public const string CurrencyNotLegalTender = "currency.not_legal_tender";
+
     public const string CurrencyUnknown = "currency.unknown";
 
     public const string DateInvalid = "date.invalid";
@@ -182,6 +184,7 @@ public static class ErrorCodes
         CoInvestmentTooManyInvestors,
         CoInvestmentUnknownInvestor,
         CountryUnknown,
+        CurrencyNotLegalTender,
         CurrencyUnknown,
         DateInvalid,
         EnumInvalid,

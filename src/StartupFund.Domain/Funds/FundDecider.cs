@@ -66,6 +66,12 @@ public static class FundDecider
         }
 
         var name = BoundedText.Required(command.Name, Limits.NameMaxLength, "Fund name");
+        if (!command.Currency.IsLegalTender)
+        {
+            throw DomainException.Invalid(ErrorCodes.CurrencyNotLegalTender,
+                $"{command.Currency} is a unit of account, not money a fund can hold and pay out: open the fund in the country's currency.", "currency");
+        }
+
         ArgumentNullException.ThrowIfNull(command.Policy);
         command.Policy.Validate(command.Currency);
         return new FundOpened(command.FundId, command.Country, name, command.Currency, command.Policy, command.At);

@@ -37,6 +37,9 @@ public readonly record struct Currency
 
     public static bool IsActive(string code) => code is not null && CurrencyTable.ExponentByCode.ContainsKey(code);
 
+    /// <summary>Money people are paid in: not a metal, a bond unit, the SDR, a testing code or a unit of account.</summary>
+    public bool IsLegalTender => code is not null && !CurrencyTable.NotLegalTender.Contains(code);
+
     public override string ToString() => Code;
 
     private static string Validate(string code) =>

@@ -191,4 +191,15 @@ internal static class CurrencyTable
         ["ZMW"] = 2,
         ["ZWG"] = 2,
     }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Active codes that are not money a fund can hold and pay out: precious metals, bond-market units, the
+    /// SDR, the testing code and "no currency" (X..), and the fund codes (units of account such as CLF,
+    /// next-day dollars, WIR money).
+    /// </summary>
+    public static readonly FrozenSet<string> NotLegalTender = new[]
+    {
+        "XAG", "XAU", "XBA", "XBB", "XBC", "XBD", "XDR", "XPD", "XPT", "XSU", "XTS", "XUA", "XXX",
+        "BOV", "CHE", "CHW", "CLF", "COU", "MXV", "USN", "UYI", "UYW",
+    }.ToFrozenSet(StringComparer.Ordinal);
 }

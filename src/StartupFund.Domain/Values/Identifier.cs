@@ -5,6 +5,7 @@ namespace StartupFund.Domain.Values;
 /// <summary>Shared validation of typed ids: 1 to 64 characters of [A-Za-z0-9._-].</summary>
 public static class Identifier
 {
+    /// <param name="kind">What the id names, to begin the message: "A fund id".</param>
     public static string Validate(string? value, string kind)
     {
         if (string.IsNullOrEmpty(value) || value.Length > Limits.IdMaxLength || !value.All(IsAllowed))

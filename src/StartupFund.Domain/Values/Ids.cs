@@ -12,9 +12,9 @@ public readonly record struct FundId
 {
     private readonly string value;
 
-    public FundId(string value) => this.value = Identifier.Validate(value, nameof(FundId));
+    public FundId(string value) => this.value = Identifier.Validate(value, "A fund id");
 
-    public string Value { get => value; init => this.value = Identifier.Validate(value, nameof(FundId)); }
+    public string Value { get => value; init => this.value = Identifier.Validate(value, "A fund id"); }
 
     public override string ToString() => Value;
 }
@@ -24,9 +24,9 @@ public readonly record struct ApplicationId
 {
     private readonly string value;
 
-    public ApplicationId(string value) => this.value = Identifier.Validate(value, nameof(ApplicationId));
+    public ApplicationId(string value) => this.value = Identifier.Validate(value, "An application id");
 
-    public string Value { get => value; init => this.value = Identifier.Validate(value, nameof(ApplicationId)); }
+    public string Value { get => value; init => this.value = Identifier.Validate(value, "An application id"); }
 
     public override string ToString() => Value;
 }
@@ -36,9 +36,9 @@ public readonly record struct SponsorId
 {
     private readonly string value;
 
-    public SponsorId(string value) => this.value = Identifier.Validate(value, nameof(SponsorId));
+    public SponsorId(string value) => this.value = Identifier.Validate(value, "A sponsor id");
 
-    public string Value { get => value; init => this.value = Identifier.Validate(value, nameof(SponsorId)); }
+    public string Value { get => value; init => this.value = Identifier.Validate(value, "A sponsor id"); }
 
     public override string ToString() => Value;
 }
@@ -48,9 +48,9 @@ public readonly record struct StartupId
 {
     private readonly string value;
 
-    public StartupId(string value) => this.value = Identifier.Validate(value, nameof(StartupId));
+    public StartupId(string value) => this.value = Identifier.Validate(value, "A startup id");
 
-    public string Value { get => value; init => this.value = Identifier.Validate(value, nameof(StartupId)); }
+    public string Value { get => value; init => this.value = Identifier.Validate(value, "A startup id"); }
 
     public override string ToString() => Value;
 }
@@ -60,9 +60,9 @@ public readonly record struct InvestorId
 {
     private readonly string value;
 
-    public InvestorId(string value) => this.value = Identifier.Validate(value, nameof(InvestorId));
+    public InvestorId(string value) => this.value = Identifier.Validate(value, "An investor id");
 
-    public string Value { get => value; init => this.value = Identifier.Validate(value, nameof(InvestorId)); }
+    public string Value { get => value; init => this.value = Identifier.Validate(value, "An investor id"); }
 
     public override string ToString() => Value;
 }
@@ -84,7 +84,7 @@ public readonly record struct ReviewerId
     private static string Validate(string? value) =>
         value is { Length: > 0 and <= Limits.PersonIdMaxLength } && value.All(c => c is > ' ' and <= '~')
             ? value
-            : throw DomainException.Invalid(ErrorCodes.IdInvalid, $"ReviewerId must be 1 to {Limits.PersonIdMaxLength} printable ASCII characters without spaces.");
+            : throw DomainException.Invalid(ErrorCodes.IdInvalid, $"A reviewer id must be 1 to {Limits.PersonIdMaxLength} printable ASCII characters without spaces.");
 }
 
 /// <summary>One capital call on a sponsor.</summary>
@@ -92,9 +92,9 @@ public readonly record struct CallId
 {
     private readonly string value;
 
-    public CallId(string value) => this.value = Identifier.Validate(value, nameof(CallId));
+    public CallId(string value) => this.value = Identifier.Validate(value, "A capital call id");
 
-    public string Value { get => value; init => this.value = Identifier.Validate(value, nameof(CallId)); }
+    public string Value { get => value; init => this.value = Identifier.Validate(value, "A capital call id"); }
 
     public override string ToString() => Value;
 }

@@ -19,6 +19,20 @@ public class FundDeciderTests
             .Then(new FundOpened(TheFund, Gb, "UK AI Seed Fund", Currency.Gbp, policy, At));
     }
 
+    [Theory]
+    [InlineData("XXX")]
+    [InlineData("XTS")]
+    [InlineData("XAU")]
+    [InlineData("CLF")]
+    [InlineData("USN")]
+    public void A_fund_is_opened_in_money_not_in_a_unit_of_account(string code)
+    {
+        var currency = new Currency(code);
+        var policy = new FundPolicy(new Money(1, currency), new Money(2, currency), ReadyMadePolicies.NoMatching, 0);
+        Spec.GivenFund().When(new OpenFund(TheFund, new CountryCode("DE"), "Fund", currency, policy, At))
+            .ThenRefused(ErrorCodes.CurrencyNotLegalTender, "currency");
+    }
+
     [Fact]
     public void A_fund_opens_only_once() =>
         Spec.GivenFund(Opened())
