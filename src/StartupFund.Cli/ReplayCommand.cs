@@ -153,6 +153,11 @@ internal static class ReplayCommand
     private static void PrintTables(ReplayResult result)
     {
         Console.WriteLine($"as of {InstantPattern.ExtendedIso.Format(result.AsOf)}: {Counted.Of(result.Events, "event")} replayed");
+        if (result.Countries.Count == 0)
+        {
+            Console.WriteLine("nothing to show: no fund of the countries asked for had been opened by then");
+        }
+
         foreach (var country in result.Countries)
         {
             Console.WriteLine();

@@ -25,5 +25,7 @@ public readonly record struct CountryCode
     private static string Validate(string value) =>
         value is not null && CountryTable.Assigned.Contains(value)
             ? value
-            : throw DomainException.Invalid(ErrorCodes.CountryUnknown, $"'{value}' is not an assigned ISO 3166-1 alpha-2 code.");
+            : throw DomainException.Invalid(ErrorCodes.CountryUnknown, value is not null && CountryTable.Assigned.Contains(value.ToUpperInvariant())
+                ? $"'{value}' is not an ISO 3166-1 alpha-2 code as written: codes are in capitals, '{value.ToUpperInvariant()}'."
+                : $"'{value}' is not an assigned ISO 3166-1 alpha-2 code.");
 }

@@ -59,4 +59,8 @@ public class CurrencyAndCountryTests
     [InlineData("")]
     public void Unassigned_country_codes_are_refused(string code) =>
         ((Action)(() => _ = new CountryCode(code))).ShouldBeRefusedWith(ErrorCodes.CountryUnknown);
+
+    [Fact]
+    public void A_code_in_small_letters_is_told_to_use_capitals() =>
+        Should.Throw<DomainException>(() => _ = new CountryCode("ke")).Message.ShouldContain("codes are in capitals, 'KE'");
 }
