@@ -55,9 +55,11 @@ internal static class VerifyReadModelsCommand
                     Console.WriteLine($"DIFFERS: {Counted.Of(report.Differences.Count, "answer")} of the read models ({scope}) {(report.Differences.Count == 1 ? "is" : "are")} not what the log gives");
                     foreach (var difference in report.Differences.Take(MaxShown))
                     {
-                        Console.WriteLine($"  {difference.What}");
-                        Console.WriteLine($"    read model: {difference.Live ?? "(absent)"}");
-                        Console.WriteLine($"    from log:   {difference.FromLog ?? "(absent)"}");
+                        Console.WriteLine($"  {difference.What}:");
+                        foreach (var change in JsonDiff.Changes(difference.Live, difference.FromLog))
+                        {
+                            Console.WriteLine($"    {change.Path}: read model {change.Left ?? "(absent)"}, from log {change.Right ?? "(absent)"}");
+                        }
                     }
 
                     return ExitCodes.VerificationFailed;

@@ -19,7 +19,9 @@ public sealed class VerifyReadModelsCommandTests(TestDatabase database) : IClass
             + "(select min(account) from ledger.account_balances where fund_id = 'ke-ai-fund')");
         var doctored = await CliProcess.RunAsync(database.ConnectionString, "verify-read-models", "--schema", "rm");
         doctored.ExitCode.ShouldBe(1, doctored.ToString());
-        doctored.Output.ShouldContain("fund ke-ai-fund balance");
+        doctored.Output.ShouldContain("fund ke-ai-fund balance:");
+        // Not two whole documents: the figure that differs, with both values.
+        doctored.Output.ShouldContain("$.figures.cashOnHand.amount: read model");
         doctored.Output.ShouldContain("country KE balance");
         doctored.Output.ShouldNotContain("country DE");
         (await CliProcess.RunAsync(database.ConnectionString, "verify-read-models", "--schema", "rm", "--country", "DE")).ExitCode.ShouldBe(0);
