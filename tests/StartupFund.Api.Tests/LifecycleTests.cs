@@ -120,5 +120,12 @@ public sealed class LifecycleTests(ApiFactory api) : IClassFixture<ApiFactory>
         journal["items"].GetArrayLength().ShouldBe(9);
         journal.Str("items[8].eventType").ShouldBe("funds-disbursed");
         journal.Amount("items[8].postings[0].amount").ShouldBe(c.Tranches[0]);
+        // Money that moved is matched against the bank statement by its value date and reference.
+        journal.Str("items[8].valueDate").ShouldBe("2026-03-10");
+        journal.Str("items[8].reference").ShouldBe("PAY-1");
+        var receipt = journal["items"].EnumerateArray().Single(e => e.GetProperty("eventType").GetString() == "capital-received");
+        (receipt.GetProperty("valueDate").GetString(), receipt.GetProperty("reference").GetString()).ShouldBe(("2026-03-02", "c1"));
+        var approval = journal["items"].EnumerateArray().First(e => e.GetProperty("eventType").GetString() == "funds-reserved");
+        approval.GetProperty("valueDate").ValueKind.ShouldBe(System.Text.Json.JsonValueKind.Null);
     }
 }

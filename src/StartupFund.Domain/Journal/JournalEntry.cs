@@ -21,8 +21,13 @@ public enum TransferKind
 /// </summary>
 public sealed record Transfer(AccountCode Debit, AccountCode Credit, Money Amount, TransferKind Kind, string? PendingId);
 
-/// <summary>The journal entry of one money event: one or more transfers in one fund's journal.</summary>
-public sealed record JournalEntry(FundId FundId, string EventAlias, IReadOnlyList<Transfer> Transfers)
+/// <summary>
+/// The journal entry of one money event: one or more transfers in one fund's journal. Money that moved
+/// carries its value date and the reference a bank statement shows (a payment's reference, a call's id),
+/// so the journal can be matched line by line against the fund's bank account.
+/// </summary>
+public sealed record JournalEntry(
+    FundId FundId, string EventAlias, IReadOnlyList<Transfer> Transfers, NodaTime.LocalDate? ValueDate = null, string? Reference = null)
 {
     /// <summary>
     /// Per currency, the debits equal the credits in both the posted and the pending columns

@@ -18,7 +18,7 @@ public static class JournalPosting
         CapitalCalled called => Entry(called.FundId, called, Posted(
             AccountCode.CapitalCallsReceivable, AccountCode.UncalledCommitments, called.Amount)),
         CapitalReceived received => Entry(received.FundId, received, Posted(
-            AccountCode.Cash, AccountCode.CapitalCallsReceivable, received.Amount)),
+            AccountCode.Cash, AccountCode.CapitalCallsReceivable, received.Amount)) with { ValueDate = received.ValueDate, Reference = received.CallId.Value },
         FundsReserved reserved => new JournalEntry(
             reserved.FundId,
             EventAliases.AliasOf(reserved),
@@ -28,7 +28,7 @@ public static class JournalPosting
             AccountCode.Cash,
             disbursed.Amount,
             TransferKind.PostPending,
-            PendingId(disbursed.ApplicationId, disbursed.TrancheNumber, disbursed.Attempt))),
+            PendingId(disbursed.ApplicationId, disbursed.TrancheNumber, disbursed.Attempt))) with { ValueDate = disbursed.ValueDate, Reference = disbursed.PaymentReference },
         DisbursementReversed reversed => new JournalEntry(
             reversed.FundId,
             EventAliases.AliasOf(reversed),
@@ -48,7 +48,7 @@ public static class JournalPosting
         CoInvestmentCommitted committed => Entry(committed.FundId, committed, Posted(
             AccountCode.CoInvestmentCommittedMemo, AccountCode.CoInvestmentContraMemo, committed.Amount)),
         CoInvestmentReceived received => Entry(received.FundId, received, Posted(
-            AccountCode.CoInvestmentReceivedMemo, AccountCode.CoInvestmentCommittedMemo, received.Amount)),
+            AccountCode.CoInvestmentReceivedMemo, AccountCode.CoInvestmentCommittedMemo, received.Amount)) with { ValueDate = received.ValueDate },
         CoInvestmentsReleased released => new JournalEntry(
             released.FundId,
             EventAliases.AliasOf(released),

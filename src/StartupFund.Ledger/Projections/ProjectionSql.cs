@@ -15,6 +15,12 @@ internal static class ProjectionSql
 
     public static NpgsqlParameter Jsonb(string value) => new() { NpgsqlDbType = NpgsqlDbType.Jsonb, Value = value };
 
+    public static NpgsqlParameter Date(LocalDate? value) => new()
+    {
+        NpgsqlDbType = NpgsqlDbType.Date,
+        Value = value is { } date ? date.ToDateOnly() : DBNull.Value,
+    };
+
     public static NpgsqlParameter Time(Instant? value) => new()
     {
         NpgsqlDbType = NpgsqlDbType.TimestampTz,

@@ -203,11 +203,12 @@ internal sealed class ReadModelProjection(SchemaName readSchema) : IInlineProjec
             }
 
             yield return Command($"""
-                insert into {s}.journal_entries (fund_id, position, event_type, stream_id, stream_version, recorded_at, transfers)
-                select $1, e.position, $2, $3, $4, $5, $6 from {storeSchema.Quoted}.events e where e.stream_id = $3 and e.version = $4
+                insert into {s}.journal_entries (fund_id, position, event_type, stream_id, stream_version, recorded_at, transfers, value_date, reference)
+                select $1, e.position, $2, $3, $4, $5, $6, $7, $8 from {storeSchema.Quoted}.events e where e.stream_id = $3 and e.version = $4
                 """,
                 Text(entry.FundId.Value), Text(pending.Alias), Text(pending.StreamId), Long(pending.Version),
-                Time(pending.RecordedAt), Jsonb(JsonSerializer.Serialize(entry.Transfers.Select(PostingView.From).ToList(), LedgerJson.Api)));
+                Time(pending.RecordedAt), Jsonb(JsonSerializer.Serialize(entry.Transfers.Select(PostingView.From).ToList(), LedgerJson.Api)),
+                Date(entry.ValueDate), Text(entry.Reference));
 
             foreach (var transfer in entry.Transfers)
             {

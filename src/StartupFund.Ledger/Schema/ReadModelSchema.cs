@@ -78,6 +78,10 @@ public static class ReadModelSchema
             recorded_at timestamptz not null,
             transfers jsonb not null,
             primary key (fund_id, position));
+        -- Added 2026-11-23: the value date and bank reference of money that moved (null for other entries and in rows
+        -- written before; rebuild-read-models fills them in).
+        alter table {s}.journal_entries add column if not exists value_date date;
+        alter table {s}.journal_entries add column if not exists reference text;
 
         create table if not exists {s}.idempotency (
             key text primary key,

@@ -14,7 +14,10 @@ public sealed record PostingView(AccountCode Debit, AccountCode Credit, Money Am
     }
 }
 
-public sealed record JournalEntryView(long Position, string EventType, string StreamId, long StreamVersion, Instant RecordedAt, IReadOnlyList<PostingView> Postings);
+/// <summary>A journal entry; <see cref="ValueDate"/> and <see cref="Reference"/> (a payment's reference, a capital call's id) for money that moved.</summary>
+public sealed record JournalEntryView(
+    long Position, string EventType, string StreamId, long StreamVersion, Instant RecordedAt, IReadOnlyList<PostingView> Postings,
+    LocalDate? ValueDate = null, string? Reference = null);
 
 /// <summary>A page of a list; pass <see cref="NextCursor"/> back as <c>cursor</c> for the next page (null: no more).</summary>
 public sealed record Page<T>(IReadOnlyList<T> Items, string? NextCursor);

@@ -209,9 +209,9 @@ public sealed class LedgerQueries(NpgsqlDataSource dataSource, SchemaName readSc
         // and the scan stops at the limit: "$2 is null or position > $2" made the cached plan read
         // every entry of the fund and sort them.
         await using var command = dataSource.CreateCommand($"""
-            select j.position, j.event_type, j.stream_id, j.stream_version, j.recorded_at, j.transfers
+            select j.position, j.event_type, j.stream_id, j.stream_version, j.recorded_at, j.transfers, j.value_date, j.reference
             from {s}.funds f left join lateral (
-                select position, event_type, stream_id, stream_version, recorded_at, transfers from {s}.journal_entries
+                select position, event_type, stream_id, stream_version, recorded_at, transfers, value_date, reference from {s}.journal_entries
                 where fund_id = f.fund_id and position > $2
                 order by position limit $3) j on true
             where f.fund_id = $1
@@ -233,7 +233,9 @@ public sealed class LedgerQueries(NpgsqlDataSource dataSource, SchemaName readSc
 
             items.Add(new JournalEntryView(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetInt64(3),
                 Instant.FromDateTimeUtc(reader.GetDateTime(4)),
-                JsonSerializer.Deserialize<List<PostingView>>(reader.GetString(5), LedgerJson.Api) ?? []));
+                JsonSerializer.Deserialize<List<PostingView>>(reader.GetString(5), LedgerJson.Api) ?? [],
+                reader.IsDBNull(6) ? null : LocalDate.FromDateOnly(reader.GetFieldValue<DateOnly>(6)),
+                reader.IsDBNull(7) ? null : reader.GetString(7)));
         }
 
         if (!fundExists)
