@@ -130,7 +130,17 @@ ExportEndpoints.Map(app);
 ApplicationHistoryEndpoints.Map(app);
 app.MapStartupFundWeb();
 
-await app.RunAsync();
+try
+{
+    await app.RunAsync();
+}
+catch (Exception e) when (e is not OperationCanceledException)
+{
+    // A start that cannot complete (no database, the port taken) is one line and exit 1, not an abort with a stack trace.
+    await Console.Error.WriteLineAsync("StartupFund API cannot run: " + e.Message);
+    return 1;
+}
+
 return 0;
 
 /// <summary>The entry point, public for WebApplicationFactory.</summary>

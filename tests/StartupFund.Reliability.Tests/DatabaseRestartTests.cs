@@ -77,6 +77,33 @@ public sealed class DatabaseRestartTests(ITestOutputHelper output)
     }
 
     /// <summary>Queries, commands and readiness all say 503 while the database is away.</summary>
+    [Fact]
+    public async Task An_API_started_before_its_database_waits_for_it_and_one_that_waits_in_vain_says_why_in_one_line()
+    {
+        await using var postgres = await PrivatePostgres.CreateAsync();
+        await postgres.StopAsync();
+        var tokens = new Tokens();
+
+        var impatient = new Dictionary<string, string>(tokens.ApiEnvironment) { ["StartupFund__DatabaseWaitSeconds"] = "1" };
+        await using (var gaveUp = new ApiProcess(postgres.ConnectionString, impatient, accessLog: false))
+        {
+            var refused = await Should.ThrowAsync<InvalidOperationException>(gaveUp.StartAsync());
+            refused.Message.ShouldContain("exited with code 1");
+            refused.Message.ShouldContain("StartupFund API cannot run: the database did not answer within 1 s");
+            refused.Message.ShouldNotContain("Unhandled exception");
+        }
+
+        var patient = new Dictionary<string, string>(tokens.ApiEnvironment) { ["StartupFund__DatabaseWaitSeconds"] = "50" };
+        await using var api = new ApiProcess(postgres.ConnectionString, patient, accessLog: false);
+        var starting = api.StartAsync();
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        starting.IsCompleted.ShouldBeFalse("the API waits for its database rather than give up");
+        await postgres.StartAsync();
+        await starting;
+        using var client = new ApiClient(api.BaseAddress, tokens, TimeSpan.FromSeconds(30));
+        (await client.SendAsync(new ApiRequest(HttpMethod.Get, "/funds", Identities.Admin))).Status.ShouldBe(200);
+    }
+
     private static async Task<int> ProbeWhileDownAsync(ApiClient client)
     {
         var fund = FundSpec.Shared[0];
