@@ -98,4 +98,21 @@ public sealed class RememberedStateTests(LedgerFixture fixture) : IClassFixture<
 
     private CommitCapital Commit(FundId fund, string sponsor, long amountMinor) =>
         new(fund, new SponsorId(sponsor), "Sponsor " + sponsor, SponsorKind.PrivateInvestor, new Money(amountMinor, Eur), fixture.Clock.GetCurrentInstant());
+
+    [Fact]
+    public async Task A_row_deleted_by_hand_is_written_whole_again_by_the_next_command_on_a_loaded_state()
+    {
+        var fund = await fixture.OpenFundAsync("fund-deleted-row", 100_000_00);
+        var app = await fixture.ReviewedApplicationAsync(fund, "app-deleted-row", 50_000_00);
+        var submittedAt = await fixture.Database.ScalarAsync<DateTime>("select submitted_at from ledger.applications where application_id = 'app-deleted-row'");
+        await fixture.Database.ExecuteAsync("delete from ledger.applications where application_id = 'app-deleted-row'");
+
+        // Another process holds no state of the stream: it loads it from the log and writes the row from that state.
+        await OtherProcess().Commands.ExecuteAsync(fixture.Approve(app, 50_000_00), CommandRequest.Plain);
+
+        (await fixture.Database.ScalarAsync<DateTime>("select submitted_at from ledger.applications where application_id = 'app-deleted-row'"))
+            .ShouldBe(submittedAt);
+        (await fixture.Database.ScalarAsync<string>("select status from ledger.applications where application_id = 'app-deleted-row'")).ShouldBe("Approved");
+        (await fixture.Database.ScalarAsync<DateTime?>("select decided_at from ledger.applications where application_id = 'app-deleted-row'")).ShouldNotBeNull();
+    }
 }

@@ -20,7 +20,7 @@ internal static class ApplicationEvolution
                 Currency = submitted.Requested.Currency,
                 RequestedMinor = submitted.Requested.MinorUnits,
                 Summary = submitted.Summary,
-                SubmittedOn = submitted.SubmittedAt.InUtc().Date,
+                SubmittedAt = submitted.SubmittedAt,
             },
             ApplicationAmended amended => state with
             {
@@ -40,10 +40,11 @@ internal static class ApplicationEvolution
                 Status = ApplicationStatus.Approved,
                 ApprovedMinor = approved.Amount.MinorUnits,
                 ApprovedOn = approved.ApprovedAt.InUtc().Date,
+                DecidedAt = state.DecidedAt ?? approved.ApprovedAt,
                 Tranches = [.. approved.Tranches.Select(plan => new TrancheState(
                     plan.TrancheNumber, plan.Amount.MinorUnits, plan.Milestone, plan.DueDate, MilestoneStatus.NotReported, Paid: false, Attempt: 1))],
             },
-            ApplicationRejected => state with { Status = ApplicationStatus.Rejected },
+            ApplicationRejected rejected => state with { Status = ApplicationStatus.Rejected, DecidedAt = state.DecidedAt ?? rejected.RejectedAt },
             OfferAccepted => state with { Status = ApplicationStatus.Active },
             OfferDeclined => state with { Status = ApplicationStatus.OfferDeclined },
             CoInvestmentCommitted committed => state with

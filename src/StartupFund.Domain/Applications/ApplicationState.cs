@@ -71,7 +71,7 @@ public sealed record ApplicationState
 {
     public static readonly ApplicationState Initial = new();
 
-    /// <summary>The version of this state's JSON: a snapshot of another shape is ignored and folded again (2: tranches carry due dates; 3: the days of submission and approval; 4: co-investment by value date).</summary>
+    /// <summary>The version of this state's JSON: a snapshot of another shape is ignored and folded again (2: tranches carry due dates; 3: submission, decision and approval; 4: co-investment by value date).</summary>
     public const string Shape = "4";
 
     public ApplicationStatus Status { get; init; }
@@ -94,8 +94,14 @@ public sealed record ApplicationState
 
     public string Summary { get; init; } = string.Empty;
 
+    /// <summary>When the application was submitted.</summary>
+    public Instant SubmittedAt { get; init; }
+
+    /// <summary>When it was first approved or rejected; null while undecided.</summary>
+    public Instant? DecidedAt { get; init; }
+
     /// <summary>The day (UTC) the application was submitted: no co-investment arrived for it before.</summary>
-    public LocalDate SubmittedOn { get; init; }
+    public LocalDate SubmittedOn => SubmittedAt.InUtc().Date;
 
     /// <summary>The day (UTC) of the approval, in an approved application: no tranche was paid before.</summary>
     public LocalDate ApprovedOn { get; init; }

@@ -50,7 +50,7 @@ internal sealed class ReadModelProjection(SchemaName readSchema) : IInlineProjec
             else if (stream.State is ApplicationState application
                 && events.All(e => e.Data is IApplicationEvent a && a.ApplicationId == application.Id))
             {
-                writes.Add(ApplicationRow(application.Id.Value, application, [.. events.Select(e => e.Data)], stream.NewVersion, at));
+                writes.Add(ApplicationRow(application.Id.Value, application, stream.NewVersion, at));
             }
             else if (events.Any(e => e.Data is IFundEvent or IApplicationEvent))
             {
@@ -104,7 +104,7 @@ internal sealed class ReadModelProjection(SchemaName readSchema) : IInlineProjec
             }
 
             var last = ordered[^1];
-            context.WriteWithCommit(ApplicationRow(group.Key, state, [.. ordered.Select(e => e.Data)], last.Version, last.RecordedAt));
+            context.WriteWithCommit(ApplicationRow(group.Key, state, last.Version, last.RecordedAt));
         }
 
         foreach (var write in Journal(context.Schema, events.Select(PendingEvent.From)))
@@ -136,14 +136,6 @@ internal sealed class ReadModelProjection(SchemaName readSchema) : IInlineProjec
                 "(`startupfund verify-read-models` lists the differences, `rebuild-read-models` repairs them). Nothing was written.");
     }
 
-    /// <summary>When the application was first approved or rejected among these events, if it was.</summary>
-    private static Instant? DecidedAt(IReadOnlyList<object> events) => events.Select(e => e switch
-    {
-        ApplicationApproved approved => approved.ApprovedAt,
-        ApplicationRejected rejected => rejected.RejectedAt,
-        _ => (Instant?)null,
-    }).FirstOrDefault(at => at is not null);
-
     private NpgsqlBatchCommand FundRow(FundState state, long version, Instant at) => Command($"""
         insert into {s}.funds (fund_id, country, currency, name, status, version, state, updated_at)
         values ($1, $2, $3, $4, $5, $6, $7, $8)
@@ -154,32 +146,27 @@ internal sealed class ReadModelProjection(SchemaName readSchema) : IInlineProjec
         Long(version), Jsonb(JsonSerializer.Serialize(state, LedgerJson.Storage)), Time(at));
 
     /// <summary>
-    /// The application's row after <paramref name="events"/>, which folded it to <paramref name="state"/>.
-    /// Its submission and decision instants come from the events and the row itself, not the state:
-    /// the submission's is written once, with the row (without a submission among the events, the
-    /// row's own is proposed, since the not-null check runs on the proposed row even when it then
-    /// updates), and the decision's is the first one.
+    /// The application's whole row, from its state alone, so that a row deleted by hand is written whole
+    /// again. The submission instant is written once, with the row; a decision instant already stored is
+    /// kept when the state has none (a document written before states kept it).
     /// </summary>
-    private NpgsqlBatchCommand ApplicationRow(string applicationId, ApplicationState state, IReadOnlyList<object> events, long version, Instant at)
+    private NpgsqlBatchCommand ApplicationRow(string applicationId, ApplicationState state, long version, Instant at)
     {
         if (state.Startup is null)
         {
             throw new InvalidOperationException($"Application {applicationId} has events but no submission.");
         }
 
-        var submittedAt = events.OfType<ApplicationSubmitted>().FirstOrDefault()?.SubmittedAt;
-
         return Command($"""
             insert into {s}.applications (application_id, fund_id, country, currency, status, sector, stage, instrument,
                 submitted_at, decided_at, version, state, updated_at)
-            values ($1, $2, $3, $4, $5, $6, $7, $8, coalesce($9, (select submitted_at from {s}.applications where application_id = $1)),
-                $10, $11, $12, $13)
+            values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
             on conflict (application_id) do update set status = excluded.status, sector = excluded.sector,
-                stage = excluded.stage, instrument = excluded.instrument, decided_at = coalesce(applications.decided_at, excluded.decided_at),
+                stage = excluded.stage, instrument = excluded.instrument, decided_at = coalesce(excluded.decided_at, applications.decided_at),
                 version = excluded.version, state = excluded.state, updated_at = excluded.updated_at
             """,
             Text(applicationId), Text(state.FundId.Value), Text(state.Startup.Country.Value), Text(state.Currency.Code), Text(state.Status.ToString()),
-            Text(state.Sector), Text(state.Stage.ToString()), Text(state.Instrument.ToString()), Time(submittedAt), Time(DecidedAt(events)),
+            Text(state.Sector), Text(state.Stage.ToString()), Text(state.Instrument.ToString()), Time(state.SubmittedAt), Time(state.DecidedAt),
             Long(version), Jsonb(JsonSerializer.Serialize(state, LedgerJson.Storage)), Time(at));
     }
 
