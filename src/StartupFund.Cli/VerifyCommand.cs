@@ -58,6 +58,13 @@ internal static class VerifyCommand
                 return await VerifyFileAsync(exportFile, trusted);
             }
 
+            if (trusted is not null && parseResult.GetValue(stream) is not null)
+            {
+                Console.Error.WriteLine("error: a digest covers the whole log or one country, never one stream: give --extends without --stream, "
+                    + "or with the --country the digest was taken of.");
+                return ExitCodes.UsageOrEnvironment;
+            }
+
             return await VerifyDatabaseAsync(parseResult, parseResult.GetValue(stream), parseResult.GetValue(country), trusted, cancellationToken);
         });
         return command;
@@ -134,7 +141,9 @@ internal static class VerifyCommand
                 var extendsTrusted = trusted is null || await store.ExtendsAsync(trusted, country, cancellationToken);
                 if (!extendsTrusted)
                 {
-                    Console.WriteLine($"BROKEN the log does not begin with the {Counted.Of(trusted!.Events, "event")} of the trusted digest: history was rewritten");
+                    var of = country is null ? "the whole log" : $"country {country}";
+                    Console.WriteLine($"BROKEN {of} does not begin with the {Counted.Of(trusted!.Events, "event")} of the trusted digest: history was rewritten, "
+                        + $"or the digest is not one of {of} (a digest checks only the scope it was taken of: 'digest' for the whole log, 'digest --country KE' for one country)");
                 }
 
                 if (report.IsClean && extendsTrusted)

@@ -107,6 +107,7 @@ public sealed class AuditCommandTests(TestDatabase database) : IClassFixture<Tes
     [InlineData("bogus")]
     [InlineData("verify", "one.jsonl", "two.jsonl")]
     [InlineData("verify", "--extends")]
+    [InlineData("verify", "--stream", "fund-de", "--extends", "1:0000000000000000000000000000000000000000000000000000000000000000")]
     [InlineData("export")]
     [InlineData("audit-summary")]
     public async Task A_usage_error_exits_with_2_not_the_1_that_means_tampering_found(params string[] arguments)

@@ -90,7 +90,7 @@ internal sealed class ExportChecker(LogDigest? trusted)
 
         if (trusted is not null && (trusted.Events == 0 ? "" : digestAtTrustedLength) != (trusted.Events == 0 ? "" : trusted.Sha256))
         {
-            Break(lastLine, null, null, $"the file does not extend the trusted digest ({trusted})");
+            Break(lastLine, null, null, $"the file does not extend the trusted digest ({trusted.Events}:{trusted.Sha256}), or that digest is of another scope (a digest of the whole log checks a whole-log export; one of a country, that country's export)");
         }
 
         return new ExportVerificationReport(Events, chains.Count, recomputed, claimed, breaks);
