@@ -330,6 +330,15 @@ public sealed class ErrorTests(ApiFactory api) : IClassFixture<ApiFactory>
         }
 
         doc["components.schemas.TrancheInput.properties.dueDate.format"].GetString().ShouldBe("date");
+        // A generated client knows what it must send: the fields the server refuses to go without are required.
+        string[] Required(string schema) =>
+            doc[$"components.schemas.{schema}"].TryGetProperty("required", out var list) ? [.. list.EnumerateArray().Select(v => v.GetString()!)] : [];
+        Required("ApproveRequest").ShouldBe(["amount", "tranches"], ignoreOrder: true);
+        Required("DisburseRequest").ShouldBe(["valueDate", "paymentReference"], ignoreOrder: true);
+        Required("CallCapitalRequest").ShouldBe(["sponsorId", "amount", "dueDate"], ignoreOrder: true);
+        Required("PolicyInput").ShouldBe(["ticketMin", "ticketMax", "matching"], ignoreOrder: true);
+        Required("ReasonRequest").ShouldBeEmpty();
+        Required("RequiredReasonRequest").ShouldBe(["reason"]);
         doc["components.schemas.ProblemDetails.properties.code.type"].GetString().ShouldBe("string");
         doc["components.schemas.Stage.enum"].EnumerateArray().Select(v => v.GetString()).ShouldBe(["preSeed", "seed", "seriesA", "seriesB", "growth"]);
         (doc["paths./applications/{applicationId}/review.post.requestBody"].TryGetProperty("required", out var optional) && optional.GetBoolean()).ShouldBeFalse();

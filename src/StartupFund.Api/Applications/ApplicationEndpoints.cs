@@ -175,15 +175,15 @@ public static class ApplicationEndpoints
         .RequireAuthorization(Policies.Review);
 
         applications.MapPost("/{applicationId}/tranches/{trancheNumber:int}/disbursement/reversal", (string applicationId, int trancheNumber, HttpContext http, StartupFundLedger ledger) =>
-            Send.Funding<ReasonRequest>(http, ledger, (body, f, now) => new ReverseDisbursement(
+            Send.Funding<RequiredReasonRequest>(http, ledger, (body, f, now) => new ReverseDisbursement(
                 Route(f, applicationId), trancheNumber, f.Text("reason", body.Reason, Limits.ReasonMaxLength), now)))
-        .Command<ReasonRequest, ApplicationView>("ReverseDisbursement", "A payment came back: cash and the tranche's reservation are restored")
+        .Command<RequiredReasonRequest, ApplicationView>("ReverseDisbursement", "A payment came back: cash and the tranche's reservation are restored")
         .RequireAuthorization(Policies.Review);
 
         applications.MapPost("/{applicationId}/cancellation", (string applicationId, HttpContext http, StartupFundLedger ledger) =>
-            Send.Funding<ReasonRequest>(http, ledger, (body, f, now) => new CancelRemainder(
+            Send.Funding<RequiredReasonRequest>(http, ledger, (body, f, now) => new CancelRemainder(
                 Route(f, applicationId), f.Text("reason", body.Reason, Limits.ReasonMaxLength), now)))
-        .Command<ReasonRequest, ApplicationView>("CancelRemainder", "Cancel the unpaid remainder; its reservation returns to available-to-commit")
+        .Command<RequiredReasonRequest, ApplicationView>("CancelRemainder", "Cancel the unpaid remainder; its reservation returns to available-to-commit")
         .RequireAuthorization(Policies.Review);
 
         applications.MapGet("/", async (string? fundId, string? country, string? status, string? cursor, int? limit,

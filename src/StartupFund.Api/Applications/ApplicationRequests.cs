@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using StartupFund.Api.Http;
 
 namespace StartupFund.Api.Applications;
@@ -7,10 +8,13 @@ public sealed class StartupInput
     /// <summary>Optional; a new id is made when absent.</summary>
     public string? StartupId { get; init; }
 
+    [Required]
     public string? Name { get; init; }
 
+    [Required]
     public string? RegistrationNumber { get; init; }
 
+    [Required]
     public string? Country { get; init; }
 }
 
@@ -19,20 +23,27 @@ public sealed class SubmitApplicationRequest
     /// <summary>Optional; a new id is made when absent.</summary>
     public string? Id { get; init; }
 
+    [Required]
     public string? FundId { get; init; }
 
+    [Required]
     public StartupInput? Startup { get; init; }
 
+    [Required]
     public string? Sector { get; init; }
 
     /// <summary>preSeed, seed, seriesA, seriesB, growth.</summary>
+    [Required]
     public string? Stage { get; init; }
 
     /// <summary>equity, convertibleLoan, grant.</summary>
+    [Required]
     public string? Instrument { get; init; }
 
+    [Required]
     public MoneyInput? Requested { get; init; }
 
+    [Required]
     public string? Summary { get; init; }
 }
 
@@ -49,8 +60,16 @@ public sealed class AmendApplicationRequest
     public string? Summary { get; init; }
 }
 
+/// <summary>A reason the caller may give (withdrawal, declining an offer).</summary>
 public sealed class ReasonRequest
 {
+    public string? Reason { get; init; }
+}
+
+/// <summary>A reason the caller must give (reversing a payment, cancelling a remainder).</summary>
+public sealed class RequiredReasonRequest
+{
+    [Required]
     public string? Reason { get; init; }
 }
 
@@ -58,11 +77,13 @@ public sealed class EmptyRequest;
 
 public sealed class QuestionRequest
 {
+    [Required]
     public string? Question { get; init; }
 }
 
 public sealed class AnswerRequest
 {
+    [Required]
     public string? Answer { get; init; }
 }
 
@@ -71,6 +92,7 @@ public sealed class ScoreRequest
     /// <summary>Optional: the reviewer is always the caller; if given, it must be the caller's own id.</summary>
     public string? ReviewerId { get; init; }
 
+    [Required]
     public int? Score { get; init; }
 
     public string? Comment { get; init; }
@@ -78,33 +100,43 @@ public sealed class ScoreRequest
 
 public sealed class RejectRequest
 {
+    [Required]
     public string? ReasonCode { get; init; }
 
+    [Required]
     public string? Reason { get; init; }
 }
 
 public sealed class TrancheInput
 {
+    [Required]
     public MoneyInput? Amount { get; init; }
 
+    [Required]
     public string? Milestone { get; init; }
 
+    [Required]
     public string? DueDate { get; init; }
 }
 
 public sealed class ApproveRequest
 {
+    [Required]
     public MoneyInput? Amount { get; init; }
 
+    [Required]
     public IReadOnlyList<TrancheInput>? Tranches { get; init; }
 }
 
 public sealed class CoInvestmentRequest
 {
+    [Required]
     public string? InvestorId { get; init; }
 
+    [Required]
     public string? InvestorName { get; init; }
 
+    [Required]
     public MoneyInput? Amount { get; init; }
 
     /// <summary>When the money has already arrived, its value date: the commitment and its receipt are then recorded together.</summary>
@@ -113,13 +145,16 @@ public sealed class CoInvestmentRequest
 
 public sealed class CoInvestmentReceiptRequest
 {
+    [Required]
     public MoneyInput? Amount { get; init; }
 
+    [Required]
     public string? ValueDate { get; init; }
 }
 
 public sealed class EvidenceRequest
 {
+    [Required]
     public string? Evidence { get; init; }
 }
 
@@ -130,7 +165,9 @@ public sealed class NoteRequest
 
 public sealed class DisburseRequest
 {
+    [Required]
     public string? ValueDate { get; init; }
 
+    [Required]
     public string? PaymentReference { get; init; }
 }
