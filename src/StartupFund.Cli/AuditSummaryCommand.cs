@@ -19,7 +19,8 @@ internal static class AuditSummaryCommand
         var country = new Option<string>("--country") { Description = "The country to summarise (ISO 3166-1 alpha-2, e.g. KE).", Required = true };
         var json = new Option<bool>("--json") { Description = "Print JSON instead of tables." };
         var command = new Command("audit-summary", """
-            Bring the per-country audit summary projection up to the end of the log (it waits while another process runs it),
+            Bring the per-country audit summary projection up to the end of the log (or, while 'run-projections' keeps it,
+            wait for that runner to reach the end),
             then print one country's summary: events per type per day, approvals and disbursements per month, and the
             largest single disbursements. 'rebuild-projections --verify' checks the summary is faithful to the log.
             """);

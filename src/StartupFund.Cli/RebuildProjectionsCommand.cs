@@ -28,7 +28,8 @@ internal static class RebuildProjectionsCommand
         var command = new Command("rebuild-projections", """
             Rebuild the asynchronous projections from the first event into shadow tables and swap them in atomically
             with their checkpoints; with --verify, check instead that the live tables are exactly what the log gives
-            (a regulator's check that the read models are faithful). Runners of a projection pause while it is rebuilt.
+            (a regulator's check that the read models are faithful). It needs the projection to itself: stop its runners
+            ('run-projections') first; it waits --lock-timeout seconds for one to let go, then refuses.
             """);
         CommonOptions.AddTo(command);
         command.Options.Add(verify);

@@ -308,6 +308,14 @@ public sealed class EventStore
         return now.Events == earlier.Events && now.Sha256 == earlier.Sha256;
     }
 
+    /// <summary>How far an asynchronous projection has been applied, as its runner last recorded it (the start when never run).</summary>
+    public async Task<LogCursor> ReadProjectionCheckpointAsync(string projection, CancellationToken cancellationToken = default)
+    {
+        ProjectionLock.ValidateName(projection);
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        return await ProjectionLock.ReadCheckpointAsync(connection, null, options.Schema, projection, cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>
     /// Waits until every transaction that may have committed before this call lies below the log's horizon, so that a
     /// read of the log started afterwards misses nothing already committed. False when a transaction left open on the

@@ -27,6 +27,11 @@ public sealed class RunProjectionsTests(TestDatabase database) : IClassFixture<T
 
         counted.ShouldBe(logged);
         second.Output.ShouldNotContain("error");
+
+        // While a runner keeps the summary, audit-summary waits for that runner's checkpoint instead of waiting to lead.
+        var summary = await CliProcess.RunAsync(database.ConnectionString, "audit-summary", "--country", "DE");
+        summary.ExitCode.ShouldBe(0, summary.ToString());
+        summary.Output.ShouldContain("audit summary of DE");
     }
 
     /// <summary>The audit summary counts every event once per (country, day, type): its total must reach the log's size.</summary>
