@@ -27,15 +27,20 @@ internal static class RunProjectionsCommand
             {
                 var projection = new AuditSummaryProjection();
                 var runner = new AsyncProjectionRunner(AuditSummaryCommand.LedgerStore(dataSource, store), projection, idleDelay: Duration.FromMilliseconds(200));
-                Console.WriteLine($"waiting to lead '{projection.Name}' (another process may hold it)");
                 var running = runner.RunAsync(cancellationToken);
-                var announced = false;
+                var started = System.Diagnostics.Stopwatch.StartNew();
+                var (announced, waitingSaid) = (false, false);
                 while (!running.IsCompleted)
                 {
                     if (!announced && runner.IsLeader)
                     {
                         announced = true;
                         Console.WriteLine($"leading '{projection.Name}' from {runner.Checkpoint}");
+                    }
+                    else if (!announced && !waitingSaid && started.Elapsed > TimeSpan.FromSeconds(1))
+                    {
+                        waitingSaid = true;
+                        Console.WriteLine($"waiting to lead '{projection.Name}': another process runs it; this one takes over if that one stops");
                     }
 
                     await Task.WhenAny(running, Task.Delay(100, CancellationToken.None));

@@ -51,7 +51,6 @@ public sealed class AsyncProjectionRunner
             await Task.Delay(idleDelay.ToTimeSpan(), cancellationToken).ConfigureAwait(false);
         }
 
-        IsLeader = true;
         LeaderBackendProcessId = connection.ProcessID;
         try
         {
@@ -74,6 +73,7 @@ public sealed class AsyncProjectionRunner
         }
 
         Checkpoint = await ProjectionLock.ReadCheckpointAsync(connection, null, store.Schema, projection.Name, cancellationToken).ConfigureAwait(false);
+        IsLeader = true;   // only now: a leader's Checkpoint is where it resumes, never the start it has not read yet
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
