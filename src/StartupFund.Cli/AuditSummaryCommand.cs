@@ -78,7 +78,7 @@ internal static class AuditSummaryCommand
                 }
                 catch (Exception e) when (e is NpgsqlException or EventStoreException)
                 {
-                    Console.Error.WriteLine($"error: {e.Message}");
+                    Console.Error.WriteLine($"error: {DatabaseErrors.Describe(e)}");
                     return ExitCodes.UsageOrEnvironment;
                 }
             }

@@ -44,7 +44,7 @@ internal static class DigestCommand
                 }
                 catch (Exception e) when (e is NpgsqlException or ArgumentException or DomainException)
                 {
-                    Console.Error.WriteLine($"error: {e.Message}");
+                    Console.Error.WriteLine($"error: {DatabaseErrors.Describe(e)}");
                     return ExitCodes.UsageOrEnvironment;
                 }
             }

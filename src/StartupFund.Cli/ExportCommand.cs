@@ -60,7 +60,7 @@ internal static class ExportCommand
                 catch (Exception e) when (e is NpgsqlException or IOException or UnauthorizedAccessException or ArgumentException or InvalidOperationException)
                 {
                     File.Delete(partial);
-                    Console.Error.WriteLine($"error: cannot export: {e.Message}");
+                    Console.Error.WriteLine($"error: cannot export: {DatabaseErrors.Describe(e)}");
                     return ExitCodes.UsageOrEnvironment;
                 }
             }

@@ -50,7 +50,7 @@ internal static class ImportCommand
                 }
                 catch (Exception e) when (e is NpgsqlException or IOException)
                 {
-                    Console.Error.WriteLine($"error: cannot import: {e.Message}");
+                    Console.Error.WriteLine($"error: cannot import: {DatabaseErrors.Describe(e)}");
                     return ExitCodes.UsageOrEnvironment;
                 }
             }

@@ -29,7 +29,7 @@ catch (Exception e) when (e is not OperationCanceledException)
 {
     // A command handles the failures it expects; anything else still gets one line, not a stack trace,
     // and exit 2: System.CommandLine's default handler exits 1, which 'verify' reports for tampering.
-    await Console.Error.WriteLineAsync($"error: {e.Message}");
+    await Console.Error.WriteLineAsync($"error: {DatabaseErrors.Describe(e)}");
     return ExitCodes.UsageOrEnvironment;
 }
 

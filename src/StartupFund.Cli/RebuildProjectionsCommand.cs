@@ -85,7 +85,7 @@ internal static class RebuildProjectionsCommand
                 }
                 catch (Exception e) when (e is NpgsqlException or EventStoreException)
                 {
-                    Console.Error.WriteLine($"error: {e.Message}");
+                    Console.Error.WriteLine($"error: {DatabaseErrors.Describe(e)}");
                     return ExitCodes.UsageOrEnvironment;
                 }
 

@@ -33,7 +33,7 @@ internal static class RebuildReadModelsCommand
                 }
                 catch (Exception e) when (e is NpgsqlException or InvalidOperationException)
                 {
-                    Console.Error.WriteLine($"error: cannot rebuild the read models: {e.Message}");
+                    Console.Error.WriteLine($"error: cannot rebuild the read models: {DatabaseErrors.Describe(e)}");
                     return ExitCodes.UsageOrEnvironment;
                 }
             }

@@ -157,7 +157,7 @@ internal static class VerifyCommand
             }
             catch (NpgsqlException e)
             {
-                Console.Error.WriteLine($"error: cannot verify: {e.Message}");
+                Console.Error.WriteLine($"error: cannot verify: {DatabaseErrors.Describe(e)}");
                 return ExitCodes.UsageOrEnvironment;
             }
         }

@@ -66,7 +66,7 @@ internal static class VerifyReadModelsCommand
                 }
                 catch (NpgsqlException e)
                 {
-                    Console.Error.WriteLine($"error: {e.Message}");
+                    Console.Error.WriteLine($"error: {DatabaseErrors.Describe(e)}");
                     return ExitCodes.UsageOrEnvironment;
                 }
             }

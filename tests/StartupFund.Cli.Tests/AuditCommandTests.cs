@@ -156,6 +156,18 @@ public sealed class AuditCommandTests(TestDatabase database) : IClassFixture<Tes
         export.Output.ShouldContain("exported 7 events");
     }
 
+    [Theory]
+    [InlineData("digest")]
+    [InlineData("verify-read-models")]
+    public async Task A_schema_without_tables_says_to_check_the_schema_or_migrate_not_a_raw_sql_error(string verb)
+    {
+        var result = await CliProcess.RunAsync(database.ConnectionString, verb, "--schema", "no_such_schema");
+
+        result.ExitCode.ShouldBe(2, result.ToString());
+        result.Error.ShouldContain("run 'startupfund migrate'");
+        result.Error.ShouldNotContain("42P01");
+    }
+
     [Fact]
     public async Task A_file_that_cannot_be_read_is_one_line_and_exit_2_not_a_stack_trace()
     {
