@@ -53,13 +53,25 @@ builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = 
     var problem = context.ProblemDetails;
     if (!problem.Extensions.ContainsKey("code"))
     {
-        problem.Extensions["code"] = problem.Status switch
+        // The framework's own answers (no route, a method the route does not take, a body that is not JSON) get
+        // the same shape as ours: a stable code, our problem type and a sentence saying what to do.
+        var code = problem.Status switch
         {
             404 => LedgerErrorCodes.NotFound,
             405 => "request.method_not_allowed",
             415 => "request.unsupported_media_type",
             >= 500 => LedgerErrorCodes.Internal,
             _ => LedgerErrorCodes.RequestMalformed,
+        };
+        var request = context.HttpContext.Request;
+        problem.Extensions["code"] = code;
+        problem.Type = $"https://startupfund.example/problems/{code}";
+        problem.Detail ??= problem.Status switch
+        {
+            404 => $"There is no resource at {request.Path}; docs/api.md and /openapi/v1.json list them.",
+            405 => $"{request.Method} is not one of the methods {request.Path} takes (see the Allow header).",
+            415 => "Send the body as JSON, with Content-Type: application/json.",
+            _ => null,
         };
     }
 

@@ -160,7 +160,9 @@ public sealed class ErrorTests(ApiFactory api) : IClassFixture<ApiFactory>
         (await s.Get("/funds/nope/journal")).ExpectProblem(404, "fund.not_found");
         (await s.Get("/funds/bad%20id")).ExpectProblem(400, "id.invalid");
         (await s.Get("/applications/nope")).ExpectProblem(404, "application.not_found");
-        (await s.Get("/nowhere")).ExpectProblem(404, "resource.not_found");
+        var nowhere = (await s.Get("/nowhere")).ExpectProblem(404, "resource.not_found");
+        nowhere.Str("detail").ShouldStartWith("There is no resource at /nowhere");
+        nowhere.Str("type").ShouldBe("https://startupfund.example/problems/resource.not_found");
         (await s.Post("/funds/nope/closure", new { reason = "x" })).ExpectProblem(404, "fund.not_found");
         (await s.Post("/applications/nope/review")).ExpectProblem(404, "application.not_found");
         (await s.Post("/funds", Fund("fund-rule", "DE", "EUR", "1", "2", new { preset = "none" }))).ExpectProblem(409, "fund.already_opened");
@@ -273,7 +275,9 @@ public sealed class ErrorTests(ApiFactory api) : IClassFixture<ApiFactory>
             delete.Headers.Authorization = new("Bearer", api.Tokens.Mint(Cast.Admin));
             using var response = await s.Client.SendAsync(delete);
             ((int)response.StatusCode).ShouldBe(405);
-            (await response.Content.ReadAsStringAsync()).ShouldContain("request.method_not_allowed");
+            var body = await response.Content.ReadAsStringAsync();
+            body.ShouldContain("request.method_not_allowed");
+            body.ShouldContain("DELETE is not one of the methods /funds/fund-media takes");
         }
 
         (await api.EventCountAsync()).ShouldBe(events);
