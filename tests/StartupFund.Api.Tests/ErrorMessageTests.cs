@@ -26,6 +26,8 @@ public sealed class ErrorMessageTests(ApiFactory api) : IClassFixture<ApiFactory
         amount.Str("detail").ShouldBe("amount.amount must be a string with a decimal number, e.g. \"1250.00\".");
         amount.Str("fieldErrors[0].field").ShouldBe("amount.amount");
 
+        (await s.PostRaw("/applications/app-msg/tranches/1/disbursement", "{\"paymentReference\":\"P-1\"}")).ExpectProblem(400, "date.invalid")
+            .Str("detail").ShouldBe("valueDate is required: an ISO-8601 date like 2026-03-31.");
         var tranches = (await s.PostRaw("/applications/app-msg/approval", "{\"tranches\":{}}")).ExpectProblem(400, "request.malformed");
         tranches.Str("detail").ShouldBe("tranches must be a JSON array.");
 
