@@ -20,6 +20,19 @@ root.Subcommands.Add(RebuildReadModelsCommand.Create());
 root.Subcommands.Add(SeedCommand.Create());
 root.Subcommands.Add(TokenCommand.Create());
 var parsed = root.Parse(args);
+if (parsed.Errors.Count > 0)
+{
+    // Usage errors go to stderr alone: printed with the help on stdout, TOKEN=$(startupfund token --typo) would capture the help.
+    foreach (var error in parsed.Errors)
+    {
+        await Console.Error.WriteLineAsync($"error: {error.Message}");
+    }
+
+    var command = parsed.CommandResult.Command == root ? "startupfund" : $"startupfund {parsed.CommandResult.Command.Name}";
+    await Console.Error.WriteLineAsync($"see: {command} --help");
+    return ExitCodes.UsageOrEnvironment;
+}
+
 int exitCode;
 try
 {
@@ -33,5 +46,4 @@ catch (Exception e) when (e is not OperationCanceledException)
     return ExitCodes.UsageOrEnvironment;
 }
 
-// System.CommandLine prints a usage error and exits with 1, which 'verify' reports for tampering.
-return parsed.Errors.Count > 0 ? ExitCodes.UsageOrEnvironment : exitCode;
+return exitCode;

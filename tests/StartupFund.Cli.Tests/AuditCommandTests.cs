@@ -110,12 +110,14 @@ public sealed class AuditCommandTests(TestDatabase database) : IClassFixture<Tes
     [InlineData("verify", "--stream", "fund-de", "--extends", "1:0000000000000000000000000000000000000000000000000000000000000000")]
     [InlineData("export")]
     [InlineData("audit-summary")]
+    [InlineData("token", "--sub", "x")]
     public async Task A_usage_error_exits_with_2_not_the_1_that_means_tampering_found(params string[] arguments)
     {
         var result = await CliProcess.RunAsync(database.ConnectionString, arguments);
 
         result.ExitCode.ShouldBe(2, result.Error);
         result.Error.ShouldNotBeNullOrWhiteSpace();
+        result.Output.ShouldBeEmpty("TOKEN=$(startupfund ...) must not capture help text");
     }
 
     [Fact]
