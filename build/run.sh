@@ -16,7 +16,11 @@ dotnet build src/StartupFund.Api -c Release -nologo -v quiet
 cli() { dotnet "src/StartupFund.Cli/bin/Release/net10.0/startupfund.dll" "$@"; }
 cli migrate
 cli seed
-cli verify
+if ! cli verify; then
+  echo "The ledger does not verify (above). A local demo database made by an earlier release (before 2026-11-23) is re-created with:" >&2
+  echo "  ./build.sh db stop && rm -rf .data/postgres && ./build.sh run" >&2
+  exit 1
+fi
 
 if [ -z "${Auth__SigningKey:-}" ]; then
   KEY_FILE="$ROOT/.data/auth-signing-key"

@@ -24,6 +24,15 @@ public sealed record SeedReport(int Written, int AlreadyPresent);
 /// </summary>
 public sealed class DemoSeed(StartupFundLedger ledger)
 {
+    /// <summary>What each tranche of a demo approval pays for, in order (the pages number the tranches themselves).</summary>
+    private static readonly string[] Milestones =
+    [
+        "Pilot with a first paying customer",
+        "Product in production with three customers",
+        "Monthly revenue covering the running costs",
+        "Expansion to a second market",
+    ];
+
     private int step;
     private int written;
     private int present;
@@ -164,7 +173,7 @@ public sealed class DemoSeed(StartupFundLedger ledger)
     {
         await ReviewAsync(a, amount, score: true, ct).ConfigureAwait(false);
         at += Duration.FromDays(9);
-        var terms = tranches.Select((t, i) => new TrancheTerms(M(t, a.Currency), $"Milestone {i + 1}: {(i == 0 ? "pilot with a first customer" : "product in production")}", Date(60 * (i + 1)))).ToList();
+        var terms = tranches.Select((t, i) => new TrancheTerms(M(t, a.Currency), Milestones[Math.Min(i, Milestones.Length - 1)], Date(60 * (i + 1)))).ToList();
         await FundingAsync(new ApproveApplication(a.AppId, M(amount, a.Currency), terms, Next()), ct).ConfigureAwait(false);
     }
 
