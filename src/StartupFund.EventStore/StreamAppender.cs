@@ -593,7 +593,7 @@ internal sealed class StreamAppender(NpgsqlDataSource dataSource, EventStoreOpti
     private sealed class PreparedStream(
         StreamAppend append, (string Alias, byte[] CanonicalData)[] events, EventMetadata metadata, byte[] metadataJson, Instant recordedAt)
     {
-        private byte[] headHash = EventHash.GenesisOf(append.StreamId, append.StreamType, append.Country);
+        private byte[]? headHash;   // null: a new stream, whose first event chains to its identity
 
         public StreamAppend Append => append;
 
@@ -636,7 +636,7 @@ internal sealed class StreamAppender(NpgsqlDataSource dataSource, EventStoreOpti
         {
             var micros = StoredInstant.ToUnixMicroseconds(recordedAt);
             var hashes = new byte[events.Length][];
-            var previous = headHash;
+            var previous = headHash ?? EventHash.GenesisOf(append.StreamId, append.StreamType, append.Country);
             for (var i = 0; i < events.Length; i++)
             {
                 previous = hashes[i] = EventHash.Compute(previous, EventIds[i], append.StreamId, CurrentVersion + i + 1,

@@ -17,7 +17,7 @@ public static class ValueDates
     public const int MaxDaysAhead = 31;
 
     /// <param name="earliest">The first day the money could have moved.</param>
-    /// <param name="earliestIs">What happened that day, to end "the value date is before ...": "the capital call (2026-03-02)".</param>
+    /// <param name="earliestIs">What happened that day, to end "the value date is before ...": "the capital call".</param>
     public static void Require(LocalDate valueDate, Instant recordedAt, LocalDate earliest, string earliestIs)
     {
         var recordedOn = recordedAt.InUtc().Date;
