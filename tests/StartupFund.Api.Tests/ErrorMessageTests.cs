@@ -48,6 +48,8 @@ public sealed class ErrorMessageTests(ApiFactory api) : IClassFixture<ApiFactory
         var s = api.Scenario();
         var reply = (await s.Get("/funds?limit=abc")).ExpectProblem(400, "request.malformed");
         reply.Str("detail").ShouldBe("limit must be a whole number, e.g. 50.");
+        reply.Str("fieldErrors[0].field").ShouldBe("limit");
+        (await s.Get("/funds?limit=1&limit=2")).ExpectProblem(400, "request.malformed").Str("detail").ShouldStartWith("limit is given more than once");
     }
 
     [Fact]

@@ -13,7 +13,10 @@ public static partial class BindingErrors
         ArgumentNullException.ThrowIfNull(message);
         if (FailedToBind().Match(message) is { Success: true } failed)
         {
-            return $"{failed.Groups["name"].Value} must be {Expected(failed.Groups["type"].Value)}.";
+            // A repeated query parameter reaches the binder as its values joined by commas: "1,2".
+            return failed.Groups["value"].Value.Contains(',', StringComparison.Ordinal)
+                ? $"{failed.Groups["name"].Value} is given more than once (or holds a comma); give it once, as {Expected(failed.Groups["type"].Value)}."
+                : $"{failed.Groups["name"].Value} must be {Expected(failed.Groups["type"].Value)}.";
         }
 
         if (NotProvided().Match(message) is { Success: true } missing)
@@ -25,6 +28,15 @@ public static partial class BindingErrors
         return TypedParameter().Replace(message, "parameter \"${name}\"");
     }
 
+    /// <summary>The route or query parameter a binding refusal is about, to name it in <c>fieldErrors</c>; null when none is named.</summary>
+    public static string? FieldOf(string message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        return FailedToBind().Match(message) is { Success: true } failed ? failed.Groups["name"].Value
+            : NotProvided().Match(message) is { Success: true } missing ? missing.Groups["name"].Value
+            : null;
+    }
+
     private static string Expected(string type) => type.TrimEnd('?') switch
     {
         "int" or "long" or "short" or "Nullable<int>" or "Nullable<long>" => "a whole number, e.g. 50",
@@ -33,7 +45,7 @@ public static partial class BindingErrors
         _ => "a value of the documented format",
     };
 
-    [GeneratedRegex("^Failed to bind parameter \"(?<type>[^\"]+) (?<name>[^\" ]+)\" from \"")]
+    [GeneratedRegex("^Failed to bind parameter \"(?<type>[^\"]+) (?<name>[^\" ]+)\" from \"(?<value>[^\"]*)\"")]
     private static partial Regex FailedToBind();
 
     [GeneratedRegex("^Required parameter \"(?<type>[^\"]+) (?<name>[^\" ]+)\" was not provided")]

@@ -77,6 +77,8 @@ public sealed partial class Problems(RequestDelegate next, ILogger<Problems> log
             IdempotencyKeyReusedException reused => Problem(422, reused.Code, "Idempotency key reused", reused.Message),
             QueryException query => Validation(new RequestValidationException([new FieldError(query.Field, query.Code, query.Message)])),
             PayloadTooLargeException tooLarge => Problem(413, LedgerErrorCodes.RequestTooLarge, "Payload too large", tooLarge.Message),
+            BadHttpRequestException bad when bad.StatusCode == 400 && BindingErrors.FieldOf(bad.Message) is { } field =>
+                Validation(new RequestValidationException([new FieldError(field, LedgerErrorCodes.RequestMalformed, BindingErrors.Describe(bad.Message))])),
             BadHttpRequestException bad => Problem(bad.StatusCode, LedgerErrorCodes.RequestMalformed, "Bad request", BindingErrors.Describe(bad.Message)),
             StreamTypeMismatchException => Problem(404, LedgerErrorCodes.NotFound, "Not found", "No such resource."),
             _ when DatabaseUnavailable.Is(exception) => Problem(503, LedgerErrorCodes.Unavailable, "Service unavailable",
