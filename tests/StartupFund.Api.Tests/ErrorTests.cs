@@ -200,6 +200,13 @@ public sealed class ErrorTests(ApiFactory api) : IClassFixture<ApiFactory>
             }
         }
 
+        // A tranche number that is not a number at all is a 400 naming it, not a 404 as if the path did not exist.
+        foreach (var tranche in new[] { "abc", "99999999999", "1.5" })
+        {
+            (await s.Post($"/applications/app-tr/tranches/{tranche}/disbursement", new { valueDate = "2026-03-10", paymentReference = "P" }))
+                .ExpectProblem(400, "request.malformed").Str("fieldErrors[0].field").ShouldBe("trancheNumber");
+        }
+
         (await s.Get("/funds?limit=abc")).Status.ShouldBe(400);
         (await api.EventCountAsync()).ShouldBe(events);
     }

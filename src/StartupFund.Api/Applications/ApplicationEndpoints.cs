@@ -152,19 +152,19 @@ public static class ApplicationEndpoints
         .Command<CoInvestmentReceiptRequest, ApplicationView>("ReceiveCoInvestment", "Co-investment money actually arrived at the startup")
         .RequireAuthorization(Policies.CoInvest);
 
-        applications.MapPost("/{applicationId}/tranches/{trancheNumber:int}/milestone/report", (string applicationId, int trancheNumber, HttpContext http, StartupFundLedger ledger) =>
+        applications.MapPost("/{applicationId}/tranches/{trancheNumber}/milestone/report", (string applicationId, int trancheNumber, HttpContext http, StartupFundLedger ledger) =>
             Send.Application<EvidenceRequest>(http, ledger, (body, f, now) => new ReportMilestone(
                 Route(f, applicationId), trancheNumber, f.Text("evidence", body.Evidence, Limits.TextMaxLength), now)))
         .Command<EvidenceRequest, ApplicationView>("ReportMilestone", "The startup reports a tranche's milestone as reached")
         .RequireAuthorization(Policies.Apply);
 
-        applications.MapPost("/{applicationId}/tranches/{trancheNumber:int}/milestone/verification", (string applicationId, int trancheNumber, HttpContext http, StartupFundLedger ledger) =>
+        applications.MapPost("/{applicationId}/tranches/{trancheNumber}/milestone/verification", (string applicationId, int trancheNumber, HttpContext http, StartupFundLedger ledger) =>
             Send.Application<NoteRequest>(http, ledger, (body, f, now) => new VerifyMilestone(
                 Route(f, applicationId), trancheNumber, f.OptionalText("note", body.Note, Limits.CommentMaxLength), now), allowEmpty: true))
         .Command<NoteRequest, ApplicationView>("VerifyMilestone", "The fund verifies a reported milestone", bodyOptional: true)
         .RequireAuthorization(Policies.Review);
 
-        applications.MapPost("/{applicationId}/tranches/{trancheNumber:int}/disbursement", (string applicationId, int trancheNumber, HttpContext http, StartupFundLedger ledger) =>
+        applications.MapPost("/{applicationId}/tranches/{trancheNumber}/disbursement", (string applicationId, int trancheNumber, HttpContext http, StartupFundLedger ledger) =>
             Send.Funding<DisburseRequest>(http, ledger, (body, f, now) => new DisburseTranche(
                 Route(f, applicationId), trancheNumber,
                 f.Date("valueDate", body.ValueDate),
@@ -174,7 +174,7 @@ public static class ApplicationEndpoints
             "Pay a tranche: milestone verified, co-investment received covers its matching band, cash on hand suffices")
         .RequireAuthorization(Policies.Review);
 
-        applications.MapPost("/{applicationId}/tranches/{trancheNumber:int}/disbursement/reversal", (string applicationId, int trancheNumber, HttpContext http, StartupFundLedger ledger) =>
+        applications.MapPost("/{applicationId}/tranches/{trancheNumber}/disbursement/reversal", (string applicationId, int trancheNumber, HttpContext http, StartupFundLedger ledger) =>
             Send.Funding<RequiredReasonRequest>(http, ledger, (body, f, now) => new ReverseDisbursement(
                 Route(f, applicationId), trancheNumber, f.Text("reason", body.Reason, Limits.ReasonMaxLength), now)))
         .Command<RequiredReasonRequest, ApplicationView>("ReverseDisbursement", "A payment came back: cash and the tranche's reservation are restored")
