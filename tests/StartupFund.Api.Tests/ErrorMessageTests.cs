@@ -28,6 +28,8 @@ public sealed class ErrorMessageTests(ApiFactory api) : IClassFixture<ApiFactory
 
         (await s.PostRaw("/applications/app-msg/tranches/1/disbursement", "{\"paymentReference\":\"P-1\"}")).ExpectProblem(400, "date.invalid")
             .Str("detail").ShouldBe("valueDate is required: an ISO-8601 date like 2026-03-31.");
+        (await s.PostRaw("/applications/app-msg/amendments", "{\"sector\":\"\\ud800\"}")).ExpectProblem(400, "text.invalid_character")
+            .Str("fieldErrors[0].field").ShouldBe("sector");
         var tranches = (await s.PostRaw("/applications/app-msg/approval", "{\"tranches\":{}}")).ExpectProblem(400, "request.malformed");
         tranches.Str("detail").ShouldBe("tranches must be a JSON array.");
 

@@ -42,6 +42,13 @@ public static partial class JsonBodyErrors
             return new FieldError(field, LedgerErrorCodes.RequestMalformed, $"{field} appears more than once; give each field once.");
         }
 
+        // A string the reader cannot turn into text ("\ud800" alone, bytes that are not UTF-8) is a bad character, as the domain says of text.
+        if (error.InnerException is InvalidOperationException { Message: var inner }
+            && (inner.Contains("UTF-16", StringComparison.Ordinal) || inner.Contains("UTF-8", StringComparison.Ordinal)))
+        {
+            return new FieldError(field, ErrorCodes.TextInvalidCharacter, $"{field} holds a character that is not text (a lone surrogate, or bytes that are not UTF-8).");
+        }
+
         var message = Walk(requestType, segments) switch
         {
             { Known: false } => $"{field} is not a field of this request.",
