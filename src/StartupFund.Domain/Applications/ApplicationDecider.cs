@@ -1,4 +1,5 @@
 using StartupFund.Domain.Common;
+using StartupFund.Domain.Values;
 
 namespace StartupFund.Domain.Applications;
 
@@ -125,7 +126,8 @@ public static class ApplicationDecider
     private static ApplicationRejected Reject(RejectApplication command, ApplicationState state)
     {
         ApplicationRules.RequirePending(state);
-        var code = BoundedText.Required(command.ReasonCode, Limits.CodeMaxLength, "Reason code");
+        // A code counted in statistics ("out-of-scope"), so it has an id's shape, not free text.
+        var code = Identifier.Validate(command.ReasonCode, "A reason code");
         var reason = BoundedText.Required(command.Reason, Limits.ReasonMaxLength, "Reason");
         return new ApplicationRejected(command.ApplicationId, code, reason, command.At);
     }

@@ -138,10 +138,15 @@ public class ApplicationDeciderTests
     }
 
     [Fact]
-    public void A_manager_rejects_with_a_reason_code_and_text() =>
+    public void A_manager_rejects_with_a_reason_code_and_text()
+    {
         Spec.GivenApplication(UnderReview)
             .When(new RejectApplication(TheApp, "not_eligible", "Outside the programme's sectors.", At))
             .Then(Rejected);
+        Spec.GivenApplication(UnderReview)
+            .When(new RejectApplication(TheApp, "not a code!", "Outside the programme's sectors.", At))
+            .ThenRefused(ErrorCodes.IdInvalid);
+    }
 
     [Fact]
     public void The_startup_accepts_an_open_offer_once()
