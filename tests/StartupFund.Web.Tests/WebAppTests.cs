@@ -358,6 +358,29 @@ public sealed partial class WebAppTests(WebFactory factory) : IClassFixture<WebF
     }
 
     [Fact]
+    public async Task Co_investment_received_is_recorded_while_the_offer_is_open_and_never_without_its_value_date()
+    {
+        using var session = factory.Session();
+        await session.SignInAsync("manager-de");
+        const string page = "/app/review/de-app-wald";
+        var (_, html) = await session.GetAsync(page);
+        html.ShouldContain("id=\"coinvest-heading\"", customMessage: "an open offer takes co-investment too");
+        var before = await factory.EventCountAsync();
+
+        var refused = await session.PostFormAsync(page, page, new()
+        {
+            ["investorId"] = "wald-late-vc",
+            ["investorName"] = "Late VC",
+            ["amount.amount"] = "1000.00",
+            ["valueDate"] = "",
+            ["idempotencyKey"] = Guid.NewGuid().ToString("N"),
+        }, handler: "coinvest");
+
+        (await refused.Content.ReadAsStringAsync()).ShouldContain("<span data-code=\"date.invalid\">");
+        (await factory.EventCountAsync()).ShouldBe(before, "a form that says 'received' records no bare commitment");
+    }
+
+    [Fact]
     public async Task A_refused_co_investment_records_nothing_and_the_corrected_form_sent_twice_is_recorded_once()
     {
         using var session = factory.Session();

@@ -132,7 +132,7 @@ public sealed class Fields
             return date;
         }
 
-        Add(field, ErrorCodes.DateInvalid, value is null ? $"{field} is required: an ISO-8601 date like 2026-03-31." : IsoDate.Invalid(field));
+        Add(field, ErrorCodes.DateInvalid, string.IsNullOrEmpty(value) ? $"{field} is required: an ISO-8601 date like 2026-03-31." : IsoDate.Invalid(field));
         return default;
     }
 }
