@@ -77,7 +77,10 @@ public sealed class CommandCoverageTests(ApiFactory api) : IClassFixture<ApiFact
         var coInvested = await s.Get("/countries/FR/balance").Expect(200);
         coInvested.Amount("byCurrency[0].coInvestmentCommitted").ShouldBe("1000.00");
         coInvested.Amount("byCurrency[0].coInvestmentReceived").ShouldBe("600.00");
-        (await s.Post("/applications/app-decline/offer/decline", new { reason = "Private round" }).Expect(200)).Str("status").ShouldBe("offerDeclined");
+        var declinedView = await s.Post("/applications/app-decline/offer/decline", new { reason = "Private round" }).Expect(200);
+        declinedView.Str("status").ShouldBe("offerDeclined");
+        declinedView.Amount("coInvestmentReceived").ShouldBe("600.00");
+        declinedView["coInvestors"].EnumerateArray().Select(i => i.GetProperty("outstanding").GetProperty("amount").GetString()).ShouldAllBe(a => a == "0.00");
         var declined = await s.Get("/funds/fund-back/balance").Expect(200);
         declined.Amount("figures.availableToCommit").ShouldBe("10000.00");
         // No public money will go to it, so its co-investments leverage nothing: the figures agree with the portfolio.

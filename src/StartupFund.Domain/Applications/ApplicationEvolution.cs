@@ -75,6 +75,13 @@ internal static class ApplicationEvolution
                 PaidMinor = state.PaidMinor - reversed.Amount.MinorUnits,
             },
             RemainderCancelled => state with { Status = ApplicationStatus.Cancelled },
+
+            // What was received stays received (it reached the startup); nothing more is expected of anyone.
+            CoInvestmentsReleased => state with
+            {
+                CoInvestors = state.CoInvestors.SetItems(state.CoInvestors.Select(
+                    investor => KeyValuePair.Create(investor.Key, investor.Value with { CommittedMinor = investor.Value.ReceivedMinor }))),
+            },
             _ => state,
         };
     }

@@ -51,6 +51,13 @@ public class ReleaseTests
         var figures = FundFigures.From(ledger);
         figures.CoInvestmentCommittedMinor.ShouldBe(0);
         figures.CoInvestmentReceivedMinor.ShouldBe(0);
+
+        // The application keeps what its startup received and expects nothing more.
+        var declined = ApplicationDecider.Fold([.. ApprovedApplication, coInvested, CoReceived("200000.00"),
+            new OfferDeclined(TheApp, TheFund, Gbp("300000.00"), "Took another offer", At),
+            new CoInvestmentsReleased(TheApp, TheFund, Gbp("200000.00"), Gbp("50000.00"), At)]);
+        declined.CoInvestmentReceivedMinor.ShouldBe(20_000_000);
+        declined.CoInvestors.Values.Single().OutstandingMinor.ShouldBe(0);
     }
 
     [Fact]

@@ -44,7 +44,7 @@ public static class AuditText
         ArgumentNullException.ThrowIfNull(e);
         var data = e.Data;
         return new EventFigures(
-            AmountOf(data, "amount") ?? AmountOf(data, "releasedAmount") ?? AmountOf(data, "requested"),
+            AmountOf(data, "amount") ?? AmountOf(data, "releasedAmount") ?? AmountOf(data, "requested") ?? AmountOf(data, "received"),
             IntegerOf(data, "trancheNumber"),
             Property(data, "valueDate") is { } date && IsoDate.TryParse(date, out var valueDate) ? valueDate : null,
             Property(data, "paymentReference") is { Length: > 0 } reference ? reference : null,
