@@ -36,11 +36,12 @@ internal static class DisbursementRules
         var cashOnTheDay = fund.CashOnHandOnMinor(command.ValueDate);
         if (tranche.AmountMinor > cashOnTheDay)
         {
-            var later = fund.CashOnHandMinor - cashOnTheDay;
+            var later = fund.CashOnHandMinor - cashOnTheDay;   // capital valued after the payment's day
             throw DomainException.Rule(
                 ErrorCodes.FundInsufficientCash,
-                $"Tranche {tranche.TrancheNumber} needs {fund.Money(tranche.AmountMinor)} on {command.ValueDate:uuuu-MM-dd}; the fund holds {fund.Money(cashOnTheDay)} by then"
-                + (later > 0 ? $" ({fund.Money(later)} more is valued later)." : "."));
+                $"Tranche {tranche.TrancheNumber} needs {fund.Money(tranche.AmountMinor)} on {command.ValueDate:uuuu-MM-dd}; the capital valued by then, "
+                + $"less every payment already made, leaves {fund.Money(Math.Max(0, cashOnTheDay))}"
+                + (later > 0 ? $" ({fund.Money(later)} more is valued later: a later value date may do)." : "."));
         }
 
         var publicAfterMinor = application.PaidMinor + tranche.AmountMinor;

@@ -83,6 +83,18 @@ public class JournalPostingTests
     }
 
     [Fact]
+    public void Money_that_moved_carries_what_a_bank_statement_shows()
+    {
+        JournalPosting.For(Received("10.00"))!.ShouldSatisfyAllConditions(
+            e => e.ValueDate.ShouldBe(Today), e => e.Reference.ShouldBe(Call1.Value));
+        JournalPosting.For(FundPaid(1))!.ShouldSatisfyAllConditions(
+            e => e.ValueDate.ShouldBe(Today), e => e.Reference.ShouldBe("PAY-1-1"));
+        JournalPosting.For(new DisbursementReversed(TheFund, TheApp, 1, 1, Gbp("100000.00"), "Returned", At))!.Reference
+            .ShouldBe(JournalPosting.PendingId(TheApp, 1, 1));
+        JournalPosting.For(Reserved)!.ValueDate.ShouldBeNull();
+    }
+
+    [Fact]
     public void Entries_carry_the_fund_and_the_event_alias()
     {
         var entry = JournalPosting.For(CoReceived("1.00"))!;
