@@ -283,6 +283,11 @@ public sealed partial class WebAppTests(WebFactory factory) : IClassFixture<WebF
         var reviewer = await factory.Database.ScalarAsync<string>(
             "select data->'reviewerId'->>'value' from eventstore.events where stream_id = 'application:de-app-quanta' and type = 'application-scored' order by version desc limit 1");
         reviewer.ShouldBe("demo-manager-de");
+
+        // One score per reviewer: the form is not offered again only to be refused with score.already_given.
+        var (_, scored) = await session.GetAsync("/app/review/de-app-quanta");
+        scored.ShouldNotContain("data-testid=\"score-as\"");
+        TestId(scored, "already-scored").ShouldBe("You have scored this application.");
     }
 
     [Theory]

@@ -34,6 +34,19 @@ public static class AuditText
         return history.LastOrDefault(e => e.Type == type && (tranche is null || IntegerOf(e.Data, "trancheNumber") == tranche)) is { } latest ? Said(latest) : null;
     }
 
+    /// <summary>True when <paramref name="reviewer"/> (a caller's subject) has scored the application this history is of.</summary>
+    public static bool HasScored(IEnumerable<AuditEventView> history, string? reviewer)
+    {
+        ArgumentNullException.ThrowIfNull(history);
+        return reviewer is { Length: > 0 } && history.Any(e => e.Type == "application-scored" && ReviewerOf(e.Data) == reviewer);
+    }
+
+    private static string? ReviewerOf(JsonElement data) =>
+        data.ValueKind == JsonValueKind.Object && data.TryGetProperty("reviewerId", out var id) && id.ValueKind == JsonValueKind.Object
+            && id.TryGetProperty("value", out var value) && value.ValueKind == JsonValueKind.String
+            ? value.GetString()
+            : null;
+
     /// <summary>
     /// The figures an event records beside its words (docs/audit.md, "Reading an event's data"): the amount
     /// it moves or asks for, its tranche, value date, payment reference and score. A figure the event does
