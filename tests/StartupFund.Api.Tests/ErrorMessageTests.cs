@@ -26,6 +26,11 @@ public sealed class ErrorMessageTests(ApiFactory api) : IClassFixture<ApiFactory
         amount.Str("detail").ShouldBe("amount.amount must be a string with a decimal number, e.g. \"1250.00\".");
         amount.Str("fieldErrors[0].field").ShouldBe("amount.amount");
 
+        // A field sent empty, as a form's untouched field is, is missing: not an id or amount of the wrong shape.
+        var empty = (await s.PostRaw("/funds/fund-msg/commitments",
+            "{\"sponsorId\":\"\",\"sponsorName\":\"G\",\"kind\":\"government\",\"amount\":{\"amount\":\"\",\"currency\":\"EUR\"}}"))
+            .ExpectProblem(400, "text.required");
+        empty["fieldErrors"].EnumerateArray().Select(e => e.GetProperty("field").GetString()).ShouldBe(["sponsorId", "amount.amount"]);
         (await s.PostRaw("/applications/app-msg/tranches/1/disbursement", "{\"paymentReference\":\"P-1\"}")).ExpectProblem(400, "date.invalid")
             .Str("detail").ShouldBe("valueDate is required: an ISO-8601 date like 2026-03-31.");
         (await s.PostRaw("/applications/app-msg/amendments", "{\"sector\":\"\\ud800\"}")).ExpectProblem(400, "text.invalid_character")

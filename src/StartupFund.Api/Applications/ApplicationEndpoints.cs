@@ -23,13 +23,13 @@ public static class ApplicationEndpoints
         applications.MapPost("/", (HttpContext http, StartupFundLedger ledger) => Send.Funding<SubmitApplicationRequest>(http, ledger, (body, f, now) =>
         {
             var id = f.Try("id", () => new ApplicationId(body.Id ?? Send.NewId("app")));
-            var fundId = f.Try("fundId", () => new FundId(body.FundId!));
+            var fundId = f.Required("fundId", body.FundId, id => new FundId(id));
             var startup = f.Required("startup", body.Startup);
             StartupProfile? profile = startup is null ? null : new StartupProfile(
                 f.Try("startup.startupId", () => new StartupId(startup.StartupId ?? Scopes.CallerOf(http).StartupId ?? Send.NewId("startup"))),
                 f.Text("startup.name", startup.Name, Limits.NameMaxLength),
                 f.Text("startup.registrationNumber", startup.RegistrationNumber, Limits.ReferenceMaxLength),
-                f.Try("startup.country", () => new CountryCode(startup.Country!)));
+                f.Required("startup.country", startup.Country, code => new CountryCode(code)));
             return new SubmitApplication(id, fundId, profile!,
                 f.Text("sector", body.Sector, Limits.SectorMaxLength),
                 f.Choice<Stage>("stage", body.Stage),
@@ -133,7 +133,7 @@ public static class ApplicationEndpoints
         applications.MapPost("/{applicationId}/co-investments", (string applicationId, HttpContext http, StartupFundLedger ledger) =>
             Send.Application<CoInvestmentRequest>(http, ledger, (body, f, now) => new CommitCoInvestment(
                 Route(f, applicationId),
-                f.Try("investorId", () => new InvestorId(body.InvestorId!)),
+                f.Required("investorId", body.InvestorId, id => new InvestorId(id)),
                 f.Text("investorName", body.InvestorName, Limits.NameMaxLength),
                 f.Money("amount", body.Amount),
                 now,

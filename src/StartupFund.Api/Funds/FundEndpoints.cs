@@ -22,7 +22,7 @@ public static class FundEndpoints
         funds.MapPost("/", (HttpContext http, StartupFundLedger ledger) => Send.Fund<OpenFundRequest>(http, ledger, (body, f, now) =>
         {
             var id = f.Try("id", () => new FundId(body.Id ?? Send.NewId("fund")));
-            var country = f.Try("country", () => new CountryCode(body.Country!));
+            var country = f.Required("country", body.Country, code => new CountryCode(code));
             var currency = f.Try("currency", () => new Currency(body.Currency!));
             var name = f.Text("name", body.Name, Limits.NameMaxLength);
             var policy = PolicyOf(f, f.Required("policy", body.Policy), currency);
@@ -34,7 +34,7 @@ public static class FundEndpoints
         funds.MapPost("/{fundId}/commitments", (string fundId, HttpContext http, StartupFundLedger ledger) => Send.Fund<CommitCapitalRequest>(http, ledger, (body, f, now) =>
             new CommitCapital(
                 RouteFund(f, fundId),
-                f.Try("sponsorId", () => new SponsorId(body.SponsorId!)),
+                f.Required("sponsorId", body.SponsorId, id => new SponsorId(id)),
                 f.Text("sponsorName", body.SponsorName, Limits.NameMaxLength),
                 f.Choice<SponsorKind>("kind", body.Kind),
                 f.Money("amount", body.Amount),
@@ -46,7 +46,7 @@ public static class FundEndpoints
             new CallCapital(
                 RouteFund(f, fundId),
                 f.Try("callId", () => new CallId(body.CallId ?? Send.NewId("call"))),
-                f.Try("sponsorId", () => new SponsorId(body.SponsorId!)),
+                f.Required("sponsorId", body.SponsorId, id => new SponsorId(id)),
                 f.Money("amount", body.Amount),
                 f.Date("dueDate", body.DueDate),
                 now)))

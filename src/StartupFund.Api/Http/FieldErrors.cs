@@ -52,6 +52,22 @@ public sealed class Fields
         }
     }
 
+    /// <summary>
+    /// A required id or code built by <paramref name="create"/>: left out or sent empty (as a form's untouched
+    /// field is), it is "required", not the id's format rule.
+    /// </summary>
+    public T Required<T>(string field, string? value, Func<string, T> create)
+    {
+        ArgumentNullException.ThrowIfNull(create);
+        if (string.IsNullOrEmpty(value))
+        {
+            Add(field, ErrorCodes.TextRequired, $"{field} is required.");
+            return default!;
+        }
+
+        return Try(field, () => create(value))!;
+    }
+
     /// <summary>Free text as the domain will keep it (<see cref="BoundedText"/>), refused here against the body's own field name.</summary>
     public string Text(string field, string? value, int maxLength) =>
         Try(field, () => BoundedText.Required(value, maxLength, field), string.Empty);
@@ -99,9 +115,9 @@ public sealed class Fields
             return default;
         }
 
-        if (input.Amount is null)
+        if (string.IsNullOrEmpty(input.Amount))
         {
-            Add(field + ".amount", ErrorCodes.MoneyInvalidFormat, $"{field}.amount is required, as a decimal string like \"1250000.00\".");
+            Add(field + ".amount", ErrorCodes.TextRequired, $"{field}.amount is required, as a decimal string like \"1250000.00\".");
             return default;
         }
 
