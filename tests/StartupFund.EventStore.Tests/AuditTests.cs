@@ -204,6 +204,24 @@ public sealed class AuditTests(TestDatabase database) : StoreTestBase(database)
     }
 
     [Fact]
+    public async Task A_file_exported_before_streams_identities_were_hashed_still_verifies_but_is_not_imported()
+    {
+        var (lines, _) = await ExportAsync(await SeededStoreAsync());
+        var archive = Rehash(lines, "none", 0, 0, formatVersion: 1);
+
+        (await VerifyFileAsync(archive)).IsClean.ShouldBeTrue("an auditor's archive of format 1 stays checkable");
+        var relabelled = archive.Select(l => l.Replace("\"country\":\"KE\"", "\"country\":\"DE\"", StringComparison.Ordinal)).ToList();
+        (await VerifyFileAsync(relabelled)).IsClean.ShouldBeTrue("format 1 did not cover a stream's country: the reason for format 2");
+        var claimsTwo = archive.Select(l => l.Replace("\"formatVersion\":1", "\"formatVersion\":2", StringComparison.Ordinal)).ToList();
+        (await VerifyFileAsync(claimsTwo)).IsClean.ShouldBeFalse();
+
+        var target = await NewStoreAsync();
+        var refused = await Should.ThrowAsync<ImportRefusedException>(() => target.ImportAsync(new StringReader(string.Join('\n', archive))));
+        refused.Message.ShouldContain("format version 1");
+        (await target.VerifyAsync()).EventsChecked.ShouldBe(0);
+    }
+
+    [Fact]
     public async Task A_tampered_file_is_refused_by_import_and_nothing_is_written()
     {
         var (lines, _) = await ExportAsync(await SeededStoreAsync());
@@ -276,8 +294,11 @@ public sealed class AuditTests(TestDatabase database) : StoreTestBase(database)
     private static int EventLineIndex(List<string> lines, string streamId, long version) =>
         lines.FindIndex(l => l.Contains($"\"streamId\":\"{streamId}\"", StringComparison.Ordinal) && l.Contains($"\"version\":{version},", StringComparison.Ordinal));
 
-    /// <summary>What an insider with the file could do: change an amount and recompute every hash, head and the digest.</summary>
-    private static List<string> Rehash(List<string> lines, string streamId, long version, long amountMinor)
+    /// <summary>
+    /// What an insider with the file could do: change an amount and recompute every hash, head and the digest
+    /// (with <paramref name="formatVersion"/> 1, as files were hashed before streams' identities were chained).
+    /// </summary>
+    private static List<string> Rehash(List<string> lines, string streamId, long version, long amountMinor, int formatVersion = ExportFile.FormatVersion)
     {
         var previous = new Dictionary<string, byte[]>(StringComparer.Ordinal);
         var digest = new DigestChain();
@@ -287,6 +308,9 @@ public sealed class AuditTests(TestDatabase database) : StoreTestBase(database)
             var node = JsonNode.Parse(line)!.AsObject();
             switch ((string)node["kind"]!)
             {
+                case "header":
+                    node["formatVersion"] = formatVersion;
+                    break;
                 case "event":
                     if ((string)node["streamId"]! == streamId && (long)node["version"]! == version)
                     {
@@ -294,7 +318,8 @@ public sealed class AuditTests(TestDatabase database) : StoreTestBase(database)
                     }
 
                     var e = ExportFile.ReadEvent(JsonDocument.Parse(node.ToJsonString()).RootElement);
-                    var hash = e.ComputeHash(previous.GetValueOrDefault(e.StreamId, EventHash.GenesisOf(e.StreamId, e.StreamType, e.Country)));
+                    var genesis = formatVersion == 1 ? EventHash.LegacyGenesis.ToArray() : EventHash.GenesisOf(e.StreamId, e.StreamType, e.Country);
+                    var hash = e.ComputeHash(previous.GetValueOrDefault(e.StreamId, genesis));
                     previous[e.StreamId] = hash;
                     node["hash"] = Convert.ToHexStringLower(hash);
                     digest.Add(hash, e.Cursor);

@@ -18,6 +18,9 @@ internal sealed class ExportChecker(LogDigest? trusted)
 
     public long Events { get; private set; }
 
+    /// <summary>The header's format version (1 when a header does not say).</summary>
+    public int FormatVersion { get; private set; } = 1;
+
     /// <summary>Checks one line; returns the event when the line is an event that reads (verified or not).</summary>
     public ExportedEvent? Accept(ExportLine line)
     {
@@ -34,6 +37,14 @@ internal sealed class ExportChecker(LogDigest? trusted)
             if (line.Kind != "header" || !line.Json.TryGetProperty("format", out var format) || format.GetString() != ExportFile.Format)
             {
                 Break(line.Number, null, null, $"the first line is not a {ExportFile.Format} header");
+            }
+            else if (line.Json.TryGetProperty("formatVersion", out var version) && version.TryGetInt32(out var number))
+            {
+                FormatVersion = number;
+                if (number is < 1 or > ExportFile.FormatVersion)
+                {
+                    Break(line.Number, null, null, $"format version {number} is not one this program reads (1 to {ExportFile.FormatVersion})");
+                }
             }
 
             return null;
@@ -126,7 +137,8 @@ internal sealed class ExportChecker(LogDigest? trusted)
 
         if (!chains.TryGetValue(e.StreamId, out var chain))
         {
-            chains[e.StreamId] = chain = new StreamChain(e.StreamType, e.Country, EventHash.GenesisOf(e.StreamId, e.StreamType, e.Country));
+            var genesis = FormatVersion == 1 ? EventHash.LegacyGenesis.ToArray() : EventHash.GenesisOf(e.StreamId, e.StreamType, e.Country);
+            chains[e.StreamId] = chain = new StreamChain(e.StreamType, e.Country, genesis);
         }
 
         chain.LastLine = lineNumber;

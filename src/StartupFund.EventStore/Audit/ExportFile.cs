@@ -12,7 +12,11 @@ namespace StartupFund.EventStore.Audit;
 public static class ExportFile
 {
     public const string Format = "startupfund-events";
-    public const int FormatVersion = 1;
+    /// <summary>
+    /// 2 since 2026-11-23: a stream's first event chains to the stream's identity. Files of version 1 chain it to
+    /// 32 zero bytes; they still verify (an auditor's archive stays checkable) but are not imported.
+    /// </summary>
+    public const int FormatVersion = 2;
 
     /// <summary>A line longer than this is refused when reading: no event of ours comes near it.</summary>
     public const int MaxLineLength = 4 * 1024 * 1024;

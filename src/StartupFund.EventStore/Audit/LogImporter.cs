@@ -72,6 +72,13 @@ internal sealed class LogImporter(NpgsqlDataSource dataSource, SchemaName schema
                 throw new ImportRefusedException($"the file does not verify; first problem: {report.Breaks[0]}", report.Breaks);
             }
 
+            if (checker.FormatVersion < ExportFile.FormatVersion)
+            {
+                throw new ImportRefusedException(
+                    $"the file is format version {checker.FormatVersion} (exported before 2026-11-23): it verifies, but its streams are hashed "
+                    + "without their identity, which this store no longer accepts. Keep it as an archive; it cannot be imported.", []);
+            }
+
             await events.CompleteAsync(cancellationToken).ConfigureAwait(false);
         }
 
