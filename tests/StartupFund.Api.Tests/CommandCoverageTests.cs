@@ -110,6 +110,9 @@ public sealed class CommandCoverageTests(ApiFactory api) : IClassFixture<ApiFact
         afterReversal.Amount("figures.reserved").ShouldBe("4000.00");
         afterReversal.Amount("figures.disbursed").ShouldBe("0.00");
 
+        // The payment the bank returned keeps its reference; the new transfer has its own.
+        (await s.Post("/applications/app-rev/tranches/1/disbursement", new { valueDate = "2026-03-04", paymentReference = "P1" }))
+            .ExpectProblem(422, "payment.reference_reused").Str("fieldErrors[0].field").ShouldBe("paymentReference");
         await s.Post("/applications/app-rev/tranches/1/disbursement", new { valueDate = "2026-03-04", paymentReference = "P1-again" }).Expect(200);
         (await s.Post("/applications/app-rev/cancellation", new { reason = "Wound down" }).Expect(200)).Str("status").ShouldBe("cancelled");
         var final = await s.Get("/funds/fund-back/balance").Expect(200);

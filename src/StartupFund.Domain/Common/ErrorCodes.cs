@@ -105,6 +105,8 @@ public static class ErrorCodes
 
     public const string OfferNotAccepted = "offer.not_accepted";
 
+    public const string PaymentReferenceReused = "payment.reference_reused";
+
     public const string RatioInvalid = "ratio.invalid";
 
     public const string ReceiptExceedsOutstanding = "receipt.exceeds_outstanding";
@@ -211,6 +213,7 @@ public static class ErrorCodes
         MoneyOverflow,
         MoneyTooManyDecimals,
         OfferNotAccepted,
+        PaymentReferenceReused,
         RatioInvalid,
         ReceiptExceedsOutstanding,
         ScoreAlreadyGiven,

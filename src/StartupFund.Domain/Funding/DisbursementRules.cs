@@ -31,6 +31,12 @@ internal static class DisbursementRules
         }
 
         var reference = BoundedText.Required(command.PaymentReference, Limits.ReferenceMaxLength, "Payment reference");
+        if (fund.PaymentReferences.Contains(reference))
+        {
+            throw DomainException.Rule(ErrorCodes.PaymentReferenceReused,
+                $"The fund has already paid under reference {reference}: each payment has its own bank reference, as its statement line does.", "paymentReference");
+        }
+
         ValueDates.Require(command.ValueDate, command.At, application.ApprovedOn, "the approval");
 
         var cashOnTheDay = fund.CashOnHandOnMinor(command.ValueDate);

@@ -58,6 +58,7 @@ internal static class FundEvolution
                 ReservedMinor = state.ReservedMinor - disbursed.Amount.MinorUnits,
                 DisbursedMinor = state.DisbursedMinor + disbursed.Amount.MinorUnits,
                 CashOnHandMinor = state.CashOnHandMinor - disbursed.Amount.MinorUnits,
+                PaymentReferences = state.PaymentReferences.Add(disbursed.PaymentReference),
             },
             DisbursementReversed reversed => state with
             {
