@@ -39,7 +39,6 @@ internal static class ApplicationEvolution
             {
                 Status = ApplicationStatus.Approved,
                 ApprovedMinor = approved.Amount.MinorUnits,
-                ApprovedOn = approved.ApprovedAt.InUtc().Date,
                 DecidedAt = state.DecidedAt ?? approved.ApprovedAt,
                 Tranches = [.. approved.Tranches.Select(plan => new TrancheState(
                     plan.TrancheNumber, plan.Amount.MinorUnits, plan.Milestone, plan.DueDate, MilestoneStatus.NotReported, Paid: false, Attempt: 1))],

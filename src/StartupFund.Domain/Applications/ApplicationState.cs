@@ -103,8 +103,11 @@ public sealed record ApplicationState
     /// <summary>The day (UTC) the application was submitted: no co-investment arrived for it before.</summary>
     public LocalDate SubmittedOn => SubmittedAt.InUtc().Date;
 
-    /// <summary>The day (UTC) of the approval, in an approved application: no tranche was paid before.</summary>
-    public LocalDate ApprovedOn { get; init; }
+    /// <summary>
+    /// The day (UTC) of the approval, in an approved application: no tranche was paid before. Only a pending
+    /// application is decided, so an approved one's first decision is its approval.
+    /// </summary>
+    public LocalDate ApprovedOn => DecidedAt?.InUtc().Date ?? default;
 
     /// <summary>Score by <see cref="ReviewerId.Value"/>: string keys keep the state serializable as a snapshot.</summary>
     public ImmutableDictionary<string, int> Scores { get; init; } = ImmutableDictionary<string, int>.Empty;

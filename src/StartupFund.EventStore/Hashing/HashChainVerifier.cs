@@ -115,7 +115,7 @@ public sealed class HashChainVerifier(NpgsqlDataSource dataSource, SchemaName sc
         private long events;
         private Row? current;              // last row of the stream being walked
         private long expectedVersion = 1;
-        private byte[] previousHash = [];
+        private byte[] previousHash = [];   // the last verified event's hash (a stream's genesis is its first event's predecessor, in Check)
         private bool currentBroken;
 
         public void Check(List<Row> rows)
@@ -176,7 +176,7 @@ public sealed class HashChainVerifier(NpgsqlDataSource dataSource, SchemaName sc
                 EndStream();
                 streams++;
                 expectedVersion = 1;
-                previousHash = row.Genesis;
+                previousHash = [];
                 currentBroken = false;
             }
 
