@@ -1,4 +1,3 @@
-using Npgsql;
 using StartupFund.Ledger;
 
 namespace StartupFund.Api.Http;
@@ -28,7 +27,7 @@ public sealed partial class MigrateOnStart(StartupFundLedger ledger, IConfigurat
                 await ledger.MigrateAsync(cancellationToken).ConfigureAwait(false);
                 return;
             }
-            catch (NpgsqlException e) when (e.IsTransient || e.InnerException is System.Net.Sockets.SocketException)
+            catch (Exception e) when (DatabaseUnavailable.Is(e))
             {
                 if (waiting.Elapsed + Pause > wait)
                 {

@@ -57,9 +57,12 @@ public sealed partial class Problems(RequestDelegate next, ILogger<Problems> log
     [LoggerMessage(Level = LogLevel.Information, Message = "Request refused: {Status} {Code}")]
     private static partial void LogRefused(ILogger logger, int status, string code);
 
+    /// <summary>The problem type of a stable code, the same for our refusals and the framework's.</summary>
+    public static string TypeOf(string code) => $"https://startupfund.example/problems/{code}";
+
     public static ProblemDetails Problem(int status, string code, string title, string? detail = null)
     {
-        var problem = new ProblemDetails { Status = status, Title = title, Detail = detail, Type = $"https://startupfund.example/problems/{code}" };
+        var problem = new ProblemDetails { Status = status, Title = title, Detail = detail, Type = TypeOf(code) };
         problem.Extensions["code"] = code;
         return problem;
     }

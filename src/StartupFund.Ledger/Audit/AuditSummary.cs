@@ -35,8 +35,10 @@ public sealed class AuditSummary(EventStore.EventStore store)
         {
             // Either this runner leads and catches up, or another process runs the projection (run-projections)
             // and its recorded checkpoint reaches the end of the log: waiting to lead would wait for ever.
-            while (!(runner.IsLeader && runner.Checkpoint >= target)
-                && (runner.IsLeader || await store.ReadProjectionCheckpointAsync(projection.Name, cancellationToken).ConfigureAwait(false) < target))
+            async Task<LogCursor> CheckpointAsync() => runner.IsLeader
+                ? runner.Checkpoint
+                : await store.ReadProjectionCheckpointAsync(projection.Name, cancellationToken).ConfigureAwait(false);
+            while (await CheckpointAsync().ConfigureAwait(false) < target)
             {
                 if (running.IsCompleted)
                 {
