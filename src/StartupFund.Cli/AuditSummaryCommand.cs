@@ -18,6 +18,7 @@ internal static class AuditSummaryCommand
     {
         var country = new Option<string>("--country") { Description = "The country to summarise (ISO 3166-1 alpha-2, e.g. KE).", Required = true };
         var json = new Option<bool>("--json") { Description = "Print JSON instead of tables." };
+        var horizonWait = LogHorizon.WaitOption();
         var command = new Command("audit-summary", """
             Bring the per-country audit summary projection up to the end of the log (or, while 'run-projections' keeps it,
             wait for that runner to reach the end),
@@ -27,6 +28,7 @@ internal static class AuditSummaryCommand
         CommonOptions.AddTo(command);
         command.Options.Add(country);
         command.Options.Add(json);
+        command.Options.Add(horizonWait);
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             CountryCode code;
@@ -49,6 +51,11 @@ internal static class AuditSummaryCommand
             {
                 try
                 {
+                    if (!await LogHorizon.ReadyAsync(store, parseResult.GetValue(horizonWait), "a summary", cancellationToken))
+                    {
+                        return ExitCodes.UsageOrEnvironment;
+                    }
+
                     var summary = new AuditSummary(LedgerStore(dataSource, store));
                     var applied = await summary.CatchUpAsync(cancellationToken);
                     var view = await summary.ReadAsync(code, cancellationToken);

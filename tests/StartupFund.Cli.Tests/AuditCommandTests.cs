@@ -121,7 +121,7 @@ public sealed class AuditCommandTests(TestDatabase database) : IClassFixture<Tes
     }
 
     [Fact]
-    public async Task An_export_that_would_miss_committed_events_or_cannot_finish_writes_nothing_and_keeps_the_last_file()
+    public async Task An_export_digest_or_summary_that_would_miss_committed_events_refuses_and_a_failed_export_keeps_the_last_file()
     {
         var store = await SeededStoreAsync("exp_horizon");
         var file = Path.Combine(directory, "last-good.jsonl");
@@ -140,11 +140,14 @@ public sealed class AuditCommandTests(TestDatabase database) : IClassFixture<Tes
 
             var held = await CliProcess.RunAsync(database.ConnectionString, "export", "--schema", "exp_horizon", "--out", file, "--horizon-wait", "1");
             var digest = await CliProcess.RunAsync(database.ConnectionString, "digest", "--schema", "exp_horizon", "--horizon-wait", "1");
+            var summary = await CliProcess.RunAsync(database.ConnectionString, "audit-summary", "--schema", "exp_horizon", "--country", "DE", "--horizon-wait", "1");
 
             held.ExitCode.ShouldBe(2, held.ToString());
             held.Error.ShouldContain("holds back the log's horizon");
             digest.ExitCode.ShouldBe(2, digest.ToString());
             digest.Error.ShouldContain("holds back the log's horizon");
+            summary.ExitCode.ShouldBe(2, summary.ToString());
+            summary.Error.ShouldContain("holds back the log's horizon");
         }
 
         (await File.ReadAllTextAsync(file)).ShouldBe("the last good export");
