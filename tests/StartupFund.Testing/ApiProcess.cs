@@ -116,6 +116,8 @@ public sealed class ApiProcess : IAsyncDisposable
         {
             if (process is { HasExited: true })
             {
+                // HasExited can be seen before the last lines were read: this waits for the output's end too.
+                await process.WaitForExitAsync().ConfigureAwait(false);
                 throw new InvalidOperationException($"The API exited with code {process.ExitCode} before it was ready:\n{RecentOutput}");
             }
 
