@@ -178,6 +178,27 @@ public sealed class ErrorTests(ApiFactory api) : IClassFixture<ApiFactory>
     }
 
     [Fact]
+    public async Task A_request_below_the_fund_s_minimum_ticket_is_refused_at_submission_and_amendment_and_writes_nothing()
+    {
+        var s = api.Scenario();
+        await OpenFundedAsync(s, "fund-ticket", "DE", "EUR", "100000.00", ticketMin: "5000.00");
+
+        var small = (await s.Post("/applications", Application("app-ticket-small", "fund-ticket", "DE", "4999.99", "EUR")))
+            .ExpectProblem(422, "application.below_ticket_minimum");
+        small.Str("fieldErrors[0].field").ShouldBe("requested");
+        small.Str("detail").ShouldContain("5000.00 EUR");
+        (await s.Get("/applications/app-ticket-small")).ExpectProblem(404, "application.not_found");
+
+        await s.Post("/applications", Application("app-ticket", "fund-ticket", "DE", "5000.00", "EUR")).Expect(201);
+        (await s.Post("/applications/app-ticket/amendments", new { requested = Money("4000.00", "EUR") }))
+            .ExpectProblem(422, "application.below_ticket_minimum").Str("fieldErrors[0].field").ShouldBe("requested");
+        var unchanged = await s.Get("/applications/app-ticket").Expect(200);
+        unchanged.Str("requested.amount").ShouldBe("5000.00");
+        unchanged.Str("version").ShouldBe("1");
+        (await s.Post("/applications/app-ticket/amendments", new { requested = Money("7500.00", "EUR") }).Expect(200)).Str("requested.amount").ShouldBe("7500.00");
+    }
+
+    [Fact]
     public async Task Tranche_numbers_out_of_range_are_refused_not_crashes()
     {
         var s = api.Scenario();

@@ -23,6 +23,11 @@ public sealed class CorrectionTests(WebFactory factory) : IClassFixture<WebFacto
         (await unchanged.Content.ReadAsStringAsync()).ShouldContain("data-code=\"application.amendment_empty\"");
         (await factory.EventCountAsync()).ShouldBe(before);
 
+        // The German fund's smallest ticket is 100,000.00 EUR: a smaller request could never be approved.
+        var belowTicket = await (await session.PostFormAsync(page, page, Amendment("90000.00"), handler: "amend")).Content.ReadAsStringAsync();
+        belowTicket.ShouldContain("<p class=\"field-error\" id=\"e-requested-amount\"><span data-code=\"application.below_ticket_minimum\">");
+        (await factory.EventCountAsync()).ShouldBe(before);
+
         var changed = await session.PostFormAsync(page, page, Amendment("240000.00"), handler: "amend");
         changed.StatusCode.ShouldBe(HttpStatusCode.Redirect, await changed.Content.ReadAsStringAsync());
         (await factory.EventCountAsync()).ShouldBe(before + 1);

@@ -42,7 +42,7 @@ public static class ApplicationEndpoints
         .RequireAuthorization(Policies.Apply);
 
         applications.MapPost("/{applicationId}/amendments", (string applicationId, HttpContext http, StartupFundLedger ledger) =>
-            Send.Application<AmendApplicationRequest>(http, ledger, (body, f, now) => new AmendApplication(
+            Send.Funding<AmendApplicationRequest>(http, ledger, (body, f, now) => new AmendApplication(
                 Route(f, applicationId),
                 f.OptionalText("sector", body.Sector, Limits.SectorMaxLength),
                 f.OptionalChoice<Stage>("stage", body.Stage),

@@ -6,11 +6,6 @@ namespace StartupFund.Domain.Applications;
 /// <summary>A command decided by <see cref="ApplicationDecider"/> over the application's stream alone.</summary>
 public abstract record ApplicationCommand(ApplicationId ApplicationId, Instant At);
 
-/// <summary>Changes the given terms; a null field keeps its current value.</summary>
-public sealed record AmendApplication(
-    ApplicationId ApplicationId, string? Sector, Stage? Stage, Instrument? Instrument, Money? Requested, string? Summary, Instant At)
-    : ApplicationCommand(ApplicationId, At);
-
 public sealed record WithdrawApplication(ApplicationId ApplicationId, string Reason, Instant At) : ApplicationCommand(ApplicationId, At);
 
 public sealed record StartReview(ApplicationId ApplicationId, Instant At) : ApplicationCommand(ApplicationId, At);

@@ -4,8 +4,8 @@ using StartupFund.Domain.Values;
 namespace StartupFund.Domain.Applications;
 
 /// <summary>
-/// The rules of an application that touch its own stream only: amending, withdrawing, review,
-/// scoring, rejection, the startup's acceptance, co-investment and milestones. Submission,
+/// The rules of an application that touch its own stream only: withdrawing, review, scoring,
+/// rejection, the startup's acceptance, co-investment and milestones. Submission, amendment,
 /// approval, declining, payment, reversal and cancellation also need the fund: see
 /// <see cref="Funding.FundingDecider"/>.
 /// </summary>
@@ -20,7 +20,6 @@ public static class ApplicationDecider
         ApplicationRules.RequireExisting(state, command.ApplicationId);
         return command switch
         {
-            AmendApplication amend => [Amend(amend, state)],
             WithdrawApplication withdraw => [Withdraw(withdraw, state)],
             StartReview start => [Start(start, state)],
             RequestInformation request => [Request(request, state)],
@@ -41,32 +40,6 @@ public static class ApplicationDecider
 
     /// <summary>Folds a stream from <see cref="Initial"/>.</summary>
     public static ApplicationState Fold(IEnumerable<object> events) => events.Aggregate(Initial, Evolve);
-
-    private static ApplicationAmended Amend(AmendApplication command, ApplicationState state)
-    {
-        ApplicationRules.RequirePending(state);
-        if (command is { Requested: null, Sector: null, Summary: null, Stage: null, Instrument: null })
-        {
-            throw DomainException.Invalid(ErrorCodes.ApplicationAmendmentEmpty,
-                "An amendment must change at least one of: sector, stage, instrument, requested, summary.");
-        }
-
-        var requested = command.Requested is { } money
-            ? money.RequireCurrency(state.Currency, "requested").RequirePositive("requested")
-            : state.Money(state.RequestedMinor);
-        var sector = command.Sector is null ? state.Sector : BoundedText.Required(command.Sector, Limits.SectorMaxLength, "Sector");
-        var summary = command.Summary is null ? state.Summary : BoundedText.Required(command.Summary, Limits.TextMaxLength, "Summary");
-        var stage = ApplicationRules.RequireDefined(command.Stage ?? state.Stage);
-        var instrument = ApplicationRules.RequireDefined(command.Instrument ?? state.Instrument);
-        if (sector == state.Sector && stage == state.Stage && instrument == state.Instrument
-            && requested.MinorUnits == state.RequestedMinor && summary == state.Summary)
-        {
-            // The log cannot be edited: an amendment that changes nothing would stay in it for good.
-            throw DomainException.Invalid(ErrorCodes.ApplicationAmendmentEmpty, "The amendment changes nothing: every value is the application's already.");
-        }
-
-        return new ApplicationAmended(command.ApplicationId, sector, stage, instrument, requested, summary, command.At);
-    }
 
     private static ApplicationWithdrawn Withdraw(WithdrawApplication command, ApplicationState state)
     {

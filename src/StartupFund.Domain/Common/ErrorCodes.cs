@@ -6,6 +6,7 @@ public static class ErrorCodes
     public const string ApplicationAlreadySubmitted = "application.already_submitted";
 
     public const string ApplicationAmendmentEmpty = "application.amendment_empty";
+    public const string ApplicationBelowTicketMinimum = "application.below_ticket_minimum";
 
     public const string ApplicationCountryMismatch = "application.country_mismatch";
 
@@ -164,6 +165,7 @@ public static class ErrorCodes
     [
         ApplicationAlreadySubmitted,
         ApplicationAmendmentEmpty,
+        ApplicationBelowTicketMinimum,
         ApplicationCountryMismatch,
         ApplicationMismatch,
         ApplicationNoInformationRequested,

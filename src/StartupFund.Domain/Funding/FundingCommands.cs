@@ -19,6 +19,11 @@ public sealed record SubmitApplication(
     string Summary,
     Instant At) : FundingCommand(ApplicationId, At);
 
+/// <summary>Changes the given terms; a null field keeps its current value. Reads the fund (its tickets) but writes only the application.</summary>
+public sealed record AmendApplication(
+    ApplicationId ApplicationId, string? Sector, Stage? Stage, Instrument? Instrument, Money? Requested, string? Summary, Instant At)
+    : FundingCommand(ApplicationId, At);
+
 public sealed record ApproveApplication(ApplicationId ApplicationId, Money Amount, IReadOnlyList<TrancheTerms> Tranches, Instant At)
     : FundingCommand(ApplicationId, At);
 

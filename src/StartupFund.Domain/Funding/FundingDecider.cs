@@ -24,6 +24,7 @@ public static class FundingDecider
         FundDecider.RequireExisting(fund, application.FundId);
         return command switch
         {
+            AmendApplication amend => Amendment.Decide(amend, application, fund),
             ApproveApplication approve => ApprovalRules.Decide(approve, application, fund),
             DeclineOffer decline => ReleaseRules.Decline(decline, application, fund),
             DisburseTranche disburse => DisbursementRules.Decide(disburse, application, fund),

@@ -1,6 +1,7 @@
 using StartupFund.Domain.Applications;
 using StartupFund.Domain.Common;
 using StartupFund.Domain.Funds;
+using StartupFund.Domain.Values;
 
 namespace StartupFund.Domain.Funding;
 
@@ -24,7 +25,7 @@ internal static class Submission
                 $"Fund {fund.Id} funds startups of {fund.Country}, not {command.Startup.Country}.");
         }
 
-        var requested = command.Requested.RequireCurrency(fund.Currency, "requested").RequirePositive("requested");
+        var requested = RequireAtLeastTicketMinimum(command.Requested.RequireCurrency(fund.Currency, "requested").RequirePositive("requested"), fund);
         var startup = command.Startup with
         {
             Name = BoundedText.Required(command.Startup.Name, Limits.NameMaxLength, "Startup name"),
@@ -41,5 +42,17 @@ internal static class Submission
             BoundedText.Required(command.Summary, Limits.TextMaxLength, "Summary"),
             command.At);
         return new TwoStreamDecision([submitted], []);
+    }
+
+    /// <summary>An approval is at most the amount requested and at least the fund's minimum ticket, so a smaller request could never be funded.</summary>
+    public static Money RequireAtLeastTicketMinimum(Money requested, FundState fund)
+    {
+        if (requested < fund.Policy!.TicketMin)
+        {
+            throw DomainException.Rule(ErrorCodes.ApplicationBelowTicketMinimum,
+                $"{requested} is below the fund's minimum ticket of {fund.Policy.TicketMin}; ask for at least that.", "requested");
+        }
+
+        return requested;
     }
 }

@@ -1,5 +1,6 @@
 using StartupFund.Domain.Applications;
 using StartupFund.Domain.Common;
+using StartupFund.Domain.Funding;
 using StartupFund.Domain.Values;
 using static StartupFund.Domain.Tests.Support.Fixtures;
 
@@ -17,41 +18,11 @@ public class ApplicationDeciderTests
     public void A_command_for_another_application_is_refused() =>
         Spec.GivenApplication(Submitted()).When(new StartReview(new ApplicationId("other"), At)).ThenRefused(ErrorCodes.ApplicationMismatch);
 
-    [Fact]
-    public void Amending_replaces_the_given_terms_and_keeps_the_rest() =>
-        Spec.GivenApplication(Submitted())
-            .When(new AmendApplication(TheApp, null, Stage.SeriesA, null, Gbp("250000.00"), null, At))
-            .Then(new ApplicationAmended(TheApp, "Machine learning", Stage.SeriesA, Instrument.Equity, Gbp("250000.00"), "Speech models for clinics.", At));
-
-    [Fact]
-    public void An_amendment_that_changes_nothing_is_refused_and_leaves_no_event() =>
-        Spec.GivenApplication(Submitted())
-            .When(new AmendApplication(TheApp, "Machine learning", Stage.Seed, null, Gbp("300000.0"), null, At))
-            .ThenRefused(ErrorCodes.ApplicationAmendmentEmpty);
-
-    [Fact]
-    public void Amending_in_another_currency_is_refused() =>
-        Spec.GivenApplication(Submitted())
-            .When(new AmendApplication(TheApp, null, null, null, Money.Parse("1.00", "EUR"), null, At))
-            .ThenRefused(ErrorCodes.MoneyCurrencyMismatch);
-
-    [Fact]
-    public void An_amendment_that_names_nothing_to_change_is_refused() =>
-        Spec.GivenApplication(Submitted())
-            .When(new AmendApplication(TheApp, null, null, null, null, null, At))
-            .ThenRefused(ErrorCodes.ApplicationAmendmentEmpty);
-
-    [Fact]
-    public void Amending_with_an_undefined_stage_is_refused() =>
-        Spec.GivenApplication(Submitted())
-            .When(new AmendApplication(TheApp, null, (Stage)99, null, null, null, At))
-            .ThenRefused(ErrorCodes.EnumInvalid);
-
     [Theory]
     [MemberData(nameof(DecidedHistories))]
     public void Amend_withdraw_and_reject_are_refused_after_a_decision(object[] history)
     {
-        Spec.GivenApplication(history).When(new AmendApplication(TheApp, "AI", null, null, null, null, At))
+        Spec.Given([Opened()], history).When(new AmendApplication(TheApp, "AI", null, null, null, null, At))
             .ThenRefused(ErrorCodes.ApplicationNotPending);
         Spec.GivenApplication(history).When(new WithdrawApplication(TheApp, "Changed our mind", At))
             .ThenRefused(ErrorCodes.ApplicationNotPending);

@@ -34,6 +34,7 @@ public class SubmissionAndApprovalTests
         Spec.Given([Opened()], []).When(Submit() with { Requested = Money.Parse("300000.00", "EUR") })
             .ThenRefused(ErrorCodes.MoneyCurrencyMismatch);
         Spec.Given([Opened()], []).When(Submit("0.00")).ThenRefused(ErrorCodes.MoneyNotPositive);
+        Spec.Given([Opened()], []).When(Submit("9999.99")).ThenRefused(ErrorCodes.ApplicationBelowTicketMinimum, "requested");
         Spec.Given([Opened()], []).When(Submit() with { Summary = new string('x', Limits.TextMaxLength + 1) })
             .ThenRefused(ErrorCodes.TextTooLong);
         Spec.Given([Opened()], []).When(Submit(startup: Startup with { Name = "" })).ThenRefused(ErrorCodes.TextRequired);

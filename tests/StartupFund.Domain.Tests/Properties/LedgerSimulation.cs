@@ -151,7 +151,7 @@ internal sealed class LedgerSimulation
                 Single(index, new RejectApplication(id, "declined", "Not a fit", At));
                 break;
             case OpKind.Amend:
-                Single(index, new AmendApplication(id, null, null, null, amount, null, At));
+                Funding(index, new AmendApplication(id, null, null, null, amount, null, At));
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(op), op.Kind, "Unknown op.");
