@@ -107,8 +107,21 @@ stop() {
   echo "db: stopped" >&2
 }
 
+# An external database is not ours to start, but whether it answers is still worth saying.
+external_status() {
+  local host port
+  host="$(printf '%s' "$STARTUPFUND_DB" | tr ';' '\n' | sed -n 's/^[[:space:]]*\(Host\|Server\)[[:space:]]*=[[:space:]]*//Ip' | head -n1)"
+  port="$(printf '%s' "$STARTUPFUND_DB" | tr ';' '\n' | sed -n 's/^[[:space:]]*Port[[:space:]]*=[[:space:]]*//Ip' | head -n1)"
+  host="${host:-localhost}"; port="${port:-5432}"
+  if timeout 5 bash -c "exec 3<>/dev/tcp/$host/$port" 2>/dev/null; then
+    echo "db: external (STARTUPFUND_DB), answering on $host:$port"
+  else
+    echo "db: external (STARTUPFUND_DB), NOT answering on $host:$port"; return 3
+  fi
+}
+
 status() {
-  if [ -n "${STARTUPFUND_DB:-}" ]; then echo "db: external (STARTUPFUND_DB)"; return 0; fi
+  if [ -n "${STARTUPFUND_DB:-}" ]; then external_status; return; fi
   BIN_DIR="$(find_bin_dir)" || { echo "db: PostgreSQL not installed"; return 3; }
   if is_running; then echo "db: running on 127.0.0.1:$PG_PORT"; else echo "db: stopped"; return 3; fi
 }
