@@ -102,9 +102,16 @@ public sealed class CommandCoverageTests(ApiFactory api) : IClassFixture<ApiFact
         afterPayment.Amount("figures.cashOnHand").ShouldBe("9000.00");
         afterPayment.Amount("figures.reserved").ShouldBe("3000.00");
 
-        var reversed = await s.Post("/applications/app-rev/tranches/1/disbursement/reversal", new { reason = "Bank returned it" }).Expect(200);
+        (await s.Post("/applications/app-rev/tranches/1/disbursement/reversal", new { reason = "Bank returned it", valueDate = "2026-03-02" }))
+            .ExpectProblem(400, "value_date.too_early").Str("fieldErrors[0].field").ShouldBe("valueDate");
+        var reversed = await s.Post("/applications/app-rev/tranches/1/disbursement/reversal", new { reason = "Bank returned it", valueDate = "2026-03-05" }).Expect(200);
         reversed.Amount("paid").ShouldBe("0.00");
         reversed.Str("tranches[0].attempt").ShouldBe("2");
+        // The fund's journal dates the money that came back by the day it came back, for the bank reconciliation.
+        var journal = await s.Get("/funds/fund-back/journal?limit=100").Expect(200);
+        var returned = journal["items"].EnumerateArray().Single(e => e.GetProperty("eventType").GetString() == "disbursement-reversed");
+        returned.GetProperty("valueDate").GetString().ShouldBe("2026-03-05");
+        returned.GetProperty("reference").GetString().ShouldBe("app-rev/tranche-1/attempt-1");
         var afterReversal = await s.Get("/funds/fund-back/balance").Expect(200);
         afterReversal.Amount("figures.cashOnHand").ShouldBe("10000.00");
         afterReversal.Amount("figures.reserved").ShouldBe("4000.00");

@@ -72,13 +72,19 @@ public sealed class CorrectionTests(WebFactory factory) : IClassFixture<WebFacto
         var (_, html) = await manager.GetAsync(paid);
         html.ShouldContain("Reverse the payment of tranche 2 (");
         html.ShouldNotContain("Reverse the payment of tranche 1");
+
+        InputValue(html, "reverse-f-valueDate").ShouldBe(Today(), "the day the money came back, today unless changed");
         var before = await factory.EventCountAsync();
+
+        var undated = await manager.PostFormAsync(paid, paid, new() { ["tranche"] = "2", ["reason"] = "Returned by the bank.", ["valueDate"] = "", ["confirm"] = "yes", ["idempotencyKey"] = Key() }, handler: "reverse");
+        (await undated.Content.ReadAsStringAsync()).ShouldContain("id=\"e-valueDate\"");
+        (await factory.EventCountAsync()).ShouldBe(before, "an emptied date is refused, not taken for today");
 
         var unticked = await manager.PostFormAsync(paid, paid, new() { ["tranche"] = "2", ["reason"] = "Returned by the bank.", ["idempotencyKey"] = Key() }, handler: "reverse");
         (await unticked.Content.ReadAsStringAsync()).ShouldContain("data-code=\"form.confirm_required\"");
         (await factory.EventCountAsync()).ShouldBe(before);
 
-        var reversed = await manager.PostFormAsync(paid, paid, new() { ["tranche"] = "2", ["reason"] = "Returned by the bank.", ["confirm"] = "yes", ["idempotencyKey"] = Key() }, handler: "reverse");
+        var reversed = await manager.PostFormAsync(paid, paid, new() { ["tranche"] = "2", ["reason"] = "Returned by the bank.", ["valueDate"] = Today(), ["confirm"] = "yes", ["idempotencyKey"] = Key() }, handler: "reverse");
         reversed.StatusCode.ShouldBe(HttpStatusCode.Redirect, await reversed.Content.ReadAsStringAsync());
         (await factory.EventCountAsync()).ShouldBe(before + 2, "the application's reversal and the fund's");
         (_, html) = await manager.GetAsync(paid);
@@ -109,4 +115,6 @@ public sealed class CorrectionTests(WebFactory factory) : IClassFixture<WebFacto
     };
 
     private static string Key() => Guid.NewGuid().ToString("N");
+
+    private static string Today() => DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 }

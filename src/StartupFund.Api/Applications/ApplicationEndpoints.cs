@@ -175,9 +175,11 @@ public static class ApplicationEndpoints
         .RequireAuthorization(Policies.Review);
 
         applications.MapPost("/{applicationId}/tranches/{trancheNumber}/disbursement/reversal", (string applicationId, int trancheNumber, HttpContext http, StartupFundLedger ledger) =>
-            Send.Funding<RequiredReasonRequest>(http, ledger, (body, f, now) => new ReverseDisbursement(
-                Route(f, applicationId), trancheNumber, f.Text("reason", body.Reason, Limits.ReasonMaxLength), now)))
-        .Command<RequiredReasonRequest, ApplicationView>("ReverseDisbursement", "A payment came back: cash and the tranche's reservation are restored")
+            Send.Funding<ReversalRequest>(http, ledger, (body, f, now) => new ReverseDisbursement(
+                Route(f, applicationId), trancheNumber, f.Text("reason", body.Reason, Limits.ReasonMaxLength), now,
+                body.ValueDate is null ? null : f.Date("valueDate", body.ValueDate))))
+        .Command<ReversalRequest, ApplicationView>("ReverseDisbursement",
+            "A payment came back: cash and the tranche's reservation are restored; valueDate is the day it came back (today when left out)")
         .RequireAuthorization(Policies.Review);
 
         applications.MapPost("/{applicationId}/cancellation", (string applicationId, HttpContext http, StartupFundLedger ledger) =>

@@ -73,6 +73,15 @@ public sealed class RequiredReasonRequest
     public string? Reason { get; init; }
 }
 
+public sealed class ReversalRequest
+{
+    [Required]
+    public string? Reason { get; init; }
+
+    /// <summary>The day the money came back to the fund; the day the reversal is recorded when left out.</summary>
+    public string? ValueDate { get; init; }
+}
+
 public sealed class EmptyRequest;
 
 public sealed class QuestionRequest

@@ -79,8 +79,9 @@ public sealed record TrancheDisbursed(
     string PaymentReference,
     Instant DisbursedAt) : IApplicationEvent;
 
+/// <summary>A tranche's payment came back; the value date is the day it came back (null in events recorded before it was kept).</summary>
 public sealed record TrancheDisbursementReversed(
-    ApplicationId ApplicationId, FundId FundId, int TrancheNumber, int Attempt, Money Amount, string Reason, Instant ReversedAt)
+    ApplicationId ApplicationId, FundId FundId, int TrancheNumber, int Attempt, Money Amount, string Reason, Instant ReversedAt, LocalDate? ValueDate = null)
     : IApplicationEvent;
 
 public sealed record RemainderCancelled(ApplicationId ApplicationId, FundId FundId, Money ReleasedAmount, string Reason, Instant CancelledAt)

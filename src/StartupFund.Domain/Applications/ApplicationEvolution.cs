@@ -68,7 +68,7 @@ internal static class ApplicationEvolution
             MilestoneReported reported => WithTranche(state, reported.TrancheNumber, t => t with { MilestoneStatus = MilestoneStatus.Reported }),
             MilestoneVerified verified => WithTranche(state, verified.TrancheNumber, t => t with { MilestoneStatus = MilestoneStatus.Verified }),
             TrancheDisbursed disbursed => Paid(state, disbursed),
-            TrancheDisbursementReversed reversed => WithTranche(state, reversed.TrancheNumber, t => t with { Paid = false, Attempt = t.Attempt + 1 }) with
+            TrancheDisbursementReversed reversed => WithTranche(state, reversed.TrancheNumber, t => t with { Paid = false, Attempt = t.Attempt + 1, PaidOn = null }) with
             {
                 Status = ApplicationStatus.Active,
                 PaidMinor = state.PaidMinor - reversed.Amount.MinorUnits,
@@ -87,7 +87,7 @@ internal static class ApplicationEvolution
 
     private static ApplicationState Paid(ApplicationState state, TrancheDisbursed disbursed)
     {
-        var next = WithTranche(state, disbursed.TrancheNumber, t => t with { Paid = true });
+        var next = WithTranche(state, disbursed.TrancheNumber, t => t with { Paid = true, PaidOn = disbursed.ValueDate });
         return next with
         {
             PaidMinor = state.PaidMinor + disbursed.Amount.MinorUnits,

@@ -52,7 +52,9 @@ public enum MilestoneStatus
 /// A tranche of the approved schedule. <see cref="Attempt"/> counts payments tried (reversals add one).
 /// <see cref="DueDate"/> is null only in a document written before states carried it (rebuild-read-models fills it in).
 /// </summary>
-public sealed record TrancheState(int TrancheNumber, long AmountMinor, string Milestone, LocalDate? DueDate, MilestoneStatus MilestoneStatus, bool Paid, int Attempt);
+/// <param name="PaidOn">The value date of the payment while the tranche is paid.</param>
+public sealed record TrancheState(
+    int TrancheNumber, long AmountMinor, string Milestone, LocalDate? DueDate, MilestoneStatus MilestoneStatus, bool Paid, int Attempt, LocalDate? PaidOn = null);
 
 /// <summary>What a tranche needs before it is paid, for the deciders and the views that say what comes next.</summary>
 public static class TrancheRules
@@ -71,8 +73,8 @@ public sealed record ApplicationState
 {
     public static readonly ApplicationState Initial = new();
 
-    /// <summary>The version of this state's JSON: a snapshot of another shape is ignored and folded again (2: tranches carry due dates; 3: submission, decision and approval; 4: co-investment by value date).</summary>
-    public const string Shape = "4";
+    /// <summary>The version of this state's JSON: a snapshot of another shape is ignored and folded again (2: tranches carry due dates; 3: submission, decision and approval; 4: co-investment by value date; 5: the day a tranche was paid).</summary>
+    public const string Shape = "5";
 
     public ApplicationStatus Status { get; init; }
 

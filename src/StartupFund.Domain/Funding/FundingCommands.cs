@@ -32,7 +32,8 @@ public sealed record DeclineOffer(ApplicationId ApplicationId, string? Reason, I
 public sealed record DisburseTranche(ApplicationId ApplicationId, int TrancheNumber, LocalDate ValueDate, string PaymentReference, Instant At)
     : FundingCommand(ApplicationId, At);
 
-public sealed record ReverseDisbursement(ApplicationId ApplicationId, int TrancheNumber, string Reason, Instant At)
+/// <summary>A payment came back; <paramref name="ValueDate"/> is the day it came back (the day it is recorded when null).</summary>
+public sealed record ReverseDisbursement(ApplicationId ApplicationId, int TrancheNumber, string Reason, Instant At, LocalDate? ValueDate = null)
     : FundingCommand(ApplicationId, At);
 
 public sealed record CancelRemainder(ApplicationId ApplicationId, string Reason, Instant At) : FundingCommand(ApplicationId, At);

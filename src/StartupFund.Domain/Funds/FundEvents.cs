@@ -41,9 +41,13 @@ public sealed record FundsDisbursed(
     string PaymentReference,
     Instant DisbursedAt) : IFundEvent;
 
-/// <summary>A payment came back (failed bank transfer): cash and the tranche's reservation are restored.</summary>
+/// <summary>
+/// A payment came back (failed bank transfer): cash and the tranche's reservation are restored. The value date is
+/// the day the money came back (null in events recorded before it was kept).
+/// </summary>
 public sealed record DisbursementReversed(
-    FundId FundId, ApplicationId ApplicationId, int TrancheNumber, int Attempt, Money Amount, string Reason, Instant ReversedAt) : IFundEvent;
+    FundId FundId, ApplicationId ApplicationId, int TrancheNumber, int Attempt, Money Amount, string Reason, Instant ReversedAt, LocalDate? ValueDate = null)
+    : IFundEvent;
 
 /// <summary>The unpaid part of an approval is given back to available-to-commit (pending transfers voided).</summary>
 public sealed record ReservationReleased(

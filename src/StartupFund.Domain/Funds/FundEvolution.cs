@@ -65,6 +65,10 @@ internal static class FundEvolution
                 ReservedMinor = state.ReservedMinor + reversed.Amount.MinorUnits,
                 DisbursedMinor = state.DisbursedMinor - reversed.Amount.MinorUnits,
                 CashOnHandMinor = state.CashOnHandMinor + reversed.Amount.MinorUnits,
+                // Money that came back is cash from the day it came back, as a receipt is.
+                ReceivedByValueDate = reversed.ValueDate is { } cameBack
+                    ? ValueDates.Add(state.ReceivedByValueDate, cameBack, reversed.Amount.MinorUnits)
+                    : state.ReceivedByValueDate,
             },
             ReservationReleased released => state with { ReservedMinor = state.ReservedMinor - released.Amount.MinorUnits },
             _ => state,

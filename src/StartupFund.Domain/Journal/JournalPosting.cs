@@ -29,7 +29,7 @@ public static class JournalPosting
             disbursed.Amount,
             TransferKind.PostPending,
             PendingId(disbursed.ApplicationId, disbursed.TrancheNumber, disbursed.Attempt))) with { ValueDate = disbursed.ValueDate, Reference = disbursed.PaymentReference },
-        // The money that came back names the payment attempt it undoes (its own value date is not recorded).
+        // The money that came back names the payment attempt it undoes.
         DisbursementReversed reversed => new JournalEntry(
             reversed.FundId,
             EventAliases.AliasOf(reversed),
@@ -37,7 +37,8 @@ public static class JournalPosting
                 Posted(AccountCode.Cash, AccountCode.Portfolio, reversed.Amount),
                 Reserve(reversed.ApplicationId, reversed.TrancheNumber, reversed.Attempt + 1, reversed.Amount),
             ],
-            Reference: PendingId(reversed.ApplicationId, reversed.TrancheNumber, reversed.Attempt)),
+            reversed.ValueDate,
+            PendingId(reversed.ApplicationId, reversed.TrancheNumber, reversed.Attempt)),
         ReservationReleased released => new JournalEntry(
             released.FundId,
             EventAliases.AliasOf(released),

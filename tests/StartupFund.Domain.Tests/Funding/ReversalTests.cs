@@ -15,8 +15,9 @@ public class ReversalTests
     [Fact]
     public void A_failed_payment_is_reversed_restoring_cash_and_reservation()
     {
-        var reversed = new TrancheDisbursementReversed(TheApp, TheFund, 1, 1, Gbp("100000.00"), "Bank returned the transfer", At);
-        var restored = new DisbursementReversed(TheFund, TheApp, 1, 1, Gbp("100000.00"), "Bank returned the transfer", At);
+        // Without a value date the money came back the day the reversal is recorded.
+        var reversed = new TrancheDisbursementReversed(TheApp, TheFund, 1, 1, Gbp("100000.00"), "Bank returned the transfer", At, Today);
+        var restored = new DisbursementReversed(TheFund, TheApp, 1, 1, Gbp("100000.00"), "Bank returned the transfer", At, Today);
         Spec.Given([.. FundWithReservation(), FundPaid(1)], [.. ActiveApplication, Paid(1)])
             .When(new ReverseDisbursement(TheApp, 1, "Bank returned the transfer", At))
             .Then([reversed], [restored]);
@@ -53,5 +54,35 @@ public class ReversalTests
         object[] application = [.. ActiveApplication, Paid(1), Reported(2), Verified(2), Paid(2), Reported(3), Verified(3), Paid(3)];
         var decision = Spec.Given(fund, application).When(new ReverseDisbursement(TheApp, 3, "Returned", At)).ThenSucceeds();
         ApplicationDecider.Fold([.. application, .. decision.ApplicationEvents]).Status.ShouldBe(ApplicationStatus.Active);
+    }
+
+    [Fact]
+    public void The_money_comes_back_on_its_value_date_never_before_the_payment_s_own()
+    {
+        object[] fund = [.. FundWithReservation(), FundPaid(1)];
+        object[] application = [.. ActiveApplication, Paid(1)];
+        var decision = Spec.Given(fund, application)
+            .When(new ReverseDisbursement(TheApp, 1, "Returned", At.Plus(NodaTime.Duration.FromDays(5)), Today.PlusDays(4))).ThenSucceeds();
+        ((DisbursementReversed)decision.FundEvents.Single()).ValueDate.ShouldBe(Today.PlusDays(4));
+        ((TrancheDisbursementReversed)decision.ApplicationEvents.Single()).ValueDate.ShouldBe(Today.PlusDays(4));
+
+        Spec.Given(fund, application).When(new ReverseDisbursement(TheApp, 1, "Returned", At, Today.PlusDays(-1)))
+            .ThenRefused(ErrorCodes.ValueDateTooEarly, "valueDate");
+        Spec.Given(fund, application).When(new ReverseDisbursement(TheApp, 1, "Returned", At, Today.PlusDays(ValueDates.MaxDaysAhead + 1)))
+            .ThenRefused(ErrorCodes.ValueDateTooFarAhead, "valueDate");
+    }
+
+    [Fact]
+    public void Money_that_came_back_is_cash_only_from_the_day_it_came_back()
+    {
+        // The fund holds exactly the 1,000,000.00 it received; tranche 1 (100,000.00) goes out and comes back ten days later.
+        var cameBack = Today.PlusDays(10);
+        var restored = new DisbursementReversed(TheFund, TheApp, 1, 1, Gbp("100000.00"), "Returned", At, cameBack);
+        var state = FundDecider.Fold([.. FundWithReservation(), FundPaid(1), restored]);
+
+        state.CashOnHandMinor.ShouldBe(100_000_000);
+        state.CashOnHandOnMinor(cameBack).ShouldBe(100_000_000);
+        state.CashOnHandOnMinor(cameBack.PlusDays(-1)).ShouldBe(90_000_000, "before it came back the money was not the fund's to spend");
+        StartupFund.Domain.Journal.JournalPosting.For(restored)!.ValueDate.ShouldBe(cameBack);
     }
 }
