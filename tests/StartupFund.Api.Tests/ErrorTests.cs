@@ -199,6 +199,19 @@ public sealed class ErrorTests(ApiFactory api) : IClassFixture<ApiFactory>
     }
 
     [Fact]
+    public async Task The_singapore_preset_caps_the_same_units_in_a_yen_fund_and_a_share_of_too_many_parts_is_refused()
+    {
+        var s = api.Scenario();
+        var yen = await s.Post("/funds", Fund("fund-sg-jpy", "JP", "JPY", "1", "100000000", new { preset = "singaporeStartupSgEquity" })).Expect(201);
+        yen.Amount("policy.bands[0].upToPublic").ShouldBe("250000");
+        yen.Amount("policy.bands[1].upToPublic").ShouldBe("8000000");
+
+        (await s.Post("/funds", Fund("fund-share", "DE", "EUR", "1", "2", new { maxPublicShare = new { numerator = 1, denominator = 1001 } })))
+            .ExpectProblem(400, "matching.policy_invalid").Str("fieldErrors[0].field").ShouldBe("policy.matching.maxPublicShare");
+        (await s.Get("/funds/fund-share")).ExpectProblem(404, "fund.not_found");
+    }
+
+    [Fact]
     public async Task Tranche_numbers_out_of_range_are_refused_not_crashes()
     {
         var s = api.Scenario();

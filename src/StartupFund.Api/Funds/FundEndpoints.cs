@@ -188,7 +188,7 @@ public static class FundEndpoints
                 "NONE" => ReadyMadePolicies.NoMatching,
                 "UKFUTUREFUND" => ReadyMadePolicies.UkFutureFund,
                 "ISRAELYOZMA" => ReadyMadePolicies.IsraelYozma,
-                "SINGAPORESTARTUPSGEQUITY" => ReadyMadePolicies.SingaporeStartupSgEquity(),
+                "SINGAPORESTARTUPSGEQUITY" => ReadyMadePolicies.SingaporeStartupSgEquity(currency),
                 "EIF" => ReadyMadePolicies.Eif,
                 _ => Invalid(),
             };

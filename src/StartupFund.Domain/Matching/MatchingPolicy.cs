@@ -50,6 +50,13 @@ public sealed record MatchingPolicy(IReadOnlyList<MatchingBand> Bands, Ratio? Ma
         {
             throw DomainException.Invalid(ErrorCodes.MatchingPolicyInvalid, "The maximum public share must be in (0, 1].", "policy.matching.maxPublicShare");
         }
+
+        // Bounded as band parts are, so a requirement always fits in an amount (at most 999 x the public money).
+        if (MaxPublicShare is { Denominator: > MatchingBand.PartsMax })
+        {
+            throw DomainException.Invalid(ErrorCodes.MatchingPolicyInvalid,
+                $"The maximum public share is a fraction of at most {MatchingBand.PartsMax} parts, e.g. 1/3 or 250/1000.", "policy.matching.maxPublicShare");
+        }
     }
 
     /// <summary>Private money required beside <paramref name="cumulativePublicMinor"/> of public money.</summary>
@@ -89,7 +96,7 @@ public sealed record MatchingPolicy(IReadOnlyList<MatchingBand> Bands, Ratio? Ma
             byShare = CeilingDivide((Int128)cumulativePublicMinor * (share.Denominator - share.Numerator), share.Numerator);
         }
 
-        return (long)Int128.Max(byBands, byShare);
+        return checked((long)Int128.Max(byBands, byShare));
     }
 
     /// <summary>True when <paramref name="privateMinor"/> received covers the requirement for the public amount.</summary>

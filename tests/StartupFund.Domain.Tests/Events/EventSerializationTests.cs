@@ -26,7 +26,7 @@ public class EventSerializationTests
         var samples = new TheoryData<object>();
         object[] events =
         [
-            Opened(Policy(ReadyMadePolicies.SingaporeStartupSgEquity())), Opened(Policy(ReadyMadePolicies.IsraelYozma)),
+            Opened(Policy(ReadyMadePolicies.SingaporeStartupSgEquity(StartupFund.Domain.Values.Currency.Gbp))), Opened(Policy(ReadyMadePolicies.IsraelYozma)),
             Committed("2000000.00"), Called("10.00"), Received("10.00"), new FundClosed(TheFund, "Done", At),
             Reserved, FundPaid(1), new DisbursementReversed(TheFund, TheApp, 1, 1, Gbp("100000.00"), "Returned", At),
             new ReservationReleased(TheFund, TheApp, Gbp("200000.00"), [.. Reserved.Tranches.Skip(1)], "Stop", At),

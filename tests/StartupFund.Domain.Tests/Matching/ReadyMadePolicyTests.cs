@@ -36,7 +36,7 @@ public class ReadyMadePolicyTests
     [Fact]
     public void Singapore_Startup_SG_Equity_is_7_to_3_up_to_the_first_cap_then_1_to_1_up_to_the_second()
     {
-        var policy = ReadyMadePolicies.SingaporeStartupSgEquity();
+        var policy = ReadyMadePolicies.SingaporeStartupSgEquity(Currency.Sgd);
 
         // Within the first band: S$175,000 public at 7:3 needs S$175,000 x 3 / 7 = S$75,000 private.
         policy.RequiredPrivateMinor(Minor("175000.00", "SGD")).ShouldBe(Minor("75000.00", "SGD"));
@@ -84,7 +84,7 @@ public class ReadyMadePolicyTests
     public void Zero_public_money_needs_no_private_money()
     {
         ReadyMadePolicies.UkFutureFund.RequiredPrivateMinor(0).ShouldBe(0);
-        ReadyMadePolicies.SingaporeStartupSgEquity().RequiredPrivateMinor(0).ShouldBe(0);
+        ReadyMadePolicies.SingaporeStartupSgEquity(Currency.Sgd).RequiredPrivateMinor(0).ShouldBe(0);
         ReadyMadePolicies.IsraelYozma.RequiredPrivateMinor(0).ShouldBe(0);
     }
 
@@ -93,8 +93,30 @@ public class ReadyMadePolicyTests
     {
         ReadyMadePolicies.UkFutureFund.Validate();
         ReadyMadePolicies.IsraelYozma.Validate();
-        ReadyMadePolicies.SingaporeStartupSgEquity().Validate();
+        ReadyMadePolicies.SingaporeStartupSgEquity(Currency.Sgd).Validate();
         ReadyMadePolicies.Eif.Validate();
         ReadyMadePolicies.NoMatching.Validate();
+    }
+
+    [Fact]
+    public void The_singapore_preset_caps_the_same_number_of_units_whatever_the_currency_s_decimals()
+    {
+        string CapIn(Currency currency) =>
+            new Money(ReadyMadePolicies.SingaporeStartupSgEquity(currency).PublicCapMinor!.Value, currency).ToDecimalString();
+
+        CapIn(Currency.Eur).ShouldBe("8000000.00");
+        CapIn(Currency.Jpy).ShouldBe("8000000");
+        CapIn(Currency.Kwd).ShouldBe("8000000.000");
+    }
+
+    [Fact]
+    public void A_maximum_public_share_has_at_most_a_thousand_parts_so_its_requirement_always_fits_in_an_amount()
+    {
+        // 1/(2^44+1) once wrapped the requirement for 2^20 minor units of public money (2^64) round to zero.
+        Should.Throw<DomainException>(() => new MatchingPolicy([], new Ratio(1, (1L << 44) + 1)).Validate())
+            .Code.ShouldBe(ErrorCodes.MatchingPolicyInvalid);
+        Should.Throw<OverflowException>(() => new MatchingPolicy([], new Ratio(1, (1L << 44) + 1)).RequiredPrivateMinor(1L << 20));
+        new MatchingPolicy([], new Ratio(1, 1000)).Validate();
+        new MatchingPolicy([], new Ratio(1, 1000)).RequiredPrivateMinor(Limits.AmountMaxMinor).ShouldBe(Limits.AmountMaxMinor * 999);
     }
 }
