@@ -133,6 +133,37 @@ public sealed class CommandCoverageTests(ApiFactory api) : IClassFixture<ApiFact
         await s.Post("/applications", Application("app-late", "fund-back", "FR", "10.00", "EUR")).ExpectProblem(422, "fund.closed");
     }
 
+    [Fact]
+    public async Task A_cancellation_before_the_first_payment_leaves_no_co_investment_to_inflate_leverage_and_no_funded_startup()
+    {
+        var s = api.Scenario();
+        await OpenFundedAsync(s, "fund-lev", "US", "USD", "10000.00", matching: new { preset = "ukFutureFund" });
+
+        // One startup is paid 500.00 beside 500.00 of private money: leverage 1/1.
+        await ReviewedAsync(s, "app-lev-paid", "fund-lev", "US", "500.00", "USD");
+        await s.Post("/applications/app-lev-paid/approval", Approval("USD", "500.00")).Expect(200);
+        await s.Post("/applications/app-lev-paid/offer/acceptance").Expect(200);
+        await s.Post("/applications/app-lev-paid/co-investments", new { investorId = "vc", investorName = "VC", amount = Money("500.00", "USD"), valueDate = "2026-03-02" }).Expect(200);
+        await s.Post("/applications/app-lev-paid/tranches/1/disbursement", new { valueDate = "2026-03-02", paymentReference = "LEV-1" }).Expect(200);
+
+        // Another's offer is cancelled before any payment, with 1,500.00 of private money received and 500.00 still promised.
+        await ReviewedAsync(s, "app-lev-off", "fund-lev", "US", "1000.00", "USD");
+        await s.Post("/applications/app-lev-off/approval", Approval("USD", "1000.00")).Expect(200);
+        await s.Post("/applications/app-lev-off/co-investments", new { investorId = "angel", investorName = "Angel", amount = Money("1500.00", "USD"), valueDate = "2026-03-02" }).Expect(200);
+        await s.Post("/applications/app-lev-off/co-investments", new { investorId = "late", investorName = "Late", amount = Money("500.00", "USD") }).Expect(200);
+        await s.Post("/applications/app-lev-off/cancellation", new { reason = "Offer withdrawn" }).Expect(200);
+        (await TypesAsync(s, "app-lev-off")).TakeLast(2).ShouldBe(["remainder-cancelled", "co-investments-released"]);
+
+        var balance = await s.Get("/funds/fund-lev/balance").Expect(200);
+        balance.Amount("figures.coInvestmentReceived").ShouldBe("500.00");
+        balance.Amount("figures.coInvestmentCommitted").ShouldBe("500.00");
+        balance.Str("figures.leverage").ShouldBe("1/1");
+        (await s.Get("/countries/US/balance").Expect(200)).Str("byCurrency[0].leverage").ShouldBe("1/1");
+        var portfolio = await s.Get("/countries/US/portfolio").Expect(200);
+        portfolio["companies"].EnumerateArray().Select(c => c.GetProperty("applicationId").GetString()).ShouldBe(["app-lev-paid"]);
+        portfolio.Amount("bySector[0].coInvestmentReceived").ShouldBe("500.00");
+    }
+
     private static async Task<List<string?>> TypesAsync(Scenario s, string applicationId)
     {
         var history = await s.Get($"/applications/{applicationId}/history").Expect(200);

@@ -146,7 +146,8 @@ public static class ApplicationDecider
 
     private static CoInvestmentReceived ReceiveCoInvestment(ReceiveCoInvestment command, ApplicationState state)
     {
-        ApplicationRules.RequireStatus(state, ErrorCodes.ApplicationNotFunding, ApplicationStatus.Approved, ApplicationStatus.Active);
+        // Money committed earlier may arrive after the last tranche: it is received and counts, as promised.
+        ApplicationRules.RequireStatus(state, ErrorCodes.ApplicationNotFunding, ApplicationStatus.Approved, ApplicationStatus.Active, ApplicationStatus.FullyPaid);
         ValueDates.Require(command.ValueDate, command.At, state.SubmittedOn, "the application's submission");
         var amount = command.Amount.RequireCurrency(state.Currency, "amount").RequirePositive("amount");
         if (!state.CoInvestors.TryGetValue(command.InvestorId.Value, out var investor))

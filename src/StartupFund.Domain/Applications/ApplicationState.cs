@@ -27,11 +27,18 @@ public enum ApplicationStatus
 public static class ApplicationStatuses
 {
     /// <summary>
-    /// The applications a country's portfolio lists as funded startups: approved (money reserved),
-    /// active, fully paid, and cancelled after approval (what was paid stays paid).
+    /// The statuses of the applications a country's portfolio lists as funded startups: approved (money
+    /// reserved), active, fully paid, and cancelled after a payment (what was paid stays paid); see <see cref="IsFunded"/>.
     /// </summary>
     public static IReadOnlyList<ApplicationStatus> Funded { get; } =
         [ApplicationStatus.Approved, ApplicationStatus.Active, ApplicationStatus.FullyPaid, ApplicationStatus.Cancelled];
+
+    /// <summary>
+    /// A funded startup: of a <see cref="Funded"/> status, and if cancelled, paid something first (a cancellation before
+    /// the first payment funded nothing, and released its co-investment as a declined offer does).
+    /// </summary>
+    public static bool IsFunded(ApplicationState state) =>
+        Funded.Contains(state.Status) && (state.Status != ApplicationStatus.Cancelled || state.PaidMinor > 0);
 
     /// <summary>Submitted, under review or waiting for information: not decided yet, so the startup may still change or withdraw it.</summary>
     public static bool IsPending(ApplicationStatus status) =>

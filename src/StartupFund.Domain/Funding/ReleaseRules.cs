@@ -7,8 +7,10 @@ namespace StartupFund.Domain.Funding;
 
 /// <summary>
 /// Giving reserved money back to the fund's available-to-commit: the startup declines the offer,
-/// or the manager cancels what remains unpaid of an approval. Paid tranches stay paid. A declined
-/// offer also releases the co-investments committed alongside it (no public money to match).
+/// or the manager cancels what remains unpaid of an approval. Paid tranches stay paid.
+/// Co-investment is released with them as far as it will match no public money of this fund: all of
+/// it when nothing was paid (a declined offer, a cancellation before the first payment), and what
+/// was still outstanding otherwise (what was received stands beside the public money paid).
 /// </summary>
 internal static class ReleaseRules
 {
@@ -18,15 +20,7 @@ internal static class ReleaseRules
         var reason = BoundedText.Optional(command.Reason, Limits.ReasonMaxLength, "Reason");
         var released = Release(application, fund, reason, command.At);
         var declined = new OfferDeclined(application.Id, fund.Id, released.Amount, reason, command.At);
-        if (application.CoInvestors.IsEmpty)
-        {
-            return new TwoStreamDecision([declined], [released]);
-        }
-
-        var outstandingMinor = application.CoInvestors.Values.Sum(investor => investor.OutstandingMinor);
-        var coInvestments = new CoInvestmentsReleased(
-            application.Id, fund.Id, fund.Money(application.CoInvestmentReceivedMinor), fund.Money(outstandingMinor), command.At);
-        return new TwoStreamDecision([declined, coInvestments], [released]);
+        return new TwoStreamDecision([declined, .. CoInvestmentsLeft(application, fund, command.At)], [released]);
     }
 
     public static TwoStreamDecision Cancel(CancelRemainder command, ApplicationState application, FundState fund)
@@ -35,7 +29,18 @@ internal static class ReleaseRules
         var reason = BoundedText.Required(command.Reason, Limits.ReasonMaxLength, "Reason");
         var released = Release(application, fund, reason, command.At);
         var cancelled = new RemainderCancelled(application.Id, fund.Id, released.Amount, reason, command.At);
-        return new TwoStreamDecision([cancelled], [released]);
+        return new TwoStreamDecision([cancelled, .. CoInvestmentsLeft(application, fund, command.At)], [released]);
+    }
+
+    /// <summary>The co-investment that will match no public money once the application takes no more (none: no event).</summary>
+    private static IEnumerable<CoInvestmentsReleased> CoInvestmentsLeft(ApplicationState application, FundState fund, Instant at)
+    {
+        var receivedMinor = application.PaidMinor == 0 ? application.CoInvestmentReceivedMinor : 0;
+        var outstandingMinor = application.CoInvestors.Values.Sum(investor => investor.OutstandingMinor);
+        if (receivedMinor + outstandingMinor > 0)
+        {
+            yield return new CoInvestmentsReleased(application.Id, fund.Id, fund.Money(receivedMinor), fund.Money(outstandingMinor), at);
+        }
     }
 
     private static ReservationReleased Release(ApplicationState application, FundState fund, string reason, Instant at)

@@ -158,7 +158,7 @@ public sealed class AsOfReadModel
         var size = LedgerQueries.PageSize(limit);
         var after = PageCursors.Decode(cursor, CursorList.Portfolio);
         var ofCountry = applications.Where(a => a.Value.Country == country.Value).OrderBy(a => a.Key, StringComparer.Ordinal).ToList();
-        var funded = ofCountry.Where(a => ApplicationStatuses.Funded.Contains(a.Value.State.Status)).ToList();
+        var funded = ofCountry.Where(a => ApplicationStatuses.IsFunded(a.Value.State)).ToList();
         var companies = funded
             .Where(a => after is null || string.CompareOrdinal(a.Key, after) > 0)
             .Take(size + 1)

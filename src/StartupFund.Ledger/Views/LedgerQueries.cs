@@ -246,6 +246,9 @@ public sealed class LedgerQueries(NpgsqlDataSource dataSource, SchemaName readSc
         return PageOf(items, size, CursorList.Journal, e => e.Position.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 
+    /// <summary><see cref="ApplicationStatuses.IsFunded"/> in SQL, beside <c>status = any(funded statuses)</c>.</summary>
+    private const string FundedOnly = "(status <> 'Cancelled' or (state->>'paidMinor')::bigint > 0)";
+
     /// <summary>A country's funded startups (paginated), totals by sector and stage, and the pipeline.</summary>
     public async Task<PortfolioView> PortfolioAsync(CountryCode country, string? cursor, int? limit, CancellationToken cancellationToken = default)
     {
@@ -254,7 +257,7 @@ public sealed class LedgerQueries(NpgsqlDataSource dataSource, SchemaName readSc
         var companies = new List<PortfolioCompanyView>();
         await using (var command = dataSource.CreateCommand($"""
             select state from {s}.applications
-            where country = $1 and status = any($2) and application_id > $3
+            where country = $1 and status = any($2) and {FundedOnly} and application_id > $3
             order by application_id limit $4
             """))
         {
@@ -286,7 +289,7 @@ public sealed class LedgerQueries(NpgsqlDataSource dataSource, SchemaName readSc
                    coalesce(sum((state->>'paidMinor')::bigint), 0)::bigint,
                    coalesce(sum((state->>'unpaidReservedMinor')::bigint), 0)::bigint,
                    coalesce(sum((state->>'coInvestmentReceivedMinor')::bigint), 0)::bigint
-            from {s}.applications where country = $1 and status = any($2)
+            from {s}.applications where country = $1 and status = any($2) and {FundedOnly}
             group by {column}, currency order by {column}, currency
             """);
         command.Parameters.Add(Text(country.Value));

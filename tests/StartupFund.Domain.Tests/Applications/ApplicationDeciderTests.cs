@@ -232,5 +232,10 @@ public class ApplicationDeciderTests
         Spec.GivenApplication(fullyPaid).When(new ReportMilestone(TheApp, 3, "Again", At)).ThenRefused(ErrorCodes.ApplicationNotFunding);
         Spec.GivenApplication(fullyPaid).When(new CommitCoInvestment(TheApp, Angel, "A", Gbp("1.00"), At))
             .ThenRefused(ErrorCodes.ApplicationNotFunding);
+
+        // Money committed earlier may still arrive after the last tranche, and is received as promised.
+        object[] owed = [.. ActiveApplication, CoCommitted("300000.00"), CoReceived("100000.00"), Paid(1), Reported(2), Verified(2), Paid(2), Reported(3), Verified(3), Paid(3)];
+        Spec.GivenApplication(owed).When(new ReceiveCoInvestment(TheApp, Angel, Gbp("200000.00"), Today, At))
+            .Then(new CoInvestmentReceived(TheApp, TheFund, Angel, Gbp("200000.00"), Today, At));
     }
 }

@@ -94,4 +94,40 @@ public class ReleaseTests
         Spec.Given(FundWithCash(), cancelled).When(new CancelRemainder(TheApp, "Stop", At)).ThenRefused(ErrorCodes.ApplicationNotFunding);
         Spec.Given(FundWithCash(), cancelled).When(Disburse(1)).ThenRefused(ErrorCodes.ApplicationNotFunding);
     }
+
+    [Fact]
+    public void Cancelling_before_the_first_payment_releases_every_co_investment_as_declining_does()
+    {
+        var coInvested = new CoInvestmentCommitted(TheApp, TheFund, Angel, "Angel Syndicate", Gbp("250000.00"), At);
+        var decision = Spec.Given(FundWithReservation(), [.. ActiveApplication, coInvested, CoReceived("200000.00")])
+            .When(new CancelRemainder(TheApp, "Company wound down", At)).ThenSucceeds();
+
+        decision.ApplicationEvents.ShouldBeEvents(
+            new RemainderCancelled(TheApp, TheFund, Gbp("300000.00"), "Company wound down", At),
+            new CoInvestmentsReleased(TheApp, TheFund, Gbp("200000.00"), Gbp("50000.00"), At));
+        var cancelled = ApplicationDecider.Fold([.. ActiveApplication, coInvested, CoReceived("200000.00"), .. decision.ApplicationEvents]);
+        ApplicationStatuses.IsFunded(cancelled).ShouldBeFalse("it funded nothing, so the portfolio does not list it");
+    }
+
+    [Fact]
+    public void Cancelling_after_a_payment_releases_only_what_is_still_outstanding()
+    {
+        var coInvested = new CoInvestmentCommitted(TheApp, TheFund, Angel, "Angel Syndicate", Gbp("250000.00"), At);
+        object[] application = [.. ActiveApplication, coInvested, CoReceived("200000.00"), Paid(1)];
+        var decision = Spec.Given([.. FundWithReservation(), FundPaid(1)], application)
+            .When(new CancelRemainder(TheApp, "Milestones abandoned", At)).ThenSucceeds();
+
+        decision.ApplicationEvents.ShouldBeEvents(
+            new RemainderCancelled(TheApp, TheFund, Gbp("200000.00"), "Milestones abandoned", At),
+            new CoInvestmentsReleased(TheApp, TheFund, Gbp("0.00"), Gbp("50000.00"), At));
+        var cancelled = ApplicationDecider.Fold([.. application, .. decision.ApplicationEvents]);
+        ApplicationStatuses.IsFunded(cancelled).ShouldBeTrue();
+        cancelled.CoInvestmentReceivedMinor.ShouldBe(20_000_000);
+        cancelled.CoInvestors.Values.Single().OutstandingMinor.ShouldBe(0);
+
+        // Nothing outstanding, nothing to release.
+        object[] settled = [.. ActiveApplication, coInvested, CoReceived("250000.00"), Paid(1)];
+        Spec.Given([.. FundWithReservation(), FundPaid(1)], settled).When(new CancelRemainder(TheApp, "Stop", At)).ThenSucceeds()
+            .ApplicationEvents.ShouldHaveSingleItem().ShouldBeOfType<RemainderCancelled>();
+    }
 }

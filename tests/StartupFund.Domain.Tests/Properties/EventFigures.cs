@@ -25,7 +25,7 @@ internal sealed record EventFigures(
                 case DisbursementReversed e: reserved += e.Amount.MinorUnits; disbursed -= e.Amount.MinorUnits; cash += e.Amount.MinorUnits; break;
                 case ReservationReleased e: reserved -= e.Amount.MinorUnits; break;
                 case CoInvestmentReceived e: coInvestment += e.Amount.MinorUnits; break;
-                case CoInvestmentsReleased e: coInvestment -= e.Received.MinorUnits; break;   // a declined offer's leave the fund's figures
+                case CoInvestmentsReleased e: coInvestment -= e.Received.MinorUnits; break;   // co-investment that matches no public money leaves the fund's figures
             }
         }
 

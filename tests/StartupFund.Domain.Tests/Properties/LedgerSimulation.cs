@@ -317,7 +317,8 @@ internal sealed class LedgerSimulation
         fromJournal.ShouldBe(direct, "journal figures = figures from events");
         var fromState = new EventFigures(
             fund.CommittedMinor, fund.CalledMinor, fund.ReceivedMinor, fund.CashOnHandMinor, fund.ReservedMinor, fund.DisbursedMinor,
-            applications.Where(a => a.Status != ApplicationStatus.OfferDeclined).Sum(a => a.CoInvestmentReceivedMinor));
+            applications.Where(a => a.Status != ApplicationStatus.OfferDeclined && !(a.Status == ApplicationStatus.Cancelled && a.PaidMinor == 0))
+                .Sum(a => a.CoInvestmentReceivedMinor));
         fromState.ShouldBe(direct, "decider state = figures from events");
         journal.AvailableToCommitMinor.ShouldBe(fund.AvailableToCommitMinor);
     }
