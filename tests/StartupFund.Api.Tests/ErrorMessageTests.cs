@@ -31,7 +31,7 @@ public sealed class ErrorMessageTests(ApiFactory api) : IClassFixture<ApiFactory
             "{\"sponsorId\":\"\",\"sponsorName\":\"G\",\"kind\":\"government\",\"amount\":{\"amount\":\"\",\"currency\":\"EUR\"}}"))
             .ExpectProblem(400, "text.required");
         empty["fieldErrors"].EnumerateArray().Select(e => e.GetProperty("field").GetString()).ShouldBe(["sponsorId", "amount.amount"]);
-        (await s.PostRaw("/applications/app-msg/tranches/1/disbursement", "{\"paymentReference\":\"P-1\"}")).ExpectProblem(400, "date.invalid")
+        (await s.PostRaw("/applications/app-msg/tranches/1/disbursement", "{\"paymentReference\":\"P-1\"}")).ExpectProblem(400, "text.required")
             .Str("detail").ShouldBe("valueDate is required: an ISO-8601 date like 2026-03-31.");
         (await s.PostRaw("/applications/app-msg/amendments", "{\"sector\":\"\\ud800\"}")).ExpectProblem(400, "text.invalid_character")
             .Str("fieldErrors[0].field").ShouldBe("sector");

@@ -381,7 +381,9 @@ public sealed partial class WebAppTests(WebFactory factory) : IClassFixture<WebF
             ["idempotencyKey"] = Guid.NewGuid().ToString("N"),
         }, handler: "coinvest");
 
-        (await refused.Content.ReadAsStringAsync()).ShouldContain("<span data-code=\"date.invalid\">");
+        var answer = await refused.Content.ReadAsStringAsync();
+        answer.ShouldContain("<span data-code=\"text.required\">");
+        answer.ShouldNotContain("such as", Case.Insensitive, "an empty date is missing, not badly formatted");
         (await factory.EventCountAsync()).ShouldBe(before, "a form that says 'received' records no bare commitment");
     }
 

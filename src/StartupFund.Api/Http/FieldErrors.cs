@@ -148,7 +148,16 @@ public sealed class Fields
             return date;
         }
 
-        Add(field, ErrorCodes.DateInvalid, string.IsNullOrEmpty(value) ? $"{field} is required: an ISO-8601 date like 2026-03-31." : IsoDate.Invalid(field));
+        if (string.IsNullOrEmpty(value))
+        {
+            // Left out or sent empty (a form's untouched date) is a missing value, as for any required field.
+            Add(field, ErrorCodes.TextRequired, $"{field} is required: an ISO-8601 date like 2026-03-31.");
+        }
+        else
+        {
+            Add(field, ErrorCodes.DateInvalid, IsoDate.Invalid(field));
+        }
+
         return default;
     }
 }
