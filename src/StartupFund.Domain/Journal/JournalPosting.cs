@@ -48,10 +48,11 @@ public static class JournalPosting
                 tranche.Amount,
                 TransferKind.VoidPending,
                 PendingId(released.ApplicationId, tranche.TrancheNumber, tranche.Attempt)))]),
+        // Co-investment entries name their investor, so the memo accounts can be matched against each investor's statement.
         CoInvestmentCommitted committed => Entry(committed.FundId, committed, Posted(
-            AccountCode.CoInvestmentCommittedMemo, AccountCode.CoInvestmentContraMemo, committed.Amount)),
+            AccountCode.CoInvestmentCommittedMemo, AccountCode.CoInvestmentContraMemo, committed.Amount)) with { Reference = committed.InvestorId.Value },
         CoInvestmentReceived received => Entry(received.FundId, received, Posted(
-            AccountCode.CoInvestmentReceivedMemo, AccountCode.CoInvestmentCommittedMemo, received.Amount)) with { ValueDate = received.ValueDate },
+            AccountCode.CoInvestmentReceivedMemo, AccountCode.CoInvestmentCommittedMemo, received.Amount)) with { ValueDate = received.ValueDate, Reference = received.InvestorId.Value },
         CoInvestmentsReleased released => new JournalEntry(
             released.FundId,
             EventAliases.AliasOf(released),

@@ -91,6 +91,11 @@ public class JournalPostingTests
             e => e.ValueDate.ShouldBe(Today), e => e.Reference.ShouldBe("PAY-1-1"));
         JournalPosting.For(new DisbursementReversed(TheFund, TheApp, 1, 1, Gbp("100000.00"), "Returned", At))!.Reference
             .ShouldBe(JournalPosting.PendingId(TheApp, 1, 1));
+        JournalPosting.For(new DisbursementReversed(TheFund, TheApp, 1, 1, Gbp("100000.00"), "Returned", At, Today.PlusDays(3)))!.ValueDate
+            .ShouldBe(Today.PlusDays(3));
+        JournalPosting.For(CoReceived("1.00"))!.ShouldSatisfyAllConditions(
+            e => e.ValueDate.ShouldBe(Today), e => e.Reference.ShouldBe(Angel.Value));
+        JournalPosting.For(CoCommitted("1.00"))!.Reference.ShouldBe(Angel.Value);
         JournalPosting.For(Reserved)!.ValueDate.ShouldBeNull();
     }
 
