@@ -1,3 +1,4 @@
+using StartupFund.Security;
 using StartupFund.Api.Tests.Support;
 using static StartupFund.Api.Tests.Support.Builders;
 
@@ -209,6 +210,17 @@ public sealed class ErrorTests(ApiFactory api) : IClassFixture<ApiFactory>
         (await s.Post("/funds", Fund("fund-share", "DE", "EUR", "1", "2", new { maxPublicShare = new { numerator = 1, denominator = 1001 } })))
             .ExpectProblem(400, "matching.policy_invalid").Str("fieldErrors[0].field").ShouldBe("policy.matching.maxPublicShare");
         (await s.Get("/funds/fund-share")).ExpectProblem(404, "fund.not_found");
+    }
+
+    [Fact]
+    public async Task A_caller_of_several_countries_who_names_none_is_asked_for_one_not_forbidden()
+    {
+        var manager = api.As(new TokenIdentity("two-country-manager", [Roles.FundManager], ["DE", "KE"]));
+        var list = (await manager.Get("/applications")).ExpectProblem(400, "text.required");
+        list.Str("fieldErrors[0].field").ShouldBe("country");
+        list.Str("detail").ShouldContain("?country=");
+        (await manager.Get("/applications?country=KE")).Expect(200);
+        (await manager.Get("/applications?country=JP")).ExpectProblem(403, "auth.forbidden");
     }
 
     [Fact]

@@ -33,7 +33,6 @@ public static class ListScope
             return null;
         }
 
-        Scopes.Require(caller.OnlyCountry is not null, "You are scoped to several countries: name one with ?country=.");
-        return new CountryCode(caller.OnlyCountry!);
+        return new CountryCode(Scopes.OnlyCountryOf(caller));
     }
 }

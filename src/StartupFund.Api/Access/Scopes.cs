@@ -29,6 +29,17 @@ public static class Scopes
         }
     }
 
+    /// <summary>
+    /// The caller's one country, when a list or an audit query names none. A caller of several countries may see
+    /// each of them, so this is an incomplete request (400, naming <c>country</c>), not a forbidden one.
+    /// </summary>
+    public static string OnlyCountryOf(Caller caller)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        return caller.OnlyCountry ?? throw new Http.RequestValidationException(
+            [new Http.FieldError("country", ErrorCodes.TextRequired, "You oversee several countries: name one with ?country=.")]);
+    }
+
     public static async Task<string> FundCountryAsync(StartupFundLedger ledger, FundId fundId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(ledger);

@@ -99,8 +99,9 @@ public static class AuditEndpoints
             return code;
         }
 
-        Scopes.Require(caller.OnlyCountry is { } only && caller.CanAudit(only), "You are scoped to several countries: name one with ?country=.");
-        return caller.OnlyCountry;
+        var only = Scopes.OnlyCountryOf(caller);
+        Scopes.Require(caller.CanAudit(only), $"{only} is outside the countries you may audit.");
+        return only;
     }
 
     private static string? Country(string? country)
