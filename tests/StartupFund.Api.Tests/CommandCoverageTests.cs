@@ -129,6 +129,17 @@ public sealed class CommandCoverageTests(ApiFactory api) : IClassFixture<ApiFact
         final.Amount("figures.availableToCommit").ShouldBe("9000.00");
         (await s.Get("/funds/fund-back/trial-balance").Expect(200)).Str("balanced").ShouldBe("True");
 
+        // The bank returns the payment after the cancellation: booked back to available, nothing reserved again.
+        (await s.Post("/applications/app-rev/tranches/1/disbursement/reversal", new { reason = "Account closed", valueDate = "2026-03-06" })
+            .Expect(200)).Str("status").ShouldBe("cancelled");
+        var bookedBack = await s.Get("/funds/fund-back/balance").Expect(200);
+        bookedBack.Amount("figures.cashOnHand").ShouldBe("10000.00");
+        bookedBack.Amount("figures.reserved").ShouldBe("0.00");
+        bookedBack.Amount("figures.disbursed").ShouldBe("0.00");
+        bookedBack.Amount("figures.availableToCommit").ShouldBe("10000.00");
+        (await s.Get("/funds/fund-back/trial-balance").Expect(200)).Str("balanced").ShouldBe("True");
+        await s.Post("/applications/app-rev/tranches/1/disbursement", new { valueDate = "2026-03-06", paymentReference = "P1-third" }).ExpectProblem(422, "application.not_funding");
+
         (await s.Post("/funds/fund-back/closure", new { reason = "Programme ended" }).Expect(200)).Str("status").ShouldBe("closed");
         await s.Post("/applications", Application("app-late", "fund-back", "FR", "10.00", "EUR")).ExpectProblem(422, "fund.closed");
     }

@@ -70,7 +70,7 @@ internal static class ApplicationEvolution
             TrancheDisbursed disbursed => Paid(state, disbursed),
             TrancheDisbursementReversed reversed => WithTranche(state, reversed.TrancheNumber, t => t with { Paid = false, Attempt = t.Attempt + 1, PaidOn = null }) with
             {
-                Status = ApplicationStatus.Active,
+                Status = state.Status == ApplicationStatus.Cancelled ? ApplicationStatus.Cancelled : ApplicationStatus.Active,
                 PaidMinor = state.PaidMinor - reversed.Amount.MinorUnits,
             },
             RemainderCancelled => state with { Status = ApplicationStatus.Cancelled },

@@ -33,7 +33,7 @@ internal static class ReleaseRules
     }
 
     /// <summary>The co-investment that will match no public money once the application takes no more (none: no event).</summary>
-    private static IEnumerable<CoInvestmentsReleased> CoInvestmentsLeft(ApplicationState application, FundState fund, Instant at)
+    internal static IEnumerable<CoInvestmentsReleased> CoInvestmentsLeft(ApplicationState application, FundState fund, Instant at)
     {
         var receivedMinor = application.PaidMinor == 0 ? application.CoInvestmentReceivedMinor : 0;
         var outstandingMinor = application.CoInvestors.Values.Sum(investor => investor.OutstandingMinor);

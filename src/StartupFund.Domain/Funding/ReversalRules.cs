@@ -8,13 +8,15 @@ namespace StartupFund.Domain.Funding;
 /// A failed bank transfer: the latest paid tranche is reversed, the cash comes back to the fund
 /// and the tranche is reserved again (a fresh pending transfer, next attempt), ready to be repaid.
 /// The money comes back on its value date (by default the day the reversal is recorded), never before
-/// the payment's own, and is cash only from that day.
+/// the payment's own, and is cash only from that day. After a cancellation nothing is reserved again:
+/// the money returns to available-to-commit, and the application stays cancelled.
 /// </summary>
 internal static class ReversalRules
 {
     public static TwoStreamDecision Decide(ReverseDisbursement command, ApplicationState application, FundState fund)
     {
-        ApplicationRules.RequireStatus(application, ErrorCodes.ApplicationNotFunding, ApplicationStatus.Active, ApplicationStatus.FullyPaid);
+        // After a cancellation too: the bank may return a payment whatever the fund decided since, and the books must follow.
+        ApplicationRules.RequireStatus(application, ErrorCodes.ApplicationNotFunding, ApplicationStatus.Active, ApplicationStatus.FullyPaid, ApplicationStatus.Cancelled);
         var tranche = ApplicationRules.RequireTranche(application, command.TrancheNumber);
         if (!tranche.Paid)
         {
@@ -35,8 +37,16 @@ internal static class ReversalRules
         var amount = fund.Money(tranche.AmountMinor);
         var reversed = new TrancheDisbursementReversed(
             application.Id, fund.Id, tranche.TrancheNumber, tranche.Attempt, amount, reason, command.At, cameBack);
+        var cancelled = application.Status == ApplicationStatus.Cancelled;
         var restored = new DisbursementReversed(
-            fund.Id, application.Id, tranche.TrancheNumber, tranche.Attempt, amount, reason, command.At, cameBack);
-        return new TwoStreamDecision([reversed], [restored]);
+            fund.Id, application.Id, tranche.TrancheNumber, tranche.Attempt, amount, reason, command.At, cameBack, AfterCancellation: cancelled);
+        if (!cancelled)
+        {
+            return new TwoStreamDecision([reversed], [restored]);
+        }
+
+        // A cancelled application whose every payment came back funded nothing: its co-investment leaves the figures too.
+        var after = ApplicationDecider.Evolve(application, reversed);
+        return new TwoStreamDecision([reversed, .. after.PaidMinor == 0 ? ReleaseRules.CoInvestmentsLeft(after, fund, command.At) : []], [restored]);
     }
 }

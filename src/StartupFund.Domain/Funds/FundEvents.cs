@@ -43,11 +43,12 @@ public sealed record FundsDisbursed(
 
 /// <summary>
 /// A payment came back (failed bank transfer): cash and the tranche's reservation are restored. The value date is
-/// the day the money came back (null in events recorded before it was kept).
+/// the day the money came back (null in events recorded before it was kept). After the application's remainder was
+/// cancelled (<paramref name="AfterCancellation"/>) nothing is reserved again: the money returns to available-to-commit.
 /// </summary>
 public sealed record DisbursementReversed(
-    FundId FundId, ApplicationId ApplicationId, int TrancheNumber, int Attempt, Money Amount, string Reason, Instant ReversedAt, LocalDate? ValueDate = null)
-    : IFundEvent;
+    FundId FundId, ApplicationId ApplicationId, int TrancheNumber, int Attempt, Money Amount, string Reason, Instant ReversedAt,
+    LocalDate? ValueDate = null, bool AfterCancellation = false) : IFundEvent;
 
 /// <summary>The unpaid part of an approval is given back to available-to-commit (pending transfers voided).</summary>
 public sealed record ReservationReleased(

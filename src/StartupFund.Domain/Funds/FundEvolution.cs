@@ -62,7 +62,7 @@ internal static class FundEvolution
             },
             DisbursementReversed reversed => state with
             {
-                ReservedMinor = state.ReservedMinor + reversed.Amount.MinorUnits,
+                ReservedMinor = state.ReservedMinor + (reversed.AfterCancellation ? 0 : reversed.Amount.MinorUnits),
                 DisbursedMinor = state.DisbursedMinor - reversed.Amount.MinorUnits,
                 CashOnHandMinor = state.CashOnHandMinor + reversed.Amount.MinorUnits,
                 // Money that came back is cash from the day it came back, as a receipt is.

@@ -33,10 +33,12 @@ public static class JournalPosting
         DisbursementReversed reversed => new JournalEntry(
             reversed.FundId,
             EventAliases.AliasOf(reversed),
-            [
-                Posted(AccountCode.Cash, AccountCode.Portfolio, reversed.Amount),
-                Reserve(reversed.ApplicationId, reversed.TrancheNumber, reversed.Attempt + 1, reversed.Amount),
-            ],
+            reversed.AfterCancellation
+                ? [Posted(AccountCode.Cash, AccountCode.Portfolio, reversed.Amount)]
+                : [
+                    Posted(AccountCode.Cash, AccountCode.Portfolio, reversed.Amount),
+                    Reserve(reversed.ApplicationId, reversed.TrancheNumber, reversed.Attempt + 1, reversed.Amount),
+                ],
             reversed.ValueDate,
             PendingId(reversed.ApplicationId, reversed.TrancheNumber, reversed.Attempt)),
         ReservationReleased released => new JournalEntry(

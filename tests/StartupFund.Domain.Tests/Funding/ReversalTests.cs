@@ -85,4 +85,35 @@ public class ReversalTests
         state.CashOnHandOnMinor(cameBack.PlusDays(-1)).ShouldBe(90_000_000, "before it came back the money was not the fund's to spend");
         StartupFund.Domain.Journal.JournalPosting.For(restored)!.ValueDate.ShouldBe(cameBack);
     }
+
+    [Fact]
+    public void A_payment_returned_after_the_remainder_was_cancelled_is_booked_back_to_available_and_the_application_stays_cancelled()
+    {
+        var coInvested = new CoInvestmentCommitted(TheApp, TheFund, Angel, "Angel Syndicate", Gbp("100000.00"), At);
+        var cancelled = new RemainderCancelled(TheApp, TheFund, Gbp("200000.00"), "Milestones abandoned", At);
+        var releasedReservation = new ReservationReleased(TheFund, TheApp, Gbp("200000.00"), [.. Reserved.Tranches.Skip(1)], "Milestones abandoned", At);
+        object[] application = [.. ActiveApplication, coInvested, CoReceived("100000.00"), Paid(1), cancelled];
+        object[] fund = [.. FundWithReservation(), FundPaid(1), releasedReservation];
+        var before = FundDecider.Fold(fund);
+
+        var decision = Spec.Given(fund, application).When(new ReverseDisbursement(TheApp, 1, "Beneficiary account closed", At)).ThenSucceeds();
+
+        decision.FundEvents.ShouldBeEvents(
+            new DisbursementReversed(TheFund, TheApp, 1, 1, Gbp("100000.00"), "Beneficiary account closed", At, Today, AfterCancellation: true));
+        decision.ApplicationEvents.ShouldBeEvents(
+            new TrancheDisbursementReversed(TheApp, TheFund, 1, 1, Gbp("100000.00"), "Beneficiary account closed", At, Today),
+            new CoInvestmentsReleased(TheApp, TheFund, Gbp("100000.00"), Gbp("0.00"), At));
+        var after = FundDecider.Fold([.. fund, .. decision.FundEvents]);
+        after.CashOnHandMinor.ShouldBe(before.CashOnHandMinor + 10_000_000);
+        after.DisbursedMinor.ShouldBe(0);
+        after.ReservedMinor.ShouldBe(0, "nothing is reserved for a cancelled application");
+        after.AvailableToCommitMinor.ShouldBe(before.AvailableToCommitMinor + 10_000_000);
+        StartupFund.Domain.Journal.JournalPosting.For(decision.FundEvents.Single())!.Transfers.ShouldHaveSingleItem().Kind
+            .ShouldBe(StartupFund.Domain.Journal.TransferKind.Posted);
+        var state = ApplicationDecider.Fold([.. application, .. decision.ApplicationEvents]);
+        state.Status.ShouldBe(ApplicationStatus.Cancelled);
+        ApplicationStatuses.IsFunded(state).ShouldBeFalse("every payment came back: it funded nothing");
+        Spec.Given([.. fund, .. decision.FundEvents], [.. application, .. decision.ApplicationEvents]).When(Disburse(1, attempt: 2))
+            .ThenRefused(ErrorCodes.ApplicationNotFunding);
+    }
 }

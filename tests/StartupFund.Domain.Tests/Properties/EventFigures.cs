@@ -22,7 +22,11 @@ internal sealed record EventFigures(
                 case CapitalReceived e: received += e.Amount.MinorUnits; cash += e.Amount.MinorUnits; break;
                 case FundsReserved e: reserved += e.Amount.MinorUnits; break;
                 case FundsDisbursed e: reserved -= e.Amount.MinorUnits; disbursed += e.Amount.MinorUnits; cash -= e.Amount.MinorUnits; break;
-                case DisbursementReversed e: reserved += e.Amount.MinorUnits; disbursed -= e.Amount.MinorUnits; cash += e.Amount.MinorUnits; break;
+                case DisbursementReversed e:
+                    reserved += e.AfterCancellation ? 0 : e.Amount.MinorUnits;   // after a cancellation the money is not reserved again
+                    disbursed -= e.Amount.MinorUnits;
+                    cash += e.Amount.MinorUnits;
+                    break;
                 case ReservationReleased e: reserved -= e.Amount.MinorUnits; break;
                 case CoInvestmentReceived e: coInvestment += e.Amount.MinorUnits; break;
                 case CoInvestmentsReleased e: coInvestment -= e.Received.MinorUnits; break;   // co-investment that matches no public money leaves the fund's figures
