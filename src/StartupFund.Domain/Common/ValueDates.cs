@@ -47,6 +47,27 @@ public static class ValueDates
         return byDay.SetItem(key, byDay.GetValueOrDefault(key) + minorUnits);
     }
 
+    /// <summary>
+    /// The least a balance stands at on <paramref name="day"/> or any day after it, given its <paramref name="total"/>
+    /// (everything in and out, whatever the day) and what moves in and out by value date. A payment valued that day
+    /// may spend this much without leaving any later day short, whatever order the payments were recorded in.
+    /// </summary>
+    public static long LeastBalanceFrom(LocalDate day, long total, ImmutableDictionary<string, long> inByDay, ImmutableDictionary<string, long> outByDay)
+    {
+        ArgumentNullException.ThrowIfNull(inByDay);
+        ArgumentNullException.ThrowIfNull(outByDay);
+        var from = LocalDatePattern.Iso.Format(day);
+        var balance = total - After(inByDay, day) + After(outByDay, day);
+        var least = balance;
+        foreach (var later in inByDay.Keys.Union(outByDay.Keys).Where(key => string.CompareOrdinal(key, from) > 0).Order(StringComparer.Ordinal))
+        {
+            balance += inByDay.GetValueOrDefault(later) - outByDay.GetValueOrDefault(later);
+            least = Math.Min(least, balance);
+        }
+
+        return least;
+    }
+
     /// <summary>What of those totals moves only after <paramref name="day"/>: money a payment on that day cannot count on.</summary>
     public static long After(ImmutableDictionary<string, long> byDay, LocalDate day)
     {

@@ -42,12 +42,12 @@ internal static class DisbursementRules
         var cashOnTheDay = fund.CashOnHandOnMinor(command.ValueDate);
         if (tranche.AmountMinor > cashOnTheDay)
         {
-            var later = fund.CashOnHandMinor - cashOnTheDay;   // capital valued after the payment's day
+            var later = fund.CashOnHandMinor - cashOnTheDay;   // what the cash comes to once everything valued later has moved
             throw DomainException.Rule(
                 ErrorCodes.FundInsufficientCash,
-                $"Tranche {tranche.TrancheNumber} needs {fund.Money(tranche.AmountMinor)} on {command.ValueDate:uuuu-MM-dd}; the capital valued by then, "
-                + $"less every payment already made, leaves {fund.Money(Math.Max(0, cashOnTheDay))}"
-                + (later > 0 ? $" ({fund.Money(later)} more is valued later: a later value date may do)." : "."));
+                $"Tranche {tranche.TrancheNumber} needs {fund.Money(tranche.AmountMinor)} on {command.ValueDate:uuuu-MM-dd}; counting capital and payments "
+                + $"by their value dates, the fund can spend {fund.Money(Math.Max(0, cashOnTheDay))} from that day on without leaving a later day short"
+                + (later > 0 ? $" ({fund.Money(later)} more once capital valued later has arrived: a later value date may do)." : "."));
         }
 
         var publicAfterMinor = application.PaidMinor + tranche.AmountMinor;

@@ -30,8 +30,8 @@ public sealed record FundState
 {
     public static readonly FundState Initial = new();
 
-    /// <summary>The version of this state's JSON: a snapshot of another shape is ignored and folded again (2: calls carry due dates; 3: and the day they were made; 4: receipts by value date; 5: payment references).</summary>
-    public const string Shape = "5";
+    /// <summary>The version of this state's JSON: a snapshot of another shape is ignored and folded again (2: calls carry due dates; 3: and the day they were made; 4: receipts by value date; 5: payment references; 6: payments by value date).</summary>
+    public const string Shape = "6";
 
     public FundStatus Status { get; init; }
 
@@ -62,14 +62,18 @@ public sealed record FundState
     /// <summary>The bank references of the fund's payments: each names one transfer on a bank statement, so none is used twice.</summary>
     public ImmutableHashSet<string> PaymentReferences { get; init; } = ImmutableHashSet<string>.Empty;
 
-    /// <summary>Capital received, by value date (<see cref="ValueDates.Add"/>).</summary>
+    /// <summary>Capital received and payments that came back, by value date (<see cref="ValueDates.Add"/>).</summary>
     public ImmutableDictionary<string, long> ReceivedByValueDate { get; init; } = ImmutableDictionary<string, long>.Empty;
 
+    /// <summary>Payments made, by value date (a payment that came back stays here, and its return is received on its own day).</summary>
+    public ImmutableDictionary<string, long> PaidByValueDate { get; init; } = ImmutableDictionary<string, long>.Empty;
+
     /// <summary>
-    /// What a payment valued <paramref name="day"/> may spend: the cash on hand less capital that arrives only after
-    /// that day. Every payment counts against it whatever its own date, so no later day is left short either.
+    /// What a payment valued <paramref name="day"/> may spend: the least the cash stands at, counted by value date, on
+    /// that day or any later one. Capital arriving later does not count on the day, and payments valued later are
+    /// still covered, whatever order the payments were recorded in.
     /// </summary>
-    public long CashOnHandOnMinor(NodaTime.LocalDate day) => CashOnHandMinor - ValueDates.After(ReceivedByValueDate, day);
+    public long CashOnHandOnMinor(NodaTime.LocalDate day) => ValueDates.LeastBalanceFrom(day, CashOnHandMinor, ReceivedByValueDate, PaidByValueDate);
 
     public long ReservedMinor { get; init; }
 

@@ -102,6 +102,35 @@ public class DisbursementTests
     }
 
     [Fact]
+    public void Whether_a_payment_fits_does_not_depend_on_the_order_payments_were_recorded_in()
+    {
+        // 100,000.00 arrived today and 100,000.00 is announced for a month ahead. Another startup's 100,000.00 is
+        // already scheduled for that day; this tranche of 100,000.00 valued today leaves the cash at 0.00 today and
+        // 0.00 in a month: never short, so it is paid, as it would be had it been recorded first.
+        var inAMonth = Today.PlusDays(30);
+        var other = new ApplicationId("app-other");
+        var hundred = Gbp("100000.00");
+        object[] fund =
+        [
+            Opened(), Committed("2000000.00"),
+            Called("100000.00"), Received("100000.00"),
+            Called("100000.00", call: new CallId("call-2")), Received("100000.00", call: new CallId("call-2")) with { ValueDate = inAMonth },
+            new FundsReserved(TheFund, other, hundred, [new ReservedTranche(1, 1, hundred)], At),
+            Reserved,
+            new FundsDisbursed(TheFund, other, 1, 1, hundred, inAMonth, "PAY-OTHER", At),
+        ];
+        FundDecider.Fold(fund).CashOnHandOnMinor(Today).ShouldBe(10_000_000);
+        Spec.Given(fund, ActiveApplication).When(Disburse(1)).ThenSucceeds().FundEvents.ShouldHaveSingleItem();
+
+        // A second 100,000.00 today would leave the month's payment short: refused, whichever was recorded first.
+        object[] paidToday = [.. fund, FundPaid(1)];
+        var state = FundDecider.Fold(paidToday);
+        state.CashOnHandOnMinor(Today).ShouldBe(0);
+        state.CashOnHandOnMinor(inAMonth).ShouldBe(0);
+        state.CashOnHandOnMinor(Today.PlusDays(-1)).ShouldBe(0, "before today the 100,000.00 had not arrived either");
+    }
+
+    [Fact]
     public void Co_investment_announced_for_later_does_not_match_a_payment_valued_earlier()
     {
         var uk = Policy(ReadyMadePolicies.UkFutureFund);
