@@ -37,7 +37,15 @@ internal static class DisbursementRules
                 $"The fund has already paid under reference {reference}: each payment has its own bank reference, as its statement line does.", "paymentReference");
         }
 
-        ValueDates.Require(command.ValueDate, command.At, application.ApprovedOn, "the approval");
+        // Tranches are paid in order, so their value dates are in order too: none before the previous tranche's.
+        if (tranche.TrancheNumber > 1 && application.Tranches[tranche.TrancheNumber - 2].PaidOn is { } previous && previous > application.ApprovedOn)
+        {
+            ValueDates.Require(command.ValueDate, command.At, previous, $"the payment of tranche {tranche.TrancheNumber - 1}");
+        }
+        else
+        {
+            ValueDates.Require(command.ValueDate, command.At, application.ApprovedOn, "the approval");
+        }
 
         var cashOnTheDay = fund.CashOnHandOnMinor(command.ValueDate);
         if (tranche.AmountMinor > cashOnTheDay)

@@ -102,6 +102,16 @@ public class DisbursementTests
     }
 
     [Fact]
+    public void A_tranche_is_never_valued_before_the_payment_of_the_one_before_it()
+    {
+        object[] application = [.. ActiveApplication, Paid(1) with { ValueDate = Today.PlusDays(5) }, Reported(2), Verified(2)];
+        object[] fund = [.. FundWithReservation(), FundPaid(1) with { ValueDate = Today.PlusDays(5) }];
+        Spec.Given(fund, application).When(new DisburseTranche(TheApp, 2, Today.PlusDays(4), "PAY-2-1", At))
+            .ThenRefused(ErrorCodes.ValueDateTooEarly, "valueDate");
+        Spec.Given(fund, application).When(new DisburseTranche(TheApp, 2, Today.PlusDays(5), "PAY-2-1", At)).ThenSucceeds().FundEvents.ShouldHaveSingleItem();
+    }
+
+    [Fact]
     public void Whether_a_payment_fits_does_not_depend_on_the_order_payments_were_recorded_in()
     {
         // 100,000.00 arrived today and 100,000.00 is announced for a month ahead. Another startup's 100,000.00 is
