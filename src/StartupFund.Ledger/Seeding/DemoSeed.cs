@@ -20,7 +20,8 @@ public sealed record SeedReport(int Written, int AlreadyPresent);
 /// Startup SG Equity-style bands) and Kuwait (KWD, Yozma 40% public cap), with sponsors, capital
 /// calls and applications in every lifecycle state, paid tranches and co-investments.
 /// Every command carries a fixed Idempotency-Key ("demo-seed:N"), so seeding again writes nothing.
-/// Business instants start 120 days before the first run and advance a few hours per step.
+/// Business instants start <see cref="StartDaysAgo"/> days before the first run and advance a few hours per step
+/// (and days between a submission, its review and its decision), ending before the day of the run.
 /// </summary>
 public sealed class DemoSeed(StartupFundLedger ledger)
 {
@@ -33,6 +34,9 @@ public sealed class DemoSeed(StartupFundLedger ledger)
         "Expansion to a second market",
     ];
 
+    /// <summary>How far back the demo's story begins: far enough that its last step is still in the past.</summary>
+    private const int StartDaysAgo = 200;
+
     private int step;
     private int written;
     private int present;
@@ -40,11 +44,20 @@ public sealed class DemoSeed(StartupFundLedger ledger)
 
     public async Task<SeedReport> RunAsync(CancellationToken cancellationToken = default)
     {
-        at = ledger.Clock.GetCurrentInstant() - Duration.FromDays(120);
+        var now = ledger.Clock.GetCurrentInstant();
+        at = now - Duration.FromDays(StartDaysAgo);
         await GermanyAsync(cancellationToken).ConfigureAwait(false);
         await KenyaAsync(cancellationToken).ConfigureAwait(false);
         await JapanAsync(cancellationToken).ConfigureAwait(false);
         await KuwaitAsync(cancellationToken).ConfigureAwait(false);
+
+        // A ledger records what happened, never what will: a demo whose business days ran past today would show
+        // payments made next month, and refuse today's co-investment as earlier than the application.
+        if (at > now)
+        {
+            throw new InvalidOperationException($"The demo's business days run {(at - now).TotalDays:F0} days past today: start it earlier.");
+        }
+
         return new SeedReport(written, present);
     }
 

@@ -6,7 +6,9 @@ namespace StartupFund.Ledger.Views;
 
 public sealed record StartupView(string StartupId, string Name, string RegistrationNumber, string Country);
 
-public sealed record TrancheView(int TrancheNumber, Money Amount, string Milestone, LocalDate? DueDate, MilestoneStatus MilestoneStatus, bool Paid, int Attempt);
+/// <param name="PaidOn">The value date of the payment while the tranche is paid (null before it was kept).</param>
+public sealed record TrancheView(
+    int TrancheNumber, Money Amount, string Milestone, LocalDate? DueDate, MilestoneStatus MilestoneStatus, bool Paid, int Attempt, LocalDate? PaidOn = null);
 
 public sealed record CoInvestorView(string InvestorId, string Name, Money Committed, Money Received, Money Outstanding);
 
@@ -51,7 +53,7 @@ public sealed record ApplicationView(
             M(state.PaidMinor),
             M(state.CoInvestmentReceivedMinor),
             state.Scores.Count,
-            [.. state.Tranches.Select(t => new TrancheView(t.TrancheNumber, M(t.AmountMinor), t.Milestone, t.DueDate, t.MilestoneStatus, t.Paid, t.Attempt))],
+            [.. state.Tranches.Select(t => new TrancheView(t.TrancheNumber, M(t.AmountMinor), t.Milestone, t.DueDate, t.MilestoneStatus, t.Paid, t.Attempt, t.PaidOn))],
             [.. state.CoInvestors.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c =>
                 new CoInvestorView(c.Key, c.Value.Name, M(c.Value.CommittedMinor), M(c.Value.ReceivedMinor), M(c.Value.OutstandingMinor)))],
             ApplicationStatuses.IsPayingOut(state.Status) ? next?.TrancheNumber : null,
