@@ -39,6 +39,7 @@ public sealed class ValueDateAheadTests(WebFactory factory) : IClassFixture<WebF
         TestId(html, "tranche-2-paid").ShouldBe("Sent, value date ahead");
         TestId(html, "tranche-2-paid-on").ShouldBe(DateTime.UtcNow.AddDays(3).ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB")));
         TestId(html, "tranche-1-paid").ShouldBe("Yes");
+        TestId(html, "application-fund").ShouldStartWith("Japan Deep Tech AI Fund");   // the fund's name, not only its id
     }
 
     private static async Task ExpectDoneAsync(Task<HttpResponseMessage> sending)

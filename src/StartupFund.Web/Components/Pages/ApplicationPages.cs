@@ -5,8 +5,8 @@ using StartupFund.Web.Api;
 
 namespace StartupFund.Web.Components.Pages;
 
-/// <summary>An application with its history, as the startup's and the manager's pages both load it.</summary>
-public sealed record LoadedApplication(ApplicationView? Application, IReadOnlyList<AuditEventView> History, ApiProblem? Problem);
+/// <summary>An application with its history and its fund's name, as the startup's and the manager's pages both load it.</summary>
+public sealed record LoadedApplication(ApplicationView? Application, IReadOnlyList<AuditEventView> History, ApiProblem? Problem, string? FundName = null);
 
 public static class ApplicationPages
 {
@@ -20,9 +20,10 @@ public static class ApplicationPages
             return new LoadedApplication(null, [], application.Problem);
         }
 
-        // The history is a convenience: a caller the API does not show it to still sees the application.
+        // The history and the fund's name are conveniences: a caller the API does not show them to still sees the application.
         var history = await api.GetAsync<AuditStreamView>($"{path}/history").ConfigureAwait(false);
-        return new LoadedApplication(application.Value, history.Value?.Events ?? [], null);
+        var fund = await api.GetAsync<FundView>($"funds/{Uri.EscapeDataString(application.Value.FundId)}").ConfigureAwait(false);
+        return new LoadedApplication(application.Value, history.Value?.Events ?? [], null, fund.Value?.Name);
     }
 
     /// <summary>A tranche number from a form (1..999), or 0 which the API refuses with its own code.</summary>
