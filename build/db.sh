@@ -112,6 +112,7 @@ external_status() {
   local host port
   host="$(printf '%s' "$STARTUPFUND_DB" | tr ';' '\n' | sed -n 's/^[[:space:]]*\(Host\|Server\)[[:space:]]*=[[:space:]]*//Ip' | head -n1)"
   port="$(printf '%s' "$STARTUPFUND_DB" | tr ';' '\n' | sed -n 's/^[[:space:]]*Port[[:space:]]*=[[:space:]]*//Ip' | head -n1)"
+  host="${host%"${host##*[![:space:]]}"}"; port="${port%"${port##*[![:space:]]}"}"   # Npgsql trims values too
   host="${host:-localhost}"; port="${port:-5432}"
   if timeout 5 bash -c "exec 3<>/dev/tcp/$host/$port" 2>/dev/null; then
     echo "db: external (STARTUPFUND_DB), answering on $host:$port"

@@ -146,8 +146,7 @@ public static class ApplicationDecider
 
     private static CoInvestmentReceived ReceiveCoInvestment(ReceiveCoInvestment command, ApplicationState state)
     {
-        // Money committed earlier may arrive after the last tranche: it is received and counts, as promised.
-        ApplicationRules.RequireStatus(state, ErrorCodes.ApplicationNotFunding, ApplicationStatus.Approved, ApplicationStatus.Active, ApplicationStatus.FullyPaid);
+        ApplicationRules.RequireStatus(state, ErrorCodes.ApplicationNotFunding, [.. ApplicationStatuses.ReceivingCoInvestment]);
         ValueDates.Require(command.ValueDate, command.At, state.SubmittedOn, "the application's submission");
         var amount = command.Amount.RequireCurrency(state.Currency, "amount").RequirePositive("amount");
         if (!state.CoInvestors.TryGetValue(command.InvestorId.Value, out var investor))

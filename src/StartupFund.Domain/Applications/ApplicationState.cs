@@ -46,6 +46,13 @@ public static class ApplicationStatuses
 
     /// <summary>Approved (offer open) or active: the fund still holds the unpaid remainder, and the first unpaid tranche is the next to come.</summary>
     public static bool IsPayingOut(ApplicationStatus status) => status is ApplicationStatus.Approved or ApplicationStatus.Active;
+
+    /// <summary>
+    /// The statuses in which co-investment committed earlier may still be received: while paying out, and once fully
+    /// paid (money promised may arrive after the last tranche).
+    /// </summary>
+    public static IReadOnlyList<ApplicationStatus> ReceivingCoInvestment { get; } =
+        [ApplicationStatus.Approved, ApplicationStatus.Active, ApplicationStatus.FullyPaid];
 }
 
 public enum MilestoneStatus

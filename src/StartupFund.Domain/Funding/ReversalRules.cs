@@ -1,3 +1,4 @@
+using NodaTime;
 using StartupFund.Domain.Applications;
 using StartupFund.Domain.Common;
 using StartupFund.Domain.Funds;
@@ -7,7 +8,8 @@ namespace StartupFund.Domain.Funding;
 /// <summary>
 /// A failed bank transfer: the latest paid tranche is reversed, the cash comes back to the fund
 /// and the tranche is reserved again (a fresh pending transfer, next attempt), ready to be repaid.
-/// The money comes back on its value date (by default the day the reversal is recorded), never before
+/// The money comes back on its value date (by default the day the reversal is recorded, or the payment's
+/// own if that is later: a transfer announced forward-dated may be cancelled before it is due), never before
 /// the payment's own, and is cash only from that day. After a cancellation nothing is reserved again:
 /// the money returns to available-to-commit, and the application stays cancelled.
 /// </summary>
@@ -30,9 +32,11 @@ internal static class ReversalRules
         }
 
         var reason = BoundedText.Required(command.Reason, Limits.ReasonMaxLength, "Reason");
-        var cameBack = command.ValueDate ?? command.At.InUtc().Date;
         Invariant.Require(tranche.PaidOn is not null, "a paid tranche knows the day it was paid");
-        ValueDates.Require(cameBack, command.At, tranche.PaidOn!.Value, "the payment's value date");
+        var paidOn = tranche.PaidOn!.Value;
+        // Without a date the money came back the day it is recorded, or the payment's own day if that is still ahead.
+        var cameBack = command.ValueDate ?? LocalDate.Max(command.At.InUtc().Date, paidOn);
+        ValueDates.Require(cameBack, command.At, paidOn, "the payment's value date");
         Invariant.Require(fund.DisbursedMinor >= tranche.AmountMinor, "a paid tranche is part of its fund's disbursements");
         var amount = fund.Money(tranche.AmountMinor);
         var reversed = new TrancheDisbursementReversed(

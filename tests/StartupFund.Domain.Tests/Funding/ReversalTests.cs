@@ -68,6 +68,12 @@ public class ReversalTests
 
         Spec.Given(fund, application).When(new ReverseDisbursement(TheApp, 1, "Returned", At, Today.PlusDays(-1)))
             .ThenRefused(ErrorCodes.ValueDateTooEarly, "valueDate");
+
+        // A payment announced forward-dated and cancelled before it is due comes back, without a date given, on its own day.
+        object[] ahead = [.. FundWithReservation(), FundPaid(1) with { ValueDate = Today.PlusDays(5) }];
+        var undated = Spec.Given(ahead, [.. ActiveApplication, Paid(1) with { ValueDate = Today.PlusDays(5) }])
+            .When(new ReverseDisbursement(TheApp, 1, "Instruction cancelled", At)).ThenSucceeds();
+        ((DisbursementReversed)undated.FundEvents.Single()).ValueDate.ShouldBe(Today.PlusDays(5));
         Spec.Given(fund, application).When(new ReverseDisbursement(TheApp, 1, "Returned", At, Today.PlusDays(ValueDates.MaxDaysAhead + 1)))
             .ThenRefused(ErrorCodes.ValueDateTooFarAhead, "valueDate");
     }
