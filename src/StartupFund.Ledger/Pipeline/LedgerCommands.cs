@@ -74,8 +74,9 @@ public sealed class LedgerCommands
     {
         ArgumentNullException.ThrowIfNull(command);
         ArgumentNullException.ThrowIfNull(request);
-        // A submission leaves its fund unwritten, so a decision on a remembered fund could not stand: read both.
-        return pipeline.RunAsync(request, token => DecisionLoads.DecideAsync(store, mayRemember: command is not SubmitApplication, async (loads, token) =>
+        // A submission or an amendment leaves its fund unwritten, so a decision on a remembered fund could not stand
+        // and would be made again: read both from the start.
+        return pipeline.RunAsync(request, token => DecisionLoads.DecideAsync(store, mayRemember: command is not (SubmitApplication or AmendApplication), async (loads, token) =>
         {
             var applicationStreamId = Streams.Application(command.ApplicationId);
             var (application, fund, readTogether) = await LoadAsync(loads, command, applicationStreamId, token).ConfigureAwait(false);
