@@ -2,6 +2,7 @@ using FsCheck;
 using FsCheck.Fluent;
 using Xunit.Abstractions;
 using StartupFund.Domain.Applications;
+using StartupFund.Domain.Common;
 using StartupFund.Domain.Funds;
 using StartupFund.Domain.Matching;
 
@@ -38,7 +39,8 @@ public class LedgerProperties(ITestOutputHelper output)
         from application in Gen.Choose(0, LedgerSimulation.ApplicationCount - 1)
         from amountUnits in Gen.Choose(1, 60)
         from selector in Gen.Choose(0, 3)
-        select new Op(kind, application, amountUnits, selector);
+        from daysAhead in Gen.Frequency((3, Gen.Constant(0)), (2, Gen.Choose(1, ValueDates.MaxDaysAhead)))
+        select new Op(kind, application, amountUnits, selector, daysAhead);
 
     private static readonly Gen<(int Policy, Op[] Ops)> ScenarioGen =
         from policy in Gen.Choose(0, Policies.Length - 1)

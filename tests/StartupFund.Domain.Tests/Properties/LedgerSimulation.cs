@@ -75,6 +75,7 @@ internal sealed class LedgerSimulation
         var investor = new InvestorId($"investor-{op.Selector % 2}");
         var nextUnpaid = application.Tranches.FirstOrDefault(tranche => !tranche.Paid)?.TrancheNumber ?? 1;
         var lastPaid = application.Tranches.LastOrDefault(tranche => tranche.Paid)?.TrancheNumber ?? 1;
+        var valueDate = Today.PlusDays(op.DaysAhead);
         switch (op.Kind)
         {
             case OpKind.Advance:
@@ -90,7 +91,7 @@ internal sealed class LedgerSimulation
                 var call = FundState.Calls.OrderBy(pair => pair.Key, StringComparer.Ordinal).Skip(op.AmountUnits % Math.Max(1, FundState.Calls.Count)).FirstOrDefault();
                 var callId = FundState.Calls.Count == 0 ? new CallId("call-none") : new CallId(call.Key);
                 var receipt = op.Selector == 0 && call.Value is { } open ? new Money(open.OutstandingMinor, Currency.Gbp) : amount;
-                Fund_(new ReceiveCapital(Fund, callId, receipt, Today, At));
+                Fund_(new ReceiveCapital(Fund, callId, receipt, valueDate, At));
                 break;
             case OpKind.Submit:
                 Funding(index, new SubmitApplication(
@@ -118,7 +119,7 @@ internal sealed class LedgerSimulation
                 break;
             case OpKind.ReceiveCoInvestment:
                 var outstanding = application.CoInvestors.TryGetValue(investor.Value, out var position) ? position.OutstandingMinor : 0;
-                Single(index, new ReceiveCoInvestment(id, investor, op.Selector < 2 && outstanding > 0 ? new Money(outstanding, Currency.Gbp) : amount, Today, At));
+                Single(index, new ReceiveCoInvestment(id, investor, op.Selector < 2 && outstanding > 0 ? new Money(outstanding, Currency.Gbp) : amount, valueDate, At));
                 break;
             case OpKind.ReportMilestone:
                 Single(index, new ReportMilestone(id, op.Selector == 3 ? 2 : nextUnpaid, "Evidence", At));
@@ -127,10 +128,10 @@ internal sealed class LedgerSimulation
                 Single(index, new VerifyMilestone(id, op.Selector == 3 ? 2 : nextUnpaid, null, At));
                 break;
             case OpKind.Disburse:
-                Funding(index, new DisburseTranche(id, op.Selector == 3 ? 2 : nextUnpaid, Today, "PAY", At));
+                Funding(index, new DisburseTranche(id, op.Selector == 3 ? 2 : nextUnpaid, valueDate, PaymentReference(), At));
                 break;
             case OpKind.Reverse:
-                Funding(index, new ReverseDisbursement(id, op.Selector == 3 ? 1 : lastPaid, "Returned by bank", At));
+                Funding(index, new ReverseDisbursement(id, op.Selector == 3 ? 1 : lastPaid, "Returned by bank", At, op.Selector == 2 ? null : valueDate));
                 break;
             case OpKind.CancelRemainder:
                 Funding(index, new CancelRemainder(id, "Cancelled", At));
@@ -215,7 +216,8 @@ internal sealed class LedgerSimulation
             return;
         }
 
-        if (FundState.CashOnHandMinor < tranche.AmountMinor)
+        var valueDate = Today.PlusDays(op.DaysAhead);
+        if (FundState.CashOnHandOnMinor(valueDate) < tranche.AmountMinor)
         {
             var open = FundState.Calls.FirstOrDefault(pair => pair.Value.OutstandingMinor > 0);
             var uncalled = FundState.Sponsors.FirstOrDefault(pair => pair.Value.UncalledMinor > 0);
@@ -228,8 +230,11 @@ internal sealed class LedgerSimulation
             return;
         }
 
-        Funding(op.Application, new DisburseTranche(id, tranche.TrancheNumber, Today, "PAY", At));
+        Funding(op.Application, new DisburseTranche(id, tranche.TrancheNumber, valueDate, PaymentReference(), At));
     }
+
+    /// <summary>Each payment has its own bank reference (a fund refuses one used before).</summary>
+    private string PaymentReference() => string.Create(CultureInfo.InvariantCulture, $"PAY-{events.Count}");
 
     private static TrancheTerms[] Schedule(long totalMinor, int count)
     {
@@ -294,6 +299,7 @@ internal sealed class LedgerSimulation
     {
         var fund = FundState;
         fund.CashOnHandMinor.ShouldBeGreaterThanOrEqualTo(0, "cash on hand");
+        fund.CashOnHandOnMinor(Today.PlusDays(-1)).ShouldBeGreaterThanOrEqualTo(0, "cash on hand on every day, counted by value date");
         fund.AvailableToCommitMinor.ShouldBeGreaterThanOrEqualTo(0, "available to commit");
         fund.ReservedMinor.ShouldBeGreaterThanOrEqualTo(0, "reserved");
         Ledger.IsBalanced().ShouldBeTrue("trial balance");

@@ -29,8 +29,11 @@ public enum OpKind
     Amend,
 }
 
-/// <summary>One random step: a command kind, the application it targets, an amount and a small selector.</summary>
-public sealed record Op(OpKind Kind, int Application, int AmountUnits, int Selector)
+/// <summary>
+/// One random step: a command kind, the application it targets, an amount, a small selector, and how many days
+/// after the (fixed) day of recording its money moves, for the steps that move money.
+/// </summary>
+public sealed record Op(OpKind Kind, int Application, int AmountUnits, int Selector, int DaysAhead)
 {
-    public override string ToString() => $"{Kind}(app {Application}, {AmountUnits}0k, #{Selector})";
+    public override string ToString() => $"{Kind}(app {Application}, {AmountUnits}0k, #{Selector}, +{DaysAhead}d)";
 }
