@@ -53,6 +53,13 @@ public static class ApplicationStatuses
     /// </summary>
     public static IReadOnlyList<ApplicationStatus> ReceivingCoInvestment { get; } =
         [ApplicationStatus.Approved, ApplicationStatus.Active, ApplicationStatus.FullyPaid];
+
+    /// <summary>
+    /// The statuses in which a paid tranche may be reversed: while paying out, once fully paid, and after a cancellation
+    /// (the bank may return a payment whatever the fund decided since, and the books must follow).
+    /// </summary>
+    public static IReadOnlyList<ApplicationStatus> Reversible { get; } =
+        [ApplicationStatus.Active, ApplicationStatus.FullyPaid, ApplicationStatus.Cancelled];
 }
 
 public enum MilestoneStatus

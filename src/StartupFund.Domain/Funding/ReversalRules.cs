@@ -17,8 +17,7 @@ internal static class ReversalRules
 {
     public static TwoStreamDecision Decide(ReverseDisbursement command, ApplicationState application, FundState fund)
     {
-        // After a cancellation too: the bank may return a payment whatever the fund decided since, and the books must follow.
-        ApplicationRules.RequireStatus(application, ErrorCodes.ApplicationNotFunding, ApplicationStatus.Active, ApplicationStatus.FullyPaid, ApplicationStatus.Cancelled);
+        ApplicationRules.RequireStatus(application, ErrorCodes.ApplicationNotFunding, [.. ApplicationStatuses.Reversible]);
         var tranche = ApplicationRules.RequireTranche(application, command.TrancheNumber);
         if (!tranche.Paid)
         {
