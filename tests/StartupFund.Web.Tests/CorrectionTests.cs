@@ -77,7 +77,9 @@ public sealed class CorrectionTests(WebFactory factory) : IClassFixture<WebFacto
         var before = await factory.EventCountAsync();
 
         var undated = await manager.PostFormAsync(paid, paid, new() { ["tranche"] = "2", ["reason"] = "Returned by the bank.", ["valueDate"] = "", ["confirm"] = "yes", ["idempotencyKey"] = Key() }, handler: "reverse");
-        (await undated.Content.ReadAsStringAsync()).ShouldContain("id=\"e-valueDate\"");
+        var undatedHtml = await undated.Content.ReadAsStringAsync();
+        undatedHtml.ShouldContain("id=\"e-valueDate\"");
+        undatedHtml.ShouldContain("data-code=\"text.required\"");
         (await factory.EventCountAsync()).ShouldBe(before, "an emptied date is refused, not taken for today");
 
         var unticked = await manager.PostFormAsync(paid, paid, new() { ["tranche"] = "2", ["reason"] = "Returned by the bank.", ["idempotencyKey"] = Key() }, handler: "reverse");
@@ -90,6 +92,7 @@ public sealed class CorrectionTests(WebFactory factory) : IClassFixture<WebFacto
         (_, html) = await manager.GetAsync(paid);
         TestId(html, "application-status").ShouldBe("Active");
         TestId(html, "tranche-2-paid").ShouldBe("No");
+        html.ShouldContain("The payment was reversed; the tranche can be paid again.");
         html.ShouldContain("Reverse the payment of tranche 1 (");
 
         using var kuwait = factory.Session();

@@ -58,6 +58,13 @@ public sealed class ResourcesTests
         codes.Where(code => !english.ContainsKey("error." + code)).ShouldBeEmpty("codes a page would show in the API's English words");
     }
 
+    [Fact]
+    public void Every_notice_has_a_text()
+    {
+        var english = Texts(CultureInfo.InvariantCulture);
+        Session.Notice.Keys.Where(key => !english.ContainsKey(key)).ShouldBeEmpty("notices a page would show as their key");
+    }
+
     private static Dictionary<string, string> Texts(CultureInfo culture, bool own = false)
     {
         // tryParents: false reads only the language's own file, so a missing key is not hidden by English.

@@ -313,6 +313,8 @@ public sealed partial class WebAppTests(WebFactory factory) : IClassFixture<WebF
         TestId(html, "application-status").ShouldBe("Cancelled");
         html.ShouldContain("Reverse the payment of tranche 1 (");
         html.ShouldNotContain("Cancel the unpaid remainder");
+        html.ShouldContain("nothing is reserved, and the application stays cancelled");
+        html.ShouldNotContain("the money is reserved for the tranche again");
         html.ShouldNotContain("data-testid=\"no-actions\"");
     }
 
