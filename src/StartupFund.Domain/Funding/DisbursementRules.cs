@@ -30,12 +30,10 @@ internal static class DisbursementRules
                 ErrorCodes.TrancheMilestoneNotVerified, $"The milestone of tranche {tranche.TrancheNumber} has not been verified.");
         }
 
+        // That no other payment of the fund has this reference is checked where every reference is kept: the journal's
+        // unique index, in the same transaction (the ledger answers payment.reference_reused). A set in the fund's
+        // state would grow with every payment, and the state is read and written whole by each command on the fund.
         var reference = BoundedText.Required(command.PaymentReference, Limits.ReferenceMaxLength, "Payment reference");
-        if (fund.PaymentReferences.Contains(reference))
-        {
-            throw DomainException.Rule(ErrorCodes.PaymentReferenceReused,
-                $"The fund has already paid under reference {reference}: each payment has its own bank reference, as its statement line does.", "paymentReference");
-        }
 
         // Tranches are paid in order, so their value dates are in order too: none before the previous tranche's.
         if (tranche.TrancheNumber > 1 && application.Tranches[tranche.TrancheNumber - 2].PaidOn is { } previous && previous > application.ApprovedOn)

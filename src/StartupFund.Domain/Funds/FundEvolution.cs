@@ -58,7 +58,6 @@ internal static class FundEvolution
                 ReservedMinor = state.ReservedMinor - disbursed.Amount.MinorUnits,
                 DisbursedMinor = state.DisbursedMinor + disbursed.Amount.MinorUnits,
                 CashOnHandMinor = state.CashOnHandMinor - disbursed.Amount.MinorUnits,
-                PaymentReferences = state.PaymentReferences.Add(disbursed.PaymentReference),
                 PaidByValueDate = ValueDates.Add(state.PaidByValueDate, disbursed.ValueDate, disbursed.Amount.MinorUnits),
             },
             DisbursementReversed reversed => state with

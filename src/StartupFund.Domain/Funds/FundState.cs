@@ -30,8 +30,8 @@ public sealed record FundState
 {
     public static readonly FundState Initial = new();
 
-    /// <summary>The version of this state's JSON: a snapshot of another shape is ignored and folded again (2: calls carry due dates; 3: and the day they were made; 4: receipts by value date; 5: payment references; 6: payments by value date).</summary>
-    public const string Shape = "6";
+    /// <summary>The version of this state's JSON: a snapshot of another shape is ignored and folded again (2: calls carry due dates; 3: and the day they were made; 4: receipts by value date; 5: payment references; 6: payments by value date; 7: no payment references, the journal keeps them).</summary>
+    public const string Shape = "7";
 
     public FundStatus Status { get; init; }
 
@@ -58,9 +58,6 @@ public sealed record FundState
     public long ReceivedMinor { get; init; }
 
     public long CashOnHandMinor { get; init; }
-
-    /// <summary>The bank references of the fund's payments: each names one transfer on a bank statement, so none is used twice.</summary>
-    public ImmutableHashSet<string> PaymentReferences { get; init; } = ImmutableHashSet<string>.Empty;
 
     /// <summary>Capital received and payments that came back, by value date (<see cref="ValueDates.Add"/>).</summary>
     public ImmutableDictionary<string, long> ReceivedByValueDate { get; init; } = ImmutableDictionary<string, long>.Empty;

@@ -77,6 +77,16 @@ internal sealed class CommandPipeline(EventStore.EventStore store, IdempotencySt
                     ?? throw new InvalidOperationException($"Idempotency key '{key}' clashed but has no stored response."))
                     .ReplayFor(request.Fingerprint);
             }
+            catch (PostgresException e) when (UniqueRules.RefusalFor(e) is { } refusal)
+            {
+                // The same request may have committed first, with the very fact that now collides.
+                if (key is not null && await idempotency.FindAsync(key, cancellationToken).ConfigureAwait(false) is { } winner)
+                {
+                    return winner.ReplayFor(request.Fingerprint);
+                }
+
+                throw refusal;
+            }
             catch (ConcurrencyException e)
             {
                 if (request.IfMatch is { } expected && e.StreamId == decision.PrimaryStreamId)

@@ -1,4 +1,6 @@
 using Npgsql;
+using StartupFund.Domain.Events;
+using StartupFund.Domain.Funds;
 using StartupFund.EventStore.Schema;
 
 namespace StartupFund.Ledger.Schema;
@@ -9,6 +11,12 @@ namespace StartupFund.Ledger.Schema;
 /// </summary>
 public static class ReadModelSchema
 {
+    /// <summary>
+    /// The unique index that keeps each bank reference to one payment of its fund. The journal is written in the
+    /// payment's own transaction, so a reference used before fails the payment (<see cref="Pipeline.UniqueRules"/>).
+    /// </summary>
+    public const string PaymentReferenceIndex = "journal_payment_reference";
+
     public static async Task MigrateAsync(NpgsqlDataSource dataSource, SchemaName schema, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(dataSource);
@@ -82,6 +90,9 @@ public static class ReadModelSchema
         -- written before; rebuild-read-models fills them in).
         alter table {s}.journal_entries add column if not exists value_date date;
         alter table {s}.journal_entries add column if not exists reference text;
+        -- Added 2026-11-23: a payment's bank reference names one transfer on the fund's bank statement.
+        create unique index if not exists {PaymentReferenceIndex} on {s}.journal_entries (fund_id, reference)
+            where event_type = '{EventAliases.AliasOf(typeof(FundsDisbursed))}';
 
         create table if not exists {s}.idempotency (
             key text primary key,

@@ -149,16 +149,4 @@ public class DisbursementTests
         Spec.Given(FundWithReservation(policy: uk), announced).When(new DisburseTranche(TheApp, 1, Today.PlusDays(3), "PAY-1-1", At))
             .ThenSucceeds().ApplicationEvents.ShouldHaveSingleItem();
     }
-
-    [Fact]
-    public void A_payment_reference_names_one_payment_of_the_fund()
-    {
-        object[] afterFirst = [.. ActiveApplication, Paid(1), Reported(2), Verified(2)];
-        Spec.Given([.. FundWithReservation(), FundPaid(1)], afterFirst)
-            .When(new DisburseTranche(TheApp, 2, Today, "PAY-1-1", At))
-            .ThenRefused(ErrorCodes.PaymentReferenceReused, "paymentReference");
-        Spec.Given([.. FundWithReservation(), FundPaid(1)], afterFirst)
-            .When(new DisburseTranche(TheApp, 2, Today, "PAY-2-1", At))
-            .Then([Paid(2)], [FundPaid(2)]);
-    }
 }
