@@ -64,6 +64,43 @@ public sealed class CoInvestorTests(WebFactory factory) : IClassFixture<WebFacto
     }
 
     [Fact]
+    public async Task A_manager_records_money_received_against_an_earlier_commitment()
+    {
+        using var api = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Token(DemoIdentities.Find("manager-ke")!.Identity));
+        api.DefaultRequestHeaders.Add("Idempotency-Key", Guid.NewGuid().ToString("N"));
+        using var committed = await api.PostAsJsonAsync("/applications/ke-app-mpesa/co-investments",
+            new { investorId = "ke-receipt-angel", investorName = "Nairobi Angels", amount = new { amount = "1000000.00", currency = "KES" } });
+        committed.StatusCode.ShouldBe(HttpStatusCode.OK, await committed.Content.ReadAsStringAsync());
+
+        using var manager = factory.Session();
+        await manager.SignInAsync("manager-ke");
+        const string page = "/app/review/ke-app-mpesa";
+        var (_, html) = await manager.GetAsync(page);
+        html.ShouldContain("Record money received against a commitment");
+        html.ShouldContain("<option value=\"ke-receipt-angel\"");
+        html.ShouldContain("Nairobi Angels: 1,000,000.00 KES outstanding");
+        var before = await factory.EventCountAsync();
+
+        var forged = await manager.PostFormAsync(page, page, new()
+        {
+            ["investorId"] = "someone-else", ["amount.amount"] = "400000.00", ["valueDate"] = Today, ["idempotencyKey"] = Guid.NewGuid().ToString("N"),
+        }, handler: "receipt");
+        (await forged.Content.ReadAsStringAsync()).ShouldContain("data-code=\"form.choice_unknown\"");
+        (await factory.EventCountAsync()).ShouldBe(before, "a choice the page did not offer sends nothing");
+
+        var received = await manager.PostFormAsync(page, page, new()
+        {
+            ["investorId"] = "ke-receipt-angel", ["amount.amount"] = "400000.00", ["valueDate"] = Today, ["idempotencyKey"] = Guid.NewGuid().ToString("N"),
+        }, handler: "receipt");
+        received.StatusCode.ShouldBe(HttpStatusCode.Redirect, await received.Content.ReadAsStringAsync());
+        (await factory.EventCountAsync()).ShouldBe(before + 1, "the receipt alone: no new commitment");
+        (_, html) = await manager.GetAsync(page);
+        html.ShouldContain("The money received was recorded.");
+        html.ShouldContain("Nairobi Angels: 600,000.00 KES outstanding");
+    }
+
+    [Fact]
     public async Task A_co_investor_is_not_offered_the_startups_or_the_funds_forms()
     {
         using var session = factory.Session();
