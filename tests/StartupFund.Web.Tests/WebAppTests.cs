@@ -529,6 +529,21 @@ public sealed partial class WebAppTests(WebFactory factory) : IClassFixture<WebF
         html.ShouldNotContain("balance-EUR-committed");
     }
 
+    [Fact]
+    public async Task A_filter_the_api_refuses_is_named_by_its_label_not_the_query_field()
+    {
+        using var session = factory.Session();
+        await session.SignInAsync("regulator-global");
+
+        var (_, log) = await session.GetAsync("/app/audit?from=2026-13-45");
+        log.ShouldContain("<li>Recorded from (UTC date): ");
+        log.ShouldNotContain("<li>recordedFrom:");
+
+        var (_, dashboard) = await session.GetAsync("/app/countries/DE?date=someday");
+        dashboard.ShouldContain("<li>As of date (UTC): ");
+        dashboard.ShouldNotContain("<li>date:");
+    }
+
     public static TheoryData<string, string> PagesByRole() => new()
     {
         { "startup-aleph", "/app" },
