@@ -36,6 +36,12 @@ public sealed record InformationProvided(ApplicationId ApplicationId, string Ans
 public sealed record ApplicationScored(ApplicationId ApplicationId, ReviewerId ReviewerId, int Score, string Comment, Instant ScoredAt)
     : IApplicationEvent;
 
+/// <summary>
+/// The reviewers' scores no longer stand: they judged the application before it was amended. They stay in the
+/// log (each <see cref="ApplicationScored"/>, with its comment); the reviewers score the amended terms again.
+/// </summary>
+public sealed record ScoresWithdrawn(ApplicationId ApplicationId, int Count, Instant WithdrawnAt) : IApplicationEvent;
+
 public sealed record ApplicationApproved(
     ApplicationId ApplicationId, FundId FundId, Money Amount, IReadOnlyList<TranchePlan> Tranches, Instant ApprovedAt) : IApplicationEvent;
 

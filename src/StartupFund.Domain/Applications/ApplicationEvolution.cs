@@ -35,6 +35,7 @@ internal static class ApplicationEvolution
             InformationRequested => state with { Status = ApplicationStatus.InformationRequested },
             InformationProvided => state with { Status = ApplicationStatus.UnderReview },
             ApplicationScored scored => state with { Scores = state.Scores.Add(scored.ReviewerId.Value, scored.Score) },
+            ScoresWithdrawn => state with { Scores = state.Scores.Clear() },
             ApplicationApproved approved => state with
             {
                 Status = ApplicationStatus.Approved,

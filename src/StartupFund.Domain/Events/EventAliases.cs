@@ -40,6 +40,7 @@ public static class EventAliases
         (typeof(TrancheDisbursementReversed), "tranche-disbursement-reversed"),
         (typeof(RemainderCancelled), "remainder-cancelled"),
         (typeof(CoInvestmentsReleased), "co-investments-released"),
+        (typeof(ScoresWithdrawn), "scores-withdrawn"),
     ];
 
     private static readonly FrozenDictionary<Type, string> AliasByType = Registry.ToFrozenDictionary(entry => entry.Type, entry => entry.Alias);

@@ -4,7 +4,11 @@ using StartupFund.Domain.Funds;
 
 namespace StartupFund.Domain.Funding;
 
-/// <summary>A startup changes the terms of its pending application; the fund's tickets still bound the amount requested.</summary>
+/// <summary>
+/// A startup changes the terms of its pending application; the fund's tickets still bound the amount requested.
+/// Scores given before judged other terms (a request ten times larger, another stage), so they are withdrawn with
+/// it and the reviewers score again: an approval never rests on scores of terms the startup no longer asks for.
+/// </summary>
 internal static class Amendment
 {
     public static TwoStreamDecision Decide(AmendApplication command, ApplicationState application, FundState fund)
@@ -35,6 +39,10 @@ internal static class Amendment
             Submission.RequireAtLeastTicketMinimum(requested, fund);
         }
 
-        return new TwoStreamDecision([new ApplicationAmended(command.ApplicationId, sector, stage, instrument, requested, summary, command.At)], []);
+        var amended = new ApplicationAmended(command.ApplicationId, sector, stage, instrument, requested, summary, command.At);
+        return application.Scores.Count == 0
+            ? new TwoStreamDecision([amended], [])
+            : new TwoStreamDecision(
+                [amended, new ScoresWithdrawn(command.ApplicationId, application.Scores.Count, command.At)], []);
     }
 }

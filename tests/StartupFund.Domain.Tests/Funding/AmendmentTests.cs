@@ -45,6 +45,26 @@ public class AmendmentTests
     }
 
     [Fact]
+    public void An_amendment_after_scoring_withdraws_the_scores_and_the_reviewers_score_again()
+    {
+        object[] scored = [Submitted(), Started, Scored(), Scored(new ReviewerId("reviewer-2"), 3)];
+
+        Spec.Given([Opened()], scored).When(new AmendApplication(TheApp, null, null, null, Gbp("900000.00"), null, At)).Then(
+            [new ApplicationAmended(TheApp, "Machine learning", Stage.Seed, Instrument.Equity, Gbp("900000.00"), "Speech models for clinics.", At),
+             new ScoresWithdrawn(TheApp, 2, At)],
+            []);
+
+        var afterwards = ApplicationDecider.Fold([.. scored, new ScoresWithdrawn(TheApp, 2, At)]);
+        afterwards.Scores.ShouldBeEmpty();
+        Spec.GivenApplication([.. scored, new ScoresWithdrawn(TheApp, 2, At)]).When(new ScoreApplication(TheApp, Reviewer1, 2, null, At))
+            .ThenSucceeds().ShouldHaveSingleItem();
+    }
+
+    [Fact]
+    public void An_amendment_before_any_score_withdraws_nothing() =>
+        Pending.When(new AmendApplication(TheApp, null, null, null, Gbp("900000.00"), null, At)).ThenSucceeds().ApplicationEvents.ShouldHaveSingleItem();
+
+    [Fact]
     public void A_request_above_the_maximum_ticket_may_stand_as_the_fund_may_approve_less() =>
         Pending.When(new AmendApplication(TheApp, null, null, null, Gbp("2000000.00"), null, At)).ThenSucceeds().ApplicationEvents.Count.ShouldBe(1);
 }

@@ -38,7 +38,9 @@ public static class AuditText
     public static bool HasScored(IEnumerable<AuditEventView> history, string? reviewer)
     {
         ArgumentNullException.ThrowIfNull(history);
-        return reviewer is { Length: > 0 } && history.Any(e => e.Type == "application-scored" && ReviewerOf(e.Data) == reviewer);
+        // Only a score given since the scores were last withdrawn (an amendment) still stands.
+        return reviewer is { Length: > 0 }
+            && history.Reverse().TakeWhile(e => e.Type != "scores-withdrawn").Any(e => e.Type == "application-scored" && ReviewerOf(e.Data) == reviewer);
     }
 
     private static string? ReviewerOf(JsonElement data) =>
