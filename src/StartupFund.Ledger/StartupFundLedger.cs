@@ -93,7 +93,7 @@ public sealed class StartupFundLedger
     public async Task MigrateAsync(CancellationToken cancellationToken = default)
     {
         await Store.MigrateAsync(cancellationToken).ConfigureAwait(false);
-        await ReadModelSchema.MigrateAsync(dataSource, options.ReadSchema, cancellationToken).ConfigureAwait(false);
+        await ReadModelSchema.MigrateAsync(dataSource, options.ReadSchema, Store.Schema, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -104,7 +104,7 @@ public sealed class StartupFundLedger
     /// </summary>
     public async Task<long> RebuildReadModelsAsync(TimeSpan? horizonWait = null, CancellationToken cancellationToken = default)
     {
-        await ReadModelSchema.MigrateAsync(dataSource, options.ReadSchema, cancellationToken).ConfigureAwait(false);
+        await ReadModelSchema.MigrateAsync(dataSource, options.ReadSchema, Store.Schema, cancellationToken).ConfigureAwait(false);
         var rebuild = new ReadModelRebuild(dataSource, Store, options.ReadSchema, horizonWait ?? TimeSpan.FromMinutes(1));
         return await rebuild.RunAsync(cancellationToken).ConfigureAwait(false);
     }

@@ -17,10 +17,14 @@ public static class ReadModelSchema
     /// </summary>
     public const string PaymentReferenceIndex = "journal_payment_reference";
 
-    public static async Task MigrateAsync(NpgsqlDataSource dataSource, SchemaName schema, CancellationToken cancellationToken = default)
+    private static readonly string Disbursed = EventAliases.AliasOf(typeof(FundsDisbursed));
+
+    /// <param name="storeSchema">The event store's schema, to fill in what rows written by an earlier release lack.</param>
+    public static async Task MigrateAsync(NpgsqlDataSource dataSource, SchemaName schema, SchemaName storeSchema, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(dataSource);
         ArgumentNullException.ThrowIfNull(schema);
+        ArgumentNullException.ThrowIfNull(storeSchema);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         await using (var lockCommand = new NpgsqlCommand("select pg_advisory_xact_lock(hashtextextended($1, 0))", connection, transaction))
@@ -29,7 +33,7 @@ public static class ReadModelSchema
             await lockCommand.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        await using (var ddl = new NpgsqlCommand(Ddl(schema.Quoted), connection, transaction))
+        await using (var ddl = new NpgsqlCommand(Ddl(schema, storeSchema.Quoted), connection, transaction))
         {
             await ddl.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
@@ -37,7 +41,9 @@ public static class ReadModelSchema
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    private static string Ddl(string s) => $"""
+    private static string Ddl(SchemaName schema, string store) => Ddl(schema.Quoted, schema.Value, store);
+
+    private static string Ddl(string s, string schemaName, string store) => $"""
         create schema if not exists {s};
 
         create table if not exists {s}.funds (
@@ -90,9 +96,29 @@ public static class ReadModelSchema
         -- written before; rebuild-read-models fills them in).
         alter table {s}.journal_entries add column if not exists value_date date;
         alter table {s}.journal_entries add column if not exists reference text;
-        -- Added 2026-11-23: a payment's bank reference names one transfer on the fund's bank statement.
-        create unique index if not exists {PaymentReferenceIndex} on {s}.journal_entries (fund_id, reference)
-            where event_type = '{EventAliases.AliasOf(typeof(FundsDisbursed))}';
+        -- Added 2026-11-23: a payment's bank reference names one transfer on the fund's bank statement. The index
+        -- ignores rows without a reference, so rows written before the column are given theirs from the events first;
+        -- payments recorded before the rule could repeat one, and then the index cannot stand: say which.
+        do $migrate$
+        declare repeated text;
+        begin
+            if not exists (select 1 from pg_indexes where schemaname = '{schemaName}' and indexname = '{PaymentReferenceIndex}') then
+                update {s}.journal_entries j set reference = e.data->>'paymentReference'
+                from {store}.events e
+                where j.event_type = '{Disbursed}' and j.reference is null and e.position = j.position;
+                select string_agg(format('%s %s (%s times)', fund_id, reference, n), ', ') into repeated
+                from (select fund_id, reference, count(*) as n from {s}.journal_entries
+                      where event_type = '{Disbursed}' and reference is not null
+                      group by fund_id, reference having count(*) > 1 order by fund_id, reference limit 20) d;
+                if repeated is not null then
+                    raise exception using errcode = 'SF422', message = 'Payments recorded before payment references had to be unique '
+                        || '(2026-11-23) repeat a reference within a fund: ' || repeated || '. The log cannot be edited, so this '
+                        || 'database cannot take the rule: start a new one (no release was deployed before the rule).';
+                end if;
+                create unique index {PaymentReferenceIndex} on {s}.journal_entries (fund_id, reference) where event_type = '{Disbursed}';
+            end if;
+        end
+        $migrate$;
 
         create table if not exists {s}.idempotency (
             key text primary key,

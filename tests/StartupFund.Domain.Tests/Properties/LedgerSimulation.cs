@@ -233,7 +233,7 @@ internal sealed class LedgerSimulation
         Funding(op.Application, new DisburseTranche(id, tranche.TrancheNumber, valueDate, PaymentReference(), At));
     }
 
-    /// <summary>Each payment has its own bank reference (a fund refuses one used before).</summary>
+    /// <summary>Each payment has its own bank reference (the ledger's journal refuses one used before; the deciders do not see it).</summary>
     private string PaymentReference() => string.Create(CultureInfo.InvariantCulture, $"PAY-{events.Count}");
 
     private static TrancheTerms[] Schedule(long totalMinor, int count)
@@ -295,11 +295,26 @@ internal sealed class LedgerSimulation
         }
     }
 
+    /// <summary>The cash the fund held at the end of <paramref name="day"/>: what moved by then (a reversal without a day counts from any day).</summary>
+    private long CashOnDay(LocalDate day) => events.Sum(@event => @event switch
+    {
+        CapitalReceived received when received.ValueDate <= day => received.Amount.MinorUnits,
+        FundsDisbursed paid when paid.ValueDate <= day => -paid.Amount.MinorUnits,
+        DisbursementReversed returned when returned.ValueDate is not { } back || back <= day => returned.Amount.MinorUnits,
+        _ => 0L,
+    });
+
     private void CheckInvariants()
     {
         var fund = FundState;
         fund.CashOnHandMinor.ShouldBeGreaterThanOrEqualTo(0, "cash on hand");
         fund.CashOnHandOnMinor(Today.PlusDays(-1)).ShouldBeGreaterThanOrEqualTo(0, "cash on hand on every day, counted by value date");
+        foreach (var day in Enumerable.Range(-1, (2 * ValueDates.MaxDaysAhead) + 2).Select(Today.PlusDays))
+        {
+            // Worked out here from the events alone, not with the deciders' own arithmetic.
+            CashOnDay(day).ShouldBeGreaterThanOrEqualTo(0, $"cash on {day:uuuu-MM-dd}, counted from the recorded value dates");
+        }
+
         fund.AvailableToCommitMinor.ShouldBeGreaterThanOrEqualTo(0, "available to commit");
         fund.ReservedMinor.ShouldBeGreaterThanOrEqualTo(0, "reserved");
         Ledger.IsBalanced().ShouldBeTrue("trial balance");
