@@ -62,6 +62,15 @@ public sealed class LedgerFixture : IAsyncLifetime
         return app;
     }
 
+    /// <summary>A reviewed application approved for 200,000.00 in two tranches and accepted: its first tranche may be paid.</summary>
+    public async Task<ApplicationId> ReadyToPayAsync(FundId fund, string id)
+    {
+        var app = await ReviewedApplicationAsync(fund, id, 200_000_00);
+        await Ledger.Commands.ExecuteAsync(Approve(app, 200_000_00), CommandRequest.Plain);
+        await Ledger.Commands.ExecuteAsync(new AcceptOffer(app, Clock.GetCurrentInstant()), CommandRequest.Plain);
+        return app;
+    }
+
     /// <summary>An approval of the amount in two tranches.</summary>
     public ApproveApplication Approve(ApplicationId app, long amountMinor) =>
         new(app, new Money(amountMinor, Currency.Eur), [new TrancheTerms(new Money(amountMinor / 2, Currency.Eur), "Pilot", new NodaTime.LocalDate(2026, 6, 1)),

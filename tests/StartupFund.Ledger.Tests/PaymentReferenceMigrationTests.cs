@@ -23,7 +23,7 @@ public sealed class PaymentReferenceMigrationTests(LedgerFixture fixture) : ICla
     public async Task Old_rows_get_their_references_before_the_index_and_repeated_ones_are_named()
     {
         var fund = await fixture.OpenFundAsync("fund-upgrade", 1_000_000_00);
-        await PayAsync(await ReadyToPayAsync(fund, "app-upgrade-1"), "OLD-REF");
+        await PayAsync(await fixture.ReadyToPayAsync(fund, "app-upgrade-1"), "OLD-REF");
 
         // As a release before the reference column left it: no index, no reference on the row.
         await fixture.Database.ExecuteAsync($"drop index ledger.{ReadModelSchema.PaymentReferenceIndex}");
@@ -31,7 +31,7 @@ public sealed class PaymentReferenceMigrationTests(LedgerFixture fixture) : ICla
         await Ledger.MigrateAsync();
 
         (await fixture.Database.ScalarAsync<string>("select reference from ledger.journal_entries where event_type = 'funds-disbursed'")).ShouldBe("OLD-REF");
-        var second = await ReadyToPayAsync(fund, "app-upgrade-2");
+        var second = await fixture.ReadyToPayAsync(fund, "app-upgrade-2");
         (await Should.ThrowAsync<DomainException>(() => PayAsync(second, "OLD-REF"))).Code.ShouldBe(ErrorCodes.PaymentReferenceReused);
 
         // Payments recorded before the rule that repeat a reference: the index cannot stand, and the migration says why.
@@ -45,14 +45,6 @@ public sealed class PaymentReferenceMigrationTests(LedgerFixture fixture) : ICla
         refusal.MessageText.ShouldContain("fund-upgrade OLD-REF (2 times)");
         (await fixture.Database.ScalarAsync<long>("select count(*) from ledger.journal_entries where reference is null and event_type = 'funds-disbursed'"))
             .ShouldBe(2, "the refused migration changed nothing");
-    }
-
-    private async Task<ApplicationId> ReadyToPayAsync(FundId fund, string id)
-    {
-        var app = await fixture.ReviewedApplicationAsync(fund, id, 200_000_00);
-        await Ledger.Commands.ExecuteAsync(fixture.Approve(app, 200_000_00), CommandRequest.Plain);
-        await Ledger.Commands.ExecuteAsync(new AcceptOffer(app, fixture.Clock.GetCurrentInstant()), CommandRequest.Plain);
-        return app;
     }
 
     private Task<CommandOutcome> PayAsync(ApplicationId app, string reference) =>

@@ -24,8 +24,8 @@ public sealed class PaymentReferenceTests(LedgerFixture fixture) : IClassFixture
     public async Task A_reference_used_before_by_the_fund_is_refused_and_writes_nothing()
     {
         var fund = await fixture.OpenFundAsync("fund-ref", 1_000_000_00);
-        var first = await ReadyToPayAsync(fund, "app-ref-1");
-        var second = await ReadyToPayAsync(fund, "app-ref-2");
+        var first = await fixture.ReadyToPayAsync(fund, "app-ref-1");
+        var second = await fixture.ReadyToPayAsync(fund, "app-ref-2");
         await PayAsync(first, "BANK-0001");
         var before = await fixture.EventCountAsync();
         var fundBefore = (await Ledger.Queries.FundBalanceAsync(fund))!.Figures;
@@ -46,8 +46,8 @@ public sealed class PaymentReferenceTests(LedgerFixture fixture) : IClassFixture
     [Fact]
     public async Task Another_fund_may_use_the_same_reference()
     {
-        var one = await ReadyToPayAsync(await fixture.OpenFundAsync("fund-ref-a", 1_000_000_00), "app-ref-a");
-        var other = await ReadyToPayAsync(await fixture.OpenFundAsync("fund-ref-b", 1_000_000_00), "app-ref-b");
+        var one = await fixture.ReadyToPayAsync(await fixture.OpenFundAsync("fund-ref-a", 1_000_000_00), "app-ref-a");
+        var other = await fixture.ReadyToPayAsync(await fixture.OpenFundAsync("fund-ref-b", 1_000_000_00), "app-ref-b");
 
         await PayAsync(one, "SHARED-REF");
         await PayAsync(other, "SHARED-REF");
@@ -62,7 +62,7 @@ public sealed class PaymentReferenceTests(LedgerFixture fixture) : IClassFixture
         var apps = new List<ApplicationId>();
         for (var i = 0; i < 6; i++)
         {
-            apps.Add(await ReadyToPayAsync(fund, $"app-ref-race-{i}"));
+            apps.Add(await fixture.ReadyToPayAsync(fund, $"app-ref-race-{i}"));
         }
 
         var results = await Task.WhenAll(apps.Select(app => Task.Run(async () =>
@@ -88,7 +88,7 @@ public sealed class PaymentReferenceTests(LedgerFixture fixture) : IClassFixture
     public async Task A_repeated_request_whose_first_run_used_the_reference_replays_its_response()
     {
         var fund = await fixture.OpenFundAsync("fund-ref-repeat", 1_000_000_00);
-        var app = await ReadyToPayAsync(fund, "app-ref-repeat");
+        var app = await fixture.ReadyToPayAsync(fund, "app-ref-repeat");
         var first = await Ledger.Commands.ExecuteAsync(Payment(app, "BANK-9"), LedgerFixture.Keyed("pay-once", "same"));
 
         var repeat = await Ledger.Commands.ExecuteAsync(Payment(app, "BANK-9"), LedgerFixture.Keyed("pay-once", "same"));
@@ -101,21 +101,12 @@ public sealed class PaymentReferenceTests(LedgerFixture fixture) : IClassFixture
     public async Task The_fund_state_keeps_no_payment_references()
     {
         var fund = await fixture.OpenFundAsync("fund-ref-state", 1_000_000_00);
-        await PayAsync(await ReadyToPayAsync(fund, "app-ref-state"), "REF-NOT-IN-STATE");
+        await PayAsync(await fixture.ReadyToPayAsync(fund, "app-ref-state"), "REF-NOT-IN-STATE");
 
         var document = await fixture.Database.ScalarAsync<string>($"select state::text from ledger.funds where fund_id = '{fund.Value}'");
 
         document.ShouldNotBeNull().ShouldContain(fund.Value);
         document.ShouldNotContain("REF-NOT-IN-STATE");
-    }
-
-    private async Task<ApplicationId> ReadyToPayAsync(FundId fund, string id)
-    {
-        var app = await fixture.ReviewedApplicationAsync(fund, id, 200_000_00);
-        var now = fixture.Clock.GetCurrentInstant();
-        await Ledger.Commands.ExecuteAsync(fixture.Approve(app, 200_000_00), CommandRequest.Plain);
-        await Ledger.Commands.ExecuteAsync(new AcceptOffer(app, now), CommandRequest.Plain);
-        return app;
     }
 
     private DisburseTranche Payment(ApplicationId app, string reference) => new(app, 1, PaidOn, reference, fixture.Clock.GetCurrentInstant());

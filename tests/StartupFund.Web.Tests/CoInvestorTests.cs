@@ -20,12 +20,7 @@ public sealed class CoInvestorTests(WebFactory factory) : IClassFixture<WebFacto
     public async Task A_co_investor_sees_its_investments_and_records_a_transfer_against_its_commitment()
     {
         // The fund manager records a further commitment of the angel syndicate, not yet received.
-        using var api = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Token(DemoIdentities.Find("manager-de")!.Identity));
-        api.DefaultRequestHeaders.Add("Idempotency-Key", Guid.NewGuid().ToString("N"));
-        using var committed = await api.PostAsJsonAsync("/applications/de-app-aleph/co-investments",
-            new { investorId = Angel, investorName = "Angel syndicate", amount = new { amount = "500.00", currency = "EUR" } });
-        committed.StatusCode.ShouldBe(HttpStatusCode.OK, await committed.Content.ReadAsStringAsync());
+        await CommitThroughTheApiAsync("manager-de", "de-app-aleph", Angel, "Angel syndicate", "500.00", "EUR");
 
         using var session = factory.Session();
         await session.SignInAsync("co-investor-aleph");
@@ -66,12 +61,7 @@ public sealed class CoInvestorTests(WebFactory factory) : IClassFixture<WebFacto
     [Fact]
     public async Task A_manager_records_money_received_against_an_earlier_commitment()
     {
-        using var api = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Token(DemoIdentities.Find("manager-ke")!.Identity));
-        api.DefaultRequestHeaders.Add("Idempotency-Key", Guid.NewGuid().ToString("N"));
-        using var committed = await api.PostAsJsonAsync("/applications/ke-app-mpesa/co-investments",
-            new { investorId = "ke-receipt-angel", investorName = "Nairobi Angels", amount = new { amount = "1000000.00", currency = "KES" } });
-        committed.StatusCode.ShouldBe(HttpStatusCode.OK, await committed.Content.ReadAsStringAsync());
+        await CommitThroughTheApiAsync("manager-ke", "ke-app-mpesa", "ke-receipt-angel", "Nairobi Angels", "1000000.00", "KES");
 
         using var manager = factory.Session();
         await manager.SignInAsync("manager-ke");
@@ -111,6 +101,17 @@ public sealed class CoInvestorTests(WebFactory factory) : IClassFixture<WebFacto
         status.ShouldBe(HttpStatusCode.OK);
         review.ShouldContain("data-testid=\"read-only\"");
         review.ShouldNotContain("name=\"_handler\"");
+    }
+
+    /// <summary>A co-investor's commitment, not yet received, recorded by a fund manager through the API.</summary>
+    private async Task CommitThroughTheApiAsync(string manager, string application, string investorId, string investorName, string amount, string currency)
+    {
+        using var api = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Token(DemoIdentities.Find(manager)!.Identity));
+        api.DefaultRequestHeaders.Add("Idempotency-Key", Guid.NewGuid().ToString("N"));
+        using var committed = await api.PostAsJsonAsync($"/applications/{application}/co-investments",
+            new { investorId, investorName, amount = new { amount, currency } });
+        committed.StatusCode.ShouldBe(HttpStatusCode.OK, await committed.Content.ReadAsStringAsync());
     }
 
     private string Token(TokenIdentity identity) =>
