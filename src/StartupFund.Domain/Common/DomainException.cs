@@ -18,7 +18,13 @@ public sealed record DomainError(string Code, string Message, DomainErrorKind Ki
 public sealed class DomainException : Exception
 {
     public DomainException(DomainError error)
-        : base(error?.Message)
+        : this(error, null)
+    {
+    }
+
+    /// <param name="cause">What found the breach when it was not a decider (a unique index, for one).</param>
+    public DomainException(DomainError error, Exception? cause)
+        : base(error?.Message, cause)
     {
         ArgumentNullException.ThrowIfNull(error);
         Error = error;
