@@ -37,8 +37,8 @@ public sealed class DomainException : Exception
     public string? Field => Error.Field;
 
     /// <summary>A business rule refused the command; <paramref name="field"/> names the input the refusal is about, if one is.</summary>
-    public static DomainException Rule(string code, string message, string? field = null) =>
-        new(new DomainError(code, message, DomainErrorKind.BusinessRule, field));
+    public static DomainException Rule(string code, string message, string? field = null, Exception? cause = null) =>
+        new(new DomainError(code, message, DomainErrorKind.BusinessRule, field), cause);
 
     public static DomainException Invalid(string code, string message, string? field = null) =>
         new(new DomainError(code, message, DomainErrorKind.Validation, field));

@@ -14,10 +14,8 @@ internal static class UniqueRules
     /// <summary>The refusal a failed append stands for, or null when the failure is not one of these rules.</summary>
     public static DomainException? RefusalFor(PostgresException failure) =>
         failure is { SqlState: PostgresErrorCodes.UniqueViolation, ConstraintName: ReadModelSchema.PaymentReferenceIndex }
-            ? new DomainException(
-                new DomainError(ErrorCodes.PaymentReferenceReused,
-                    "The fund has already paid under this reference: each payment has its own bank reference, as its statement line does.",
-                    DomainErrorKind.BusinessRule, "paymentReference"),
-                failure)
+            ? DomainException.Rule(ErrorCodes.PaymentReferenceReused,
+                "The fund has already paid under this reference: each payment has its own bank reference, as its statement line does.",
+                "paymentReference", failure)
             : null;
 }

@@ -54,7 +54,13 @@ public abstract class WebPage : ComponentBase
     }
 
     /// <summary>Today's date in UTC as a date field takes it (the default value date of a payment or receipt).</summary>
-    protected string Today => Clock.GetCurrentInstant().InUtc().Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    protected string Today => DateField(TodayUtc);
+
+    /// <summary>Today's date in UTC.</summary>
+    protected LocalDate TodayUtc => Clock.GetCurrentInstant().InUtc().Date;
+
+    /// <summary>A date as a date field takes it (ISO, whatever the user's language).</summary>
+    protected static string DateField(LocalDate date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     /// <summary>The current path and query, to come back to after signing in or changing language.</summary>
     protected string Here => "/" + Navigation.ToBaseRelativePath(Navigation.Uri);
