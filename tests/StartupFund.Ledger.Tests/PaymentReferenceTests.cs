@@ -34,6 +34,7 @@ public sealed class PaymentReferenceTests(LedgerFixture fixture) : IClassFixture
 
         refusal.Code.ShouldBe(ErrorCodes.PaymentReferenceReused);
         refusal.Field.ShouldBe("paymentReference");
+        refusal.Message.ShouldContain("'BANK-0001'");
         refusal.InnerException.ShouldBeOfType<Npgsql.PostgresException>().ConstraintName.ShouldBe("journal_payment_reference");
         (await fixture.EventCountAsync()).ShouldBe(before);
         (await Ledger.Queries.FundBalanceAsync(fund))!.Figures.ShouldBe(fundBefore);

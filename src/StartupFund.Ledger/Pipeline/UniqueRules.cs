@@ -1,5 +1,7 @@
 using Npgsql;
 using StartupFund.Domain.Common;
+using StartupFund.Domain.Funds;
+using StartupFund.EventStore;
 using StartupFund.Ledger.Schema;
 
 namespace StartupFund.Ledger.Pipeline;
@@ -11,11 +13,18 @@ namespace StartupFund.Ledger.Pipeline;
 /// </summary>
 internal static class UniqueRules
 {
-    /// <summary>The refusal a failed append stands for, or null when the failure is not one of these rules.</summary>
-    public static DomainException? RefusalFor(PostgresException failure) =>
+    /// <summary>
+    /// The refusal a failed append of <paramref name="appends"/> stands for, or null when the failure is not one of
+    /// these rules. The message names the colliding value from the append's own events.
+    /// </summary>
+    public static DomainException? RefusalFor(PostgresException failure, IReadOnlyList<StreamAppend> appends) =>
         failure is { SqlState: PostgresErrorCodes.UniqueViolation, ConstraintName: ReadModelSchema.PaymentReferenceIndex }
             ? DomainException.Rule(ErrorCodes.PaymentReferenceReused,
-                "The fund has already paid under this reference: each payment has its own bank reference, as its statement line does.",
+                $"The fund has already paid under reference '{PaymentReference(appends)}': each payment has its own bank reference, as its statement line does.",
                 "paymentReference", failure)
             : null;
+
+    // A filter that throws counts as false, so this must not throw: one payment per command, but join to be safe.
+    private static string PaymentReference(IReadOnlyList<StreamAppend> appends) =>
+        string.Join("', '", appends.SelectMany(append => append.Events).OfType<FundsDisbursed>().Select(paid => paid.PaymentReference));
 }
