@@ -14,7 +14,7 @@ public static class AuthProblems
             Status = status,
             Title = status == StatusCodes.Status401Unauthorized ? "Unauthorized" : "Forbidden",
             Detail = detail,
-            Type = $"https://startupfund.example/problems/{code}",
+            Type = ProblemTypes.Of(code),
         };
         problem.Extensions["code"] = code;
         http.Response.StatusCode = status;

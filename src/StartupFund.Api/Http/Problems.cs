@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using StartupFund.Domain.Common;
 using StartupFund.EventStore;
 using StartupFund.Ledger.Pipeline;
+using StartupFund.Security;
 
 namespace StartupFund.Api.Http;
 
@@ -58,7 +59,7 @@ public sealed partial class Problems(RequestDelegate next, ILogger<Problems> log
     private static partial void LogRefused(ILogger logger, int status, string code);
 
     /// <summary>The problem type of a stable code, the same for our refusals and the framework's.</summary>
-    public static string TypeOf(string code) => $"https://startupfund.example/problems/{code}";
+    public static string TypeOf(string code) => ProblemTypes.Of(code);
 
     public static ProblemDetails Problem(int status, string code, string title, string? detail = null)
     {

@@ -60,7 +60,7 @@ public abstract class WebPage : ComponentBase
     protected LocalDate TodayUtc => Clock.GetCurrentInstant().InUtc().Date;
 
     /// <summary>A date as a date field takes it (ISO, whatever the user's language).</summary>
-    protected static string DateField(LocalDate date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    internal static string DateField(LocalDate date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     /// <summary>The current path and query, to come back to after signing in or changing language.</summary>
     protected string Here => "/" + Navigation.ToBaseRelativePath(Navigation.Uri);

@@ -23,7 +23,7 @@ public sealed class TokenValidationTests(ApiFactory api) : IClassFixture<ApiFact
     public async Task No_token_is_401_with_a_bearer_challenge()
     {
         var reply = await api.WithToken(null).Get(Probe);
-        reply.ExpectProblem(401, AuthErrorCodes.Unauthenticated);
+        reply.ExpectProblem(401, AuthErrorCodes.Unauthenticated).Str("type").ShouldBe("https://startupfund.example/problems/auth.unauthenticated");
         reply.Headers.WwwAuthenticate.ToString().ShouldStartWith("Bearer");
     }
 

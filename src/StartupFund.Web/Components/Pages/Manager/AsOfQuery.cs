@@ -38,6 +38,6 @@ public sealed record AsOfQuery(Instant? Instant, ApiProblem? Problem)
     public static (string Date, string Time) Fields(Instant instant)
     {
         var utc = instant.InUtc();
-        return (utc.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), utc.TimeOfDay.ToString("HH:mm:ss", CultureInfo.InvariantCulture));
+        return (WebPage.DateField(utc.Date), utc.TimeOfDay.ToString("HH:mm:ss", CultureInfo.InvariantCulture));
     }
 }
