@@ -148,14 +148,24 @@ public sealed class Caller
     }
 
     /// <summary>
-    /// The country's fund manager records any investor's commitments and receipts, and so introduces a
-    /// co-investor to an application; from then on the co-investor records its own. A co-investor not yet
-    /// among an application's investors cannot even learn that it exists.
+    /// The country's fund manager records any investor's commitment, and so introduces a co-investor to an
+    /// application; from then on the co-investor records its own. A co-investor not yet among an application's
+    /// investors cannot even learn that it exists.
     /// </summary>
-    public bool CanRecordCoInvestment(ApplicationScope application, string investorId)
+    public bool CanCommitCoInvestment(ApplicationScope application, string investorId)
     {
         ArgumentNullException.ThrowIfNull(application);
         return (IsInvestor(investorId) && application.InvestorIds.Contains(investorId)) || Manages(application.Country);
+    }
+
+    /// <summary>
+    /// Co-investment received counts toward the matching rule and so unlocks public money: the country's fund
+    /// manager books it from the statement that shows it, never the investor who says it paid.
+    /// </summary>
+    public bool CanBookCoInvestmentReceipt(ApplicationScope application)
+    {
+        ArgumentNullException.ThrowIfNull(application);
+        return Manages(application.Country);
     }
 
     /// <summary>The audit trail of one country, or of everything when <paramref name="country"/> is null.</summary>

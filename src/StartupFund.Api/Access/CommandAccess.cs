@@ -32,12 +32,15 @@ public static class CommandAccess
             case SubmitApplication submit:
                 Scopes.Require(caller.IsStartup(submit.Startup.StartupId.Value), "A startup applies only under its own startup id (startup.startupId).");
                 break;
-            case CommitCoInvestment commit:
-                return Scopes.ApplicationRule(caller, commit.ApplicationId, (c, a) => c.CanRecordCoInvestment(a, commit.InvestorId.Value),
+            case CommitCoInvestment { ReceivedOn: null } commit:
+                return Scopes.ApplicationRule(caller, commit.ApplicationId, (c, a) => c.CanCommitCoInvestment(a, commit.InvestorId.Value),
                     "A co-investor records only its own commitments.");
+            case CommitCoInvestment commit:
+                return Scopes.ApplicationRule(caller, commit.ApplicationId, (c, a) => c.CanBookCoInvestmentReceipt(a),
+                    "A commitment with a valueDate also books the money as received, which only the fund's managers do, from the statement that shows it: commit without valueDate.");
             case ReceiveCoInvestment receipt:
-                return Scopes.ApplicationRule(caller, receipt.ApplicationId, (c, a) => c.CanRecordCoInvestment(a, receipt.InvestorId.Value),
-                    "A co-investor records only its own receipts.");
+                return Scopes.ApplicationRule(caller, receipt.ApplicationId, (c, a) => c.CanBookCoInvestmentReceipt(a),
+                    "Co-investment received unlocks public money, so the fund's managers book it from the statement that shows it, not the investor.");
             case AmendApplication or WithdrawApplication or ProvideInformation or AcceptOffer or DeclineOffer or ReportMilestone:
                 return Scopes.ApplicationRule(caller, IdOf(command), (c, a) => c.CanActAsApplicant(a), "Only the startup that applied does this.");
             case ApplicationCommand or FundingCommand:

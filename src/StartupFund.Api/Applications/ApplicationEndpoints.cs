@@ -139,7 +139,7 @@ public static class ApplicationEndpoints
                 now,
                 body.ValueDate is null ? null : f.Date("valueDate", body.ValueDate))))
         .Command<CoInvestmentRequest, ApplicationView>("CommitCoInvestment",
-            "A private investor commits money beside the fund's; with valueDate the money has also arrived, and the receipt is recorded with it")
+            "A private investor commits money beside the fund's; with valueDate (fund managers only) the money has also arrived, and the receipt is recorded with it")
         .RequireAuthorization(Policies.CoInvest);
 
         applications.MapPost("/{applicationId}/co-investments/{investorId}/receipts", (string applicationId, string investorId, HttpContext http, StartupFundLedger ledger) =>
@@ -149,8 +149,9 @@ public static class ApplicationEndpoints
                 f.Money("amount", body.Amount),
                 f.Date("valueDate", body.ValueDate),
                 now)))
-        .Command<CoInvestmentReceiptRequest, ApplicationView>("ReceiveCoInvestment", "Co-investment money actually arrived at the startup")
-        .RequireAuthorization(Policies.CoInvest);
+        .Command<CoInvestmentReceiptRequest, ApplicationView>("ReceiveCoInvestment",
+            "Co-investment money actually arrived at the startup, booked by a fund manager from the statement that shows it")
+        .RequireAuthorization(Policies.Review);
 
         applications.MapPost("/{applicationId}/tranches/{trancheNumber}/milestone/report", (string applicationId, int trancheNumber, HttpContext http, StartupFundLedger ledger) =>
             Send.Application<EvidenceRequest>(http, ledger, (body, f, now) => new ReportMilestone(

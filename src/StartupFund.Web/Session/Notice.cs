@@ -23,7 +23,7 @@ public static class Notice
     {
         "done.accepted", "done.amended", "done.answered", "done.applied", "done.approved", "done.asked", "done.cancelled",
         "done.coInvested", "done.declined", "done.disbursed", "done.received", "done.rejected", "done.reported", "done.reversed",
-        "done.reversedCancelled", "done.reviewStarted", "done.scored", "done.sent", "done.verified", "done.withdrawn",
+        "done.reversedCancelled", "done.reviewStarted", "done.scored", "done.verified", "done.withdrawn",
         FormGone, FormExpired,
     };
 

@@ -96,7 +96,7 @@ public static class AccessMatrix
         ["POST /applications/{applicationId}/co-investments"] = new($"{A}/co-investments",
             new { investorId = OwnInvestor, investorName = "Angels", amount = M("1.00") }, CoInvestment()),
         ["POST /applications/{applicationId}/co-investments/{investorId}/receipts"] = new($"{A}/co-investments/{OwnInvestor}/receipts",
-            new { amount = M("1.00"), valueDate = "2026-03-02" }, CoInvestment()),
+            new { amount = M("1.00"), valueDate = "2026-03-02" }, Reviewer()),
         ["GET /applications"] = new("/applications", null, Admit(Admin, ManagerIn, ManagerOut, StartupOwn, StartupOther, RegulatorIn, RegulatorOut, RegulatorGlobal, InvestorOwn, InvestorOther)),
         ["GET /applications/{applicationId}"] = new(A, null,
             Admit(Admin, ManagerIn, RegulatorIn, RegulatorGlobal, StartupOwn, InvestorOwn).With(Outcome.Hidden, ManagerOut, RegulatorOut, StartupOther, InvestorOther)),

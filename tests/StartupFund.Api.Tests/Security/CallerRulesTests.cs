@@ -55,7 +55,7 @@ public sealed class CallerRulesTests
         Of(("sub", "s"), ("role", Roles.Startup), ("startup_id", "ST-1")).CanRead(German).ShouldBeFalse();
         Of(("sub", "s"), ("role", Roles.CoInvestor), ("startup_id", "st-1")).CanRead(German).ShouldBeFalse();
         Of(("sub", "i"), ("role", Roles.CoInvestor), ("investor_id", "inv-1")).CanRead(German).ShouldBeTrue();
-        Of(("sub", "i"), ("role", Roles.CoInvestor), ("investor_id", "inv-9")).CanRecordCoInvestment(German, "inv-1").ShouldBeFalse();
+        Of(("sub", "i"), ("role", Roles.CoInvestor), ("investor_id", "inv-9")).CanCommitCoInvestment(German, "inv-1").ShouldBeFalse();
     }
 
     [Fact]
@@ -63,9 +63,20 @@ public sealed class CallerRulesTests
     {
         var investor = Of(("sub", "i"), ("role", Roles.CoInvestor), ("investor_id", "inv-9"));
 
-        investor.CanRecordCoInvestment(German, "inv-9").ShouldBeFalse();
+        investor.CanCommitCoInvestment(German, "inv-9").ShouldBeFalse();
         investor.CanRead(German).ShouldBeFalse();
-        investor.CanRecordCoInvestment(German with { InvestorIds = ["inv-1", "inv-9"] }, "inv-9").ShouldBeTrue();
+        investor.CanCommitCoInvestment(German with { InvestorIds = ["inv-1", "inv-9"] }, "inv-9").ShouldBeTrue();
+    }
+
+    [Fact]
+    public void Only_the_countrys_fund_manager_books_co_investment_received()
+    {
+        var introduced = German with { InvestorIds = ["inv-9"] };
+
+        Of(("sub", "i"), ("role", Roles.CoInvestor), ("investor_id", "inv-9")).CanBookCoInvestmentReceipt(introduced).ShouldBeFalse();
+        Of(("sub", "m"), ("role", Roles.FundManager), ("country", "DE")).CanBookCoInvestmentReceipt(introduced).ShouldBeTrue();
+        Of(("sub", "m"), ("role", Roles.FundManager), ("country", "KE")).CanBookCoInvestmentReceipt(introduced).ShouldBeFalse();
+        Of(("sub", "a"), ("role", Roles.Admin)).CanBookCoInvestmentReceipt(introduced).ShouldBeFalse();
     }
 
     [Fact]

@@ -76,10 +76,33 @@ public sealed class HostileRequestTests(ApiFactory api) : IClassFixture<ApiFacto
         await angel.Post("/applications/app-ci/co-investments", new { investorId = "angel-1", investorName = "Angel", amount = Builders.Money("10.00", "EUR") })
             .ExpectProblem(404, "application.not_found");
         await angel.Post("/applications/app-ci/co-investments/angel-1/receipts", new { amount = Builders.Money("10.00", "EUR"), valueDate = "2026-05-01" })
-            .ExpectProblem(404, "application.not_found");
+            .ExpectProblem(403, "auth.forbidden");
         await angel.Get("/applications/app-ci").ExpectProblem(404, "application.not_found");
         (await angel.Get("/applications?fundId=fund-ci")).Expect(200)["items"].GetArrayLength().ShouldBe(0);
         (await api.EventCountAsync()).ShouldBe(events);
+    }
+
+    [Fact]
+    public async Task A_co_investor_commits_its_own_money_but_never_books_it_as_received()
+    {
+        var s = api.Scenario();
+        await Builders.OpenFundedAsync(s, "fund-cr", "DE", "EUR", "1000000.00");
+        await Builders.ReviewedAsync(s, "app-cr", "fund-cr", "DE", "100.00", "EUR");
+        await s.Post("/applications/app-cr/approval", Builders.Approval("EUR", "100.00")).Expect(200);
+        await s.Post("/applications/app-cr/co-investments", new { investorId = "angel-cr", investorName = "Angel", amount = Builders.Money("50.00", "EUR") }).Expect(200);
+        var angel = api.As(new TokenIdentity("cr-angel", [Roles.CoInvestor], InvestorId: "angel-cr"));
+        var events = await api.EventCountAsync();
+
+        await angel.Post("/applications/app-cr/co-investments/angel-cr/receipts", new { amount = Builders.Money("50.00", "EUR"), valueDate = "2026-03-02" })
+            .ExpectProblem(403, "auth.forbidden");
+        await angel.Post("/applications/app-cr/co-investments", new { investorId = "angel-cr", investorName = "Angel", amount = Builders.Money("10.00", "EUR"), valueDate = "2026-03-02" })
+            .ExpectProblem(403, "auth.forbidden");
+        (await api.EventCountAsync()).ShouldBe(events);
+
+        var committed = (await angel.Post("/applications/app-cr/co-investments", new { investorId = "angel-cr", investorName = "Angel", amount = Builders.Money("10.00", "EUR") })).Expect(200);
+        committed.Amount("coInvestmentReceived").ShouldBe("0.00");
+        (await s.Post("/applications/app-cr/co-investments/angel-cr/receipts", new { amount = Builders.Money("60.00", "EUR"), valueDate = "2026-03-02" }))
+            .Expect(200).Amount("coInvestmentReceived").ShouldBe("60.00");
     }
 
     [Fact]

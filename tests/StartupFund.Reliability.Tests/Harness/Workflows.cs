@@ -2,8 +2,8 @@ namespace StartupFund.Reliability.Tests.Harness;
 
 /// <summary>
 /// The load's realistic mix, as the people who use the API act: admins open and fund funds, managers
-/// call capital and take applications through review, approval and payment, startups apply, amend,
-/// accept and report milestones, co-investors commit and pay. Each workflow is a list of commands a
+/// call capital, take applications through review, approval and payment, and book the co-investment
+/// that arrives, startups apply, amend, accept and report milestones. Each workflow is a list of commands a
 /// client sends in order, each only after the one before it was acknowledged.
 /// </summary>
 public static class Workflows
@@ -55,7 +55,6 @@ public static class Workflows
         var investorId = prefix + "-angel";
         var startup = Identities.Startup(startupId);
         var manager = Identities.FundManager(fund.Country);
-        var investor = Identities.CoInvestor(investorId);
         var first = 100 + random.Next(900);
         var second = 100 + random.Next(900);
         var steps = new List<ApiRequest>
@@ -103,10 +102,10 @@ public static class Workflows
         }
 
         steps.Add(ApiRequest.Command($"/applications/{app}/offer/acceptance", startup, "{}"));
-        // The fund manager introduces the co-investor with its commitment; the co-investor books its own receipt.
+        // The fund manager introduces the co-investor with its commitment and books its money from the statement.
         steps.Add(ApiRequest.Command($"/applications/{app}/co-investments", manager,
             $$"""{"investorId":"{{investorId}}","investorName":"Angel {{prefix}}","amount":{{fund.Money(first)}}}"""));
-        steps.Add(ApiRequest.Command($"/applications/{app}/co-investments/{investorId}/receipts", investor,
+        steps.Add(ApiRequest.Command($"/applications/{app}/co-investments/{investorId}/receipts", manager,
             $$"""{"amount":{{fund.Money(first)}},"valueDate":"{{Dates.InDays(0)}}"}"""));
         steps.Add(ApiRequest.Command($"/applications/{app}/tranches/1/milestone/report", startup, """{"evidence":"Pilot contract signed"}"""));
         steps.Add(ApiRequest.Command($"/applications/{app}/tranches/1/milestone/verification", manager, """{"note":"Checked"}"""));
