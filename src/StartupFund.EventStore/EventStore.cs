@@ -300,12 +300,14 @@ public sealed class EventStore
         return new LogExporter(new LogPrefixReader(dataSource, options.Schema), options.Clock).DigestAsync(ValidCountry(country), maxEvents, cancellationToken);
     }
 
-    /// <summary>True when the log still begins with exactly the events an earlier digest covered.</summary>
-    public async Task<bool> ExtendsAsync(LogDigest earlier, string? country = null, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// True when the log (or a country's) still begins with exactly the events an earlier digest covered, each with the
+    /// content its hash was computed from: nothing in that prefix was changed, removed, inserted or reordered.
+    /// </summary>
+    public Task<bool> ExtendsAsync(LogDigest earlier, string? country = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(earlier);
-        var now = await ComputeDigestAsync(country, earlier.Events, cancellationToken).ConfigureAwait(false);
-        return now.Events == earlier.Events && now.Sha256 == earlier.Sha256;
+        return new LogExporter(new LogPrefixReader(dataSource, options.Schema), options.Clock).ExtendsAsync(earlier, ValidCountry(country), cancellationToken);
     }
 
     /// <summary>How far an asynchronous projection has been applied, as its runner last recorded it (the start when never run).</summary>

@@ -46,6 +46,21 @@ public sealed class AuditTests(TestDatabase database) : StoreTestBase(database)
     }
 
     [Fact]
+    public async Task A_digest_check_fails_when_an_events_content_was_edited_under_its_old_hash()
+    {
+        var store = await SeededStoreAsync();
+        var earlier = await ReadyDigestAsync(store, expectedEvents: 8);
+        var keCountry = await ReadyDigestAsync(store, expectedEvents: 3, country: "KE");
+
+        // The stored hashes are untouched, so they still fold to the kept digest: only the content betrays the edit.
+        await Database.ExecuteAsync($"update {store.Schema.Quoted}.events set data = jsonb_set(data, '{{amountMinor}}', '1') where stream_id = 'de-1' and version = 2");
+
+        (await store.ComputeDigestAsync()).ShouldBe(earlier);
+        (await store.ExtendsAsync(earlier)).ShouldBeFalse();
+        (await store.ExtendsAsync(keCountry, "KE")).ShouldBeTrue();
+    }
+
+    [Fact]
     public async Task An_export_verifies_offline_from_the_file_alone()
     {
         var store = await SeededStoreAsync();
@@ -261,11 +276,11 @@ public sealed class AuditTests(TestDatabase database) : StoreTestBase(database)
     }
 
     /// <summary>The horizon is cluster-wide: other tests' transactions may hold it back for a moment.</summary>
-    private static async Task<LogDigest> ReadyDigestAsync(EventStore store, long expectedEvents)
+    private static async Task<LogDigest> ReadyDigestAsync(EventStore store, long expectedEvents, string? country = null)
     {
         for (var attempt = 0; attempt < 500; attempt++)
         {
-            var digest = await store.ComputeDigestAsync();
+            var digest = await store.ComputeDigestAsync(country);
             if (digest.Events == expectedEvents)
             {
                 return digest;

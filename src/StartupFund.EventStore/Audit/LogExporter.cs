@@ -1,4 +1,5 @@
 using NodaTime;
+using StartupFund.EventStore.Hashing;
 
 namespace StartupFund.EventStore.Audit;
 
@@ -33,6 +34,32 @@ internal sealed class LogExporter(LogPrefixReader prefix, IClock clock)
         await ExportFile.WriteLineAsync(output, w => ExportFile.WriteDigest(w, result), cancellationToken).ConfigureAwait(false);
         progress?.Report(digest.Events);
         return result;
+    }
+
+    /// <summary>
+    /// Whether the log still begins with exactly the events <paramref name="earlier"/> covered: their stored hashes
+    /// fold to it, and each still matches its event's content and its predecessor. The hashes alone are not enough:
+    /// an edit that left an event's stored hash in place would fold to the same digest.
+    /// </summary>
+    public async Task<bool> ExtendsAsync(LogDigest earlier, string? country, CancellationToken cancellationToken)
+    {
+        var digest = new DigestChain();
+        var heads = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+        await foreach (var e in prefix.ReadAsync(country, earlier.Events, cancellationToken).ConfigureAwait(false))
+        {
+            var stored = Convert.FromHexString(e.Hash);
+            var previous = heads.TryGetValue(e.StreamId, out var head) ? head : EventHash.GenesisOf(e.StreamId, e.StreamType, e.Country);
+            if (!e.ComputeHash(previous).AsSpan().SequenceEqual(stored))
+            {
+                return false;
+            }
+
+            heads[e.StreamId] = stored;
+            digest.Add(stored, e.Cursor);
+        }
+
+        var now = digest.ToDigest();
+        return now.Events == earlier.Events && now.Sha256 == earlier.Sha256;
     }
 
     public async Task<LogDigest> DigestAsync(string? country, long? maxEvents, CancellationToken cancellationToken)
