@@ -176,7 +176,7 @@ public sealed class Caller
     public bool SeesEveryCountry => (IsAuthenticated && IsAdmin) || IsSupranationalRegulator;
 
     /// <summary>The one country a list is implicitly narrowed to, for a caller scoped to exactly one.</summary>
-    public string? OnlyCountry => SeesEveryCountry || Countries.Count != 1 ? null : Countries.First();
+    public string? OnlyCountry => !MayOversee || SeesEveryCountry || Countries.Count != 1 ? null : Countries.First();
 
     private static string? Single(ClaimsPrincipal user, string claim) =>
         user.FindFirst(claim)?.Value is { Length: > 0 } value ? value : null;

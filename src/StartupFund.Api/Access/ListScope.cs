@@ -15,6 +15,7 @@ public static class ListScope
     public static async Task<CountryCode?> CountryAsync(Caller caller, StartupFundLedger ledger, FundId? fund, CountryCode? asked, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(caller);
+        Scopes.Require(caller.MayOversee, "Only an administrator, fund manager or regulator lists by country.");
         if (asked is { } country)
         {
             Scopes.Require(caller.CanOversee(country.Value), $"{country} is outside your countries.");

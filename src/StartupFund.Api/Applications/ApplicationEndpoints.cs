@@ -198,13 +198,15 @@ public static class ApplicationEndpoints
             ApplicationStatus? state = f.OptionalChoice<ApplicationStatus>("status", status);
             f.ThrowIfAny();
             var caller = Scopes.CallerOf(http);
-            if (!caller.MayOversee && caller.StartupId is { } own)
+            if (!caller.MayOversee && caller.MayApply)
             {
-                // A startup lists its own applications only, within whatever it filters by.
-                return Results.Ok(await ledger.Queries.ListApplicationsOfStartupAsync(new StartupId(own), fund, code, state, cursor, limit, token));
+                // A startup lists its own applications only, within whatever it filters by (none without a startup id).
+                return caller.StartupId is { } own
+                    ? Results.Ok(await ledger.Queries.ListApplicationsOfStartupAsync(new StartupId(own), fund, code, state, cursor, limit, token))
+                    : Results.Ok(new Page<ApplicationView>([], null));
             }
 
-            if (!caller.MayOversee && !caller.MayApply)
+            if (!caller.MayOversee)
             {
                 // A co-investor lists the applications it has invested in (none without an investor id).
                 return Results.Ok(await ledger.Queries.ListApplicationsOfInvestorAsync(caller.InvestorId ?? string.Empty, fund, code, state, cursor, limit, token));

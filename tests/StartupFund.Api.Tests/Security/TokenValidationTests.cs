@@ -110,6 +110,19 @@ public sealed class TokenValidationTests(ApiFactory api) : IClassFixture<ApiFact
         doc["paths./funds.get.responses"].TryGetProperty("401", out _).ShouldBeTrue();
     }
 
+    [Fact]
+    public async Task A_startup_token_without_its_startup_id_lists_no_application_whatever_country_it_carries()
+    {
+        await Builders.OpenFundedAsync(api.Scenario(), "fund-tv-list", "DE", "EUR", "1000000.00");
+        await api.Scenario().Post("/applications", Builders.Application("app-tv-list", "fund-tv-list", "DE", "1000.00", "EUR")).Expect(201);
+        var s = api.WithToken(HandWrittenToken(new Dictionary<string, object> { ["sub"] = "tv-startup", ["role"] = "startup", ["country"] = "DE" }));
+
+        (await s.Get("/applications")).Expect(200)["items"].GetArrayLength().ShouldBe(0);
+        (await s.Get("/applications?country=DE")).Expect(200)["items"].GetArrayLength().ShouldBe(0);
+        (await s.Get("/applications?fundId=fund-tv-list")).Expect(200)["items"].GetArrayLength().ShouldBe(0);
+        await s.Get("/applications/app-tv-list").ExpectProblem(404, "application.not_found");
+    }
+
     private async Task Refused(string token)
     {
         var events = await api.EventCountAsync();
@@ -124,7 +137,10 @@ public sealed class TokenValidationTests(ApiFactory api) : IClassFixture<ApiFact
     private LocalTokens Minter(AuthOptions options) => new(options, api.Clock);
 
     /// <summary>A correctly signed token whose only role is unknown to us, written by hand (LocalTokens refuses to mint it).</summary>
-    private string UnknownRoleToken()
+    private string UnknownRoleToken() => HandWrittenToken(new Dictionary<string, object> { ["sub"] = "tv-nobody", ["role"] = "superuser" });
+
+    /// <summary>A correctly signed token with exactly these claims, such as a claim mix LocalTokens refuses to mint.</summary>
+    private string HandWrittenToken(Dictionary<string, object> claims)
     {
         var options = new AuthOptions { SigningKey = ApiFactory.SigningKey };
         var now = api.Clock.GetCurrentInstant();
@@ -132,7 +148,7 @@ public sealed class TokenValidationTests(ApiFactory api) : IClassFixture<ApiFact
         {
             Issuer = options.Issuer,
             Audience = options.Audience,
-            Claims = new Dictionary<string, object> { ["sub"] = "tv-nobody", ["role"] = "superuser" },
+            Claims = claims,
             NotBefore = now.ToDateTimeUtc(),
             IssuedAt = now.ToDateTimeUtc(),
             Expires = (now + Duration.FromHours(1)).ToDateTimeUtc(),
