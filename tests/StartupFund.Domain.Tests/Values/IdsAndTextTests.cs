@@ -9,6 +9,7 @@ public class IdsAndTextTests
     [InlineData("fund-gb-1")]
     [InlineData("3f2504e0-4f89-11d3-9a0c-0305e82c3301")]
     [InlineData("a.b_c")]
+    [InlineData(".a")]
     public void Valid_ids_keep_their_value(string value) => new FundId(value).Value.ShouldBe(value);
 
     [Theory]
@@ -17,6 +18,9 @@ public class IdsAndTextTests
     [InlineData("has space")]
     [InlineData("slash/inside")]
     [InlineData("é")]
+    [InlineData(".")]
+    [InlineData("..")]
+    [InlineData("...")]
     public void Invalid_ids_are_refused(string? value) =>
         ((Action)(() => _ = new ApplicationId(value!))).ShouldBeRefusedWith(ErrorCodes.IdInvalid);
 
