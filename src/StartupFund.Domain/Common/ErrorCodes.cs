@@ -60,6 +60,8 @@ public static class ErrorCodes
 
     public const string EnumInvalid = "value.invalid_choice";
 
+    public const string FundAccountLimitExceeded = "fund.account_limit_exceeded";
+
     public const string FundAlreadyClosed = "fund.already_closed";
 
     public const string FundAlreadyOpened = "fund.already_opened";
@@ -192,6 +194,7 @@ public static class ErrorCodes
         CurrencyUnknown,
         DateInvalid,
         EnumInvalid,
+        FundAccountLimitExceeded,
         FundAlreadyClosed,
         FundAlreadyOpened,
         FundClosed,

@@ -18,6 +18,13 @@ public static class Limits
     /// <summary>No single amount may exceed 10^15 minor units, so sums of many stay far from overflow.</summary>
     public const long AmountMaxMinor = 1_000_000_000_000_000;
 
+    /// <summary>
+    /// No account of a fund may have more than 10^17 minor units posted (or pending) on one side over the fund's life:
+    /// many amounts within <see cref="AmountMaxMinor"/> could otherwise add up past a 64-bit integer, and a trial
+    /// balance adds up every account. Far beyond any real fund (10^15 euros); kept by the database (account_balance_limit).
+    /// </summary>
+    public const long AccountTotalMaxMinor = 100_000_000_000_000_000;
+
     public const int SponsorsPerFundMax = 100;
     public const int CapitalCallsPerFundMax = 10_000;
     public const int MatchingBandsMax = 8;

@@ -77,7 +77,7 @@ internal sealed class CommandPipeline(EventStore.EventStore store, IdempotencySt
                     ?? throw new InvalidOperationException($"Idempotency key '{key}' clashed but has no stored response."))
                     .ReplayFor(request.Fingerprint);
             }
-            catch (PostgresException e) when (UniqueRules.RefusalFor(e, decision.Appends) is { } refusal)
+            catch (PostgresException e) when (DatabaseRules.RefusalFor(e, decision.Appends) is { } refusal)
             {
                 // The same request may have committed first, with the very fact that now collides.
                 if (key is not null && await idempotency.FindAsync(key, cancellationToken).ConfigureAwait(false) is { } winner)

@@ -1,4 +1,5 @@
 using Npgsql;
+using StartupFund.Domain.Common;
 using StartupFund.Domain.Events;
 using StartupFund.Domain.Funds;
 using StartupFund.EventStore.Schema;
@@ -13,9 +14,15 @@ public static class ReadModelSchema
 {
     /// <summary>
     /// The unique index that keeps each bank reference to one payment of its fund. The journal is written in the
-    /// payment's own transaction, so a reference used before fails the payment (<see cref="Pipeline.UniqueRules"/>).
+    /// payment's own transaction, so a reference used before fails the payment (<see cref="Pipeline.DatabaseRules"/>).
     /// </summary>
     public const string PaymentReferenceIndex = "journal_payment_reference";
+
+    /// <summary>
+    /// The check that keeps every account of a fund within <see cref="Domain.Common.Limits.AccountTotalMaxMinor"/> on each
+    /// side, so that no total of the fund's (nor its trial balance) overflows (<see cref="Pipeline.DatabaseRules"/>).
+    /// </summary>
+    public const string AccountBalanceLimit = "account_balance_limit";
 
     private static readonly string Disbursed = EventAliases.AliasOf(typeof(FundsDisbursed));
 
@@ -82,6 +89,17 @@ public static class ReadModelSchema
             debits_pending bigint not null,
             credits_pending bigint not null,
             primary key (fund_id, account));
+        -- Added 2026-11-23: many amounts within the single-amount limit could add up past 64 bits. Rows written before
+        -- are not checked (not valid), but every later update of them is.
+        do $migrate$
+        begin
+            if not exists (select 1 from pg_constraint where conname = '{AccountBalanceLimit}' and conrelid = '{s}.account_balances'::regclass) then
+                alter table {s}.account_balances add constraint {AccountBalanceLimit} check (
+                    debits_posted <= {Limits.AccountTotalMaxMinor} and credits_posted <= {Limits.AccountTotalMaxMinor}
+                    and debits_pending <= {Limits.AccountTotalMaxMinor} and credits_pending <= {Limits.AccountTotalMaxMinor}) not valid;
+            end if;
+        end
+        $migrate$;
 
         create table if not exists {s}.journal_entries (
             fund_id text not null,
