@@ -17,6 +17,30 @@ public sealed class PartsTests
         LoopbackAddress.ToLoopback(listening).ToString().ShouldBe(expected);
 
     [Fact]
+    public void The_policy_minimum_leverage_is_rounded_down_as_the_actual_leverage_is()
+    {
+        var eur = StartupFund.Domain.Values.Currency.Eur;
+        var ticket = new StartupFund.Domain.Values.Money(100, eur);
+        var sevenToThree = new StartupFund.Ledger.Views.PolicyView(ticket, ticket, [new(null, 7, 3)], null, 0);
+        var halfPublic = new StartupFund.Ledger.Views.PolicyView(ticket, ticket, [], "1/2", 0);
+        var none = new StartupFund.Ledger.Views.PolicyView(ticket, ticket, [], null, 0);
+        var previous = System.Globalization.CultureInfo.CurrentCulture;
+        System.Globalization.CultureInfo.CurrentCulture = System.Globalization.CultureInfo.InvariantCulture;
+        try
+        {
+            LeverageMinimum.Of(sevenToThree).ShouldBe(3m / 7m);
+            LeverageMinimum.Text(3m / 7m).ShouldBe("0.42");
+            LeverageMinimum.Of(halfPublic).ShouldBe(1m);
+            LeverageMinimum.Of(new StartupFund.Ledger.Views.PolicyView(ticket, ticket, [new(null, 7, 3)], "1/2", 0)).ShouldBe(1m);
+            LeverageMinimum.Of(none).ShouldBeNull();
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentCulture = previous;
+        }
+    }
+
+    [Fact]
     public void A_date_alone_means_the_end_of_that_utc_day_and_the_future_means_now()
     {
         var now = Instant.FromUtc(2026, 11, 22, 12, 0);
