@@ -259,6 +259,39 @@ public sealed class ErrorTests(ApiFactory api) : IClassFixture<ApiFactory>
     }
 
     [Fact]
+    public async Task A_cursor_pages_on_only_in_its_own_list_narrowed_as_it_was()
+    {
+        var s = api.Scenario();
+        await OpenFundedAsync(s, "fund-cur-a", "GB", "GBP", "1000000.00");
+        await OpenFundedAsync(s, "fund-cur-b", "GB", "GBP", "1000000.00");
+        foreach (var id in new[] { "app-cur-1", "app-cur-2" })
+        {
+            await ReviewedAsync(s, id, "fund-cur-a", "GB", "1000.00", "GBP");
+            await s.Post($"/applications/{id}/approval", Approval("GBP", "1000.00")).Expect(200);
+        }
+
+        // Another fund's journal cursor would silently skip this fund's entries before its position.
+        var journal = (await s.Get("/funds/fund-cur-a/journal?limit=1")).Expect(200).Str("nextCursor");
+        (await s.Get($"/funds/fund-cur-a/journal?limit=1&cursor={journal}")).Expect(200)["items"].GetArrayLength().ShouldBe(1);
+        (await s.Get($"/funds/fund-cur-b/journal?cursor={journal}")).ExpectProblem(400, "query.cursor_invalid");
+
+        var applications = (await s.Get("/applications?fundId=fund-cur-a&limit=1")).Expect(200);
+        var next = applications.Str("nextCursor");
+        (await s.Get($"/applications?fundId=fund-cur-a&limit=1&cursor={next}")).Expect(200).Str("items[0].applicationId").ShouldBe("app-cur-2");
+        (await s.Get($"/applications?fundId=fund-cur-b&cursor={next}")).ExpectProblem(400, "query.cursor_invalid");
+        (await s.Get($"/applications?fundId=fund-cur-a&status=approved&cursor={next}")).ExpectProblem(400, "query.cursor_invalid");
+
+        foreach (var asOf in new[] { "", "&asOf=" + Uri.EscapeDataString(api.Clock.GetCurrentInstant().ToString()) })
+        {
+            var portfolio = (await s.Get($"/countries/GB/portfolio?limit=1{asOf}")).Expect(200);
+            portfolio.Str("companies[0].applicationId").ShouldBe("app-cur-1");
+            var second = (await s.Get($"/countries/GB/portfolio?limit=1{asOf}&cursor={portfolio.Str("nextCursor")}")).Expect(200);
+            second.Str("companies[0].applicationId").ShouldBe("app-cur-2");
+            (await s.Get($"/countries/NL/portfolio?limit=1{asOf}&cursor={portfolio.Str("nextCursor")}")).ExpectProblem(400, "query.cursor_invalid");
+        }
+    }
+
+    [Fact]
     public async Task Lists_are_paginated_with_a_maximum_page_size()
     {
         var s = api.Scenario();

@@ -240,7 +240,7 @@ public sealed class PipelineTests(LedgerFixture fixture) : IClassFixture<LedgerF
 
         var all = (await Ledger.Queries.JournalAsync(busy, null, 10)).ShouldNotBeNull();
         all.Items.Count.ShouldBe(3);
-        var afterLast = (await Ledger.Queries.JournalAsync(busy, PageCursors.Encode(CursorList.Journal, all.Items[^1].Position.ToString(System.Globalization.CultureInfo.InvariantCulture)), 10)).ShouldNotBeNull();
+        var afterLast = (await Ledger.Queries.JournalAsync(busy, PageCursors.Encode(CursorList.Journal, PageCursors.Scope(busy.Value), all.Items[^1].Position.ToString(System.Globalization.CultureInfo.InvariantCulture)), 10)).ShouldNotBeNull();
         afterLast.Items.ShouldBeEmpty();
     }
 

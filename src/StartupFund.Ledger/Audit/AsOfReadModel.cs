@@ -156,7 +156,7 @@ public sealed class AsOfReadModel
     public PortfolioView Portfolio(CountryCode country, string? cursor = null, int? limit = null)
     {
         var size = LedgerQueries.PageSize(limit);
-        var after = PageCursors.Decode(cursor, CursorList.Portfolio);
+        var after = PageCursors.Decode(cursor, CursorList.Portfolio, country.Value);
         var ofCountry = applications.Where(a => a.Value.Country == country.Value).OrderBy(a => a.Key, StringComparer.Ordinal).ToList();
         var funded = ofCountry.Where(a => ApplicationStatuses.IsFunded(a.Value.State)).ToList();
         var companies = funded
@@ -168,7 +168,7 @@ public sealed class AsOfReadModel
         if (companies.Count > size)
         {
             companies = companies[..size];
-            next = PageCursors.Encode(CursorList.Portfolio, companies[^1].ApplicationId);
+            next = PageCursors.Encode(CursorList.Portfolio, country.Value, companies[^1].ApplicationId);
         }
 
         var bySector = Totals(funded.Select(a => a.Value.State), s => s.Sector, key => key);

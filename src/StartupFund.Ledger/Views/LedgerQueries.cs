@@ -55,7 +55,8 @@ public sealed class LedgerQueries(NpgsqlDataSource dataSource, SchemaName readSc
             order by fund_id limit $3
             """);
         command.Parameters.Add(Text(country?.Value));
-        command.Parameters.Add(Text(AfterKey(cursor, CursorList.Funds)));
+        var scope = PageCursors.Scope(country?.Value);
+        command.Parameters.Add(Text(AfterKey(cursor, CursorList.Funds, scope)));
         command.Parameters.Add(Int(size + 1));
         var items = new List<FundView>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
@@ -64,7 +65,7 @@ public sealed class LedgerQueries(NpgsqlDataSource dataSource, SchemaName readSc
             items.Add(FundOf(reader));
         }
 
-        return PageOf(items, size, CursorList.Funds, f => f.FundId);
+        return PageOf(items, size, CursorList.Funds, scope, f => f.FundId);
     }
 
     public async Task<ApplicationView?> GetApplicationAsync(ApplicationId applicationId, CancellationToken cancellationToken = default)
@@ -88,7 +89,8 @@ public sealed class LedgerQueries(NpgsqlDataSource dataSource, SchemaName readSc
         command.Parameters.Add(Text(fundId?.Value));
         command.Parameters.Add(Text(country?.Value));
         command.Parameters.Add(Text(status?.ToString()));
-        command.Parameters.Add(Text(AfterKey(cursor, CursorList.Applications)));
+        var scope = PageCursors.Scope(fundId?.Value, country?.Value, status?.ToString());
+        command.Parameters.Add(Text(AfterKey(cursor, CursorList.Applications, scope)));
         command.Parameters.Add(Int(size + 1));
         var items = new List<ApplicationView>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
@@ -97,7 +99,7 @@ public sealed class LedgerQueries(NpgsqlDataSource dataSource, SchemaName readSc
             items.Add(ApplicationOf(reader));
         }
 
-        return PageOf(items, size, CursorList.Applications, a => a.ApplicationId);
+        return PageOf(items, size, CursorList.Applications, scope, a => a.ApplicationId);
     }
 
     /// <summary>One startup's own applications (all a startup may list), optionally of one fund, country or status; cursor-paginated.</summary>
@@ -123,7 +125,8 @@ public sealed class LedgerQueries(NpgsqlDataSource dataSource, SchemaName readSc
             """);
         command.Parameters.Add(Text(owner));
         command.Parameters.Add(Text(status?.ToString()));
-        command.Parameters.Add(Text(AfterKey(cursor, CursorList.Applications)));
+        var scope = PageCursors.Scope(fundId?.Value, country?.Value, status?.ToString(), owner);
+        command.Parameters.Add(Text(AfterKey(cursor, CursorList.Applications, scope)));
         command.Parameters.Add(Int(size + 1));
         command.Parameters.Add(Text(fundId?.Value));
         command.Parameters.Add(Text(country?.Value));
@@ -134,7 +137,7 @@ public sealed class LedgerQueries(NpgsqlDataSource dataSource, SchemaName readSc
             items.Add(ApplicationOf(reader));
         }
 
-        return PageOf(items, size, CursorList.Applications, a => a.ApplicationId);
+        return PageOf(items, size, CursorList.Applications, scope, a => a.ApplicationId);
     }
 
     /// <summary>One fund's figures from its journal balances; null for an unknown fund.</summary>
@@ -199,7 +202,8 @@ public sealed class LedgerQueries(NpgsqlDataSource dataSource, SchemaName readSc
     public async Task<Page<JournalEntryView>?> JournalAsync(FundId fundId, string? cursor, int? limit, CancellationToken cancellationToken = default)
     {
         var size = PageSize(limit);
-        var after = PageCursors.Decode(cursor, CursorList.Journal) is { } text
+        var scope = PageCursors.Scope(fundId.Value);
+        var after = PageCursors.Decode(cursor, CursorList.Journal, scope) is { } text
             ? long.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var position)
                 ? position
                 : throw PageCursors.Invalid()
@@ -243,7 +247,7 @@ public sealed class LedgerQueries(NpgsqlDataSource dataSource, SchemaName readSc
             return null;
         }
 
-        return PageOf(items, size, CursorList.Journal, e => e.Position.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        return PageOf(items, size, CursorList.Journal, scope, e => e.Position.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 
     /// <summary><see cref="ApplicationStatuses.IsFunded"/> in SQL, beside <c>status = any(funded statuses)</c>.</summary>
@@ -263,7 +267,7 @@ public sealed class LedgerQueries(NpgsqlDataSource dataSource, SchemaName readSc
         {
             command.Parameters.Add(Text(country.Value));
             command.Parameters.Add(new NpgsqlParameter { Value = funded });
-            command.Parameters.Add(Text(AfterKey(cursor, CursorList.Applications)));
+            command.Parameters.Add(Text(AfterKey(cursor, CursorList.Portfolio, country.Value)));
             command.Parameters.Add(Int(size + 1));
             await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
@@ -272,7 +276,7 @@ public sealed class LedgerQueries(NpgsqlDataSource dataSource, SchemaName readSc
             }
         }
 
-        var page = PageOf(companies, size, CursorList.Portfolio, c => c.ApplicationId);
+        var page = PageOf(companies, size, CursorList.Portfolio, country.Value, c => c.ApplicationId);
         var bySector = await TotalsAsync(country, funded, "sector", cancellationToken).ConfigureAwait(false);
         var byStage = await TotalsAsync(country, funded, "stage", cancellationToken).ConfigureAwait(false);
         var pipeline = await PipelineAsync(country, cancellationToken).ConfigureAwait(false);
@@ -376,13 +380,13 @@ public sealed class LedgerQueries(NpgsqlDataSource dataSource, SchemaName readSc
         ApplicationView.From(JsonSerializer.Deserialize<ApplicationState>(reader.GetString(0), LedgerJson.Storage)!, reader.GetInt64(1),
             Instant.FromDateTimeUtc(reader.GetDateTime(2)));
 
-    private static Page<T> PageOf<T>(List<T> items, int size, CursorList list, Func<T, string> keyOf) =>
-        items.Count > size ? new Page<T>(items[..size], PageCursors.Encode(list, keyOf(items[size - 1]))) : new Page<T>(items, null);
+    private static Page<T> PageOf<T>(List<T> items, int size, CursorList list, string scope, Func<T, string> keyOf) =>
+        items.Count > size ? new Page<T>(items[..size], PageCursors.Encode(list, scope, keyOf(items[size - 1]))) : new Page<T>(items, null);
 
     /// <summary>
     /// The key a page starts after: the cursor's, or the empty string for the first page (every id
     /// sorts after it). A bound that is always given is an index condition, so a page reads in key
     /// order and stops at its limit; "$n is null or id > $n" let a cached plan read them all and sort.
     /// </summary>
-    private static string AfterKey(string? cursor, CursorList list) => PageCursors.Decode(cursor, list) ?? "";
+    private static string AfterKey(string? cursor, CursorList list, string scope) => PageCursors.Decode(cursor, list, scope) ?? "";
 }
