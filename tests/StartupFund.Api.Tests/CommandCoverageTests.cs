@@ -127,7 +127,10 @@ public sealed class CommandCoverageTests(ApiFactory api) : IClassFixture<ApiFact
         final.Amount("figures.reserved").ShouldBe("0.00");
         final.Amount("figures.disbursed").ShouldBe("1000.00");
         final.Amount("figures.availableToCommit").ShouldBe("9000.00");
-        (await s.Get("/funds/fund-back/trial-balance").Expect(200)).Str("balanced").ShouldBe("True");
+        var trial = (await s.Get("/funds/fund-back/trial-balance")).Expect(200);
+        trial.Str("balanced").ShouldBe("True");
+        var cash = trial["accounts"].EnumerateArray().Single(a => a.GetProperty("account").GetString() == "cash");
+        cash.GetProperty("number").GetInt32().ShouldBe(1000);
 
         // The bank returns the payment after the cancellation: booked back to available, nothing reserved again.
         (await s.Post("/applications/app-rev/tranches/1/disbursement/reversal", new { reason = "Account closed", valueDate = "2026-03-06" })

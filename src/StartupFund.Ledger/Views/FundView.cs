@@ -16,7 +16,7 @@ public sealed record PolicyView(Money TicketMin, Money TicketMax, IReadOnlyList<
 /// <summary>
 /// A fund as its stream says it is now (version = ETag). Its money, sponsors and calls are for those who
 /// oversee its country; everyone else gets <see cref="WithoutFigures"/>, the directory entry a startup
-/// applies from (null figures, no sponsors or calls).
+/// applies from (null figures, sponsors and calls: not shown, which an empty list would not say).
 /// </summary>
 public sealed record FundView(
     string FundId,
@@ -32,8 +32,8 @@ public sealed record FundView(
     Money? Reserved,
     Money? Disbursed,
     Money? AvailableToCommit,
-    IReadOnlyList<SponsorView> Sponsors,
-    IReadOnlyList<CapitalCallView> CapitalCalls,
+    IReadOnlyList<SponsorView>? Sponsors,
+    IReadOnlyList<CapitalCallView>? CapitalCalls,
     long Version,
     Instant UpdatedAt)
 {
@@ -73,8 +73,8 @@ public sealed record FundView(
         Reserved = null,
         Disbursed = null,
         AvailableToCommit = null,
-        Sponsors = [],
-        CapitalCalls = [],
+        Sponsors = null,
+        CapitalCalls = null,
     };
 
     private static PolicyView PolicyOf(FundPolicy policy, Currency currency) => new(

@@ -22,8 +22,9 @@ public sealed record JournalEntryView(
 /// <summary>A page of a list; pass <see cref="NextCursor"/> back as <c>cursor</c> for the next page (null: no more).</summary>
 public sealed record Page<T>(IReadOnlyList<T> Items, string? NextCursor);
 
+/// <summary>One account of a trial balance: its code ("cash") and its number in the chart of accounts (1000) for ledgers that file by number.</summary>
 public sealed record AccountBalanceView(
-    AccountCode Account, string Name, AccountType Type, Money DebitsPosted, Money CreditsPosted, Money DebitsPending, Money CreditsPending, Money Balance);
+    AccountCode Account, int Number, string Name, AccountType Type, Money DebitsPosted, Money CreditsPosted, Money DebitsPending, Money CreditsPending, Money Balance);
 
 public sealed record TrialBalanceView(
     string FundId, string Currency, IReadOnlyList<AccountBalanceView> Accounts,

@@ -188,7 +188,7 @@ public sealed class LedgerQueries(NpgsqlDataSource dataSource, SchemaName readSc
             {
                 var balance = ledger.BalanceOf(account.Code);
                 var net = account.NormalDebit ? balance.DebitsPosted - balance.CreditsPosted : balance.CreditsPosted - balance.DebitsPosted;
-                return new AccountBalanceView(account.Code, account.Name, account.Type, M(balance.DebitsPosted), M(balance.CreditsPosted),
+                return new AccountBalanceView(account.Code, (int)account.Code, account.Name, account.Type, M(balance.DebitsPosted), M(balance.CreditsPosted),
                     M(balance.DebitsPending), M(balance.CreditsPending), M(net));
             })
             .ToList();
