@@ -59,7 +59,7 @@ builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = 
         {
             404 => LedgerErrorCodes.NotFound,
             405 => "request.method_not_allowed",
-            415 => "request.unsupported_media_type",
+            415 => LedgerErrorCodes.UnsupportedMediaType,
             >= 500 => LedgerErrorCodes.Internal,
             _ => LedgerErrorCodes.RequestMalformed,
         };

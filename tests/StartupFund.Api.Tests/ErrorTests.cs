@@ -357,6 +357,32 @@ public sealed class ErrorTests(ApiFactory api) : IClassFixture<ApiFactory>
             (await response.Content.ReadAsStringAsync()).ShouldContain("request.unsupported_media_type");
         }
 
+        // JSON is read as UTF-8 and uncompressed: a body announced otherwise is refused before it is read.
+        using (var utf16 = new HttpRequestMessage(HttpMethod.Post, "/funds/fund-media/closure")
+        {
+            Content = new StringContent("{\"reason\":\"done\"}", System.Text.Encoding.Unicode, "application/json"),
+        })
+        {
+            utf16.Headers.Authorization = new("Bearer", api.Tokens.Mint(Cast.Admin));
+            using var response = await s.Client.SendAsync(utf16);
+            ((int)response.StatusCode).ShouldBe(415);
+            (await response.Content.ReadAsStringAsync()).ShouldContain("charset");
+        }
+
+        using (var gzip = new HttpRequestMessage(HttpMethod.Post, "/funds/fund-media/closure")
+        {
+            Content = new StringContent("{\"reason\":\"done\"}", System.Text.Encoding.UTF8, "application/json"),
+        })
+        {
+            gzip.Content.Headers.ContentEncoding.Add("gzip");
+            gzip.Headers.Authorization = new("Bearer", api.Tokens.Mint(Cast.Admin));
+            using var response = await s.Client.SendAsync(gzip);
+            ((int)response.StatusCode).ShouldBe(415);
+            (await response.Content.ReadAsStringAsync()).ShouldContain("request.unsupported_media_type");
+        }
+
+        (await api.EventCountAsync()).ShouldBe(events);
+
         using (var delete = new HttpRequestMessage(HttpMethod.Delete, "/funds/fund-media"))
         {
             delete.Headers.Authorization = new("Bearer", api.Tokens.Mint(Cast.Admin));

@@ -81,6 +81,7 @@ public sealed partial class Problems(RequestDelegate next, ILogger<Problems> log
             IdempotencyKeyReusedException reused => Problem(422, reused.Code, "Idempotency key reused", reused.Message),
             QueryException query => Validation(new RequestValidationException([new FieldError(query.Field, query.Code, query.Message)])),
             PayloadTooLargeException tooLarge => Problem(413, LedgerErrorCodes.RequestTooLarge, "Payload too large", tooLarge.Message),
+            UnsupportedMediaTypeException unsupported => Problem(415, LedgerErrorCodes.UnsupportedMediaType, "Unsupported media type", unsupported.Message),
             BadHttpRequestException bad when bad.StatusCode == 400 && BindingErrors.FieldOf(bad.Message) is { } field =>
                 Validation(new RequestValidationException([new FieldError(field, LedgerErrorCodes.RequestMalformed, BindingErrors.Describe(bad.Message))])),
             BadHttpRequestException bad => Problem(bad.StatusCode, LedgerErrorCodes.RequestMalformed, "Bad request", BindingErrors.Describe(bad.Message)),

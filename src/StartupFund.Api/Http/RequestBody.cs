@@ -15,6 +15,7 @@ public static class RequestBody
     public static async Task<(T Body, byte[] Bytes)> ReadAsync<T>(HttpContext http, bool allowEmpty = false) where T : class, new()
     {
         ArgumentNullException.ThrowIfNull(http);
+        RefuseUnreadableForms(http.Request);
         if (http.Request.ContentLength > MaxBytes)
         {
             throw new PayloadTooLargeException();
@@ -59,6 +60,27 @@ public static class RequestBody
             throw new RequestValidationException([JsonBodyErrors.Describe(e, bytes, typeof(T))]);
         }
     }
+
+    /// <summary>
+    /// JSON is read as UTF-8, uncompressed: a body announced in another charset or a content encoding would be
+    /// misread (or read although the header says it cannot be), so it is refused before it is read.
+    /// </summary>
+    private static void RefuseUnreadableForms(HttpRequest request)
+    {
+        if (request.Headers.ContentEncoding.Any(encoding => !string.Equals(encoding?.Trim(), "identity", StringComparison.OrdinalIgnoreCase)))
+        {
+            throw new UnsupportedMediaTypeException("Send the body uncompressed: no Content-Encoding is accepted.");
+        }
+
+        if (Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(request.ContentType, out var mediaType)
+            && mediaType.Charset is { Length: > 0 } charset && !charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new UnsupportedMediaTypeException($"The body is read as UTF-8 JSON: charset '{charset}' is not accepted.");
+        }
+    }
 }
+
+/// <summary>A body in a form this API does not read: a 415, not a 400 about JSON it never saw.</summary>
+public sealed class UnsupportedMediaTypeException(string message) : Exception(message);
 
 public sealed class PayloadTooLargeException() : Exception($"The body is larger than {RequestBody.MaxBytes} bytes.");

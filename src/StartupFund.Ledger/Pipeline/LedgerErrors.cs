@@ -13,6 +13,7 @@ public static class LedgerErrorCodes
     public const string UnknownParameter = "query.unknown_parameter";
     public const string RequestMalformed = "request.malformed";
     public const string RequestTooLarge = "request.too_large";
+    public const string UnsupportedMediaType = "request.unsupported_media_type";
     public const string IfMatchInvalid = "request.if_match_invalid";
     public const string NotFound = "resource.not_found";
     public const string Internal = "server.error";
