@@ -25,6 +25,12 @@ public static class AuditEndpoints
         audit.MapGet("/events", async (string? country, string? fund, string? stream, string? type, string? recordedFrom, string? recordedTo,
             string? actor, string? correlationId, string? cursor, int? limit, HttpContext http, StartupFundLedger ledger, CancellationToken token) =>
         {
+            // A fund outside the caller's countries is refused as on every other list, not answered with an empty page.
+            if (Identifier.IsValid(fund) && await ledger.Queries.FundCountryAsync(new FundId(fund), token) is { } fundCountry)
+            {
+                Scopes.Require(Scopes.CallerOf(http).CanAudit(fundCountry), $"Fund {fund} is in {fundCountry}, outside the countries you may audit.");
+            }
+
             var filter = new AuditFilter
             {
                 Country = AuditedCountry(http, country),

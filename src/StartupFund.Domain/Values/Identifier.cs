@@ -11,7 +11,7 @@ public static class Identifier
     /// <param name="kind">What the id names, to begin the message: "A fund id".</param>
     public static string Validate(string? value, string kind)
     {
-        if (string.IsNullOrEmpty(value) || value.Length > Limits.IdMaxLength || !value.All(IsAllowed) || value.All(c => c == '.'))
+        if (!IsValid(value))
         {
             throw DomainException.Invalid(
                 ErrorCodes.IdInvalid,
@@ -20,6 +20,9 @@ public static class Identifier
 
         return value;
     }
+
+    public static bool IsValid([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] string? value) =>
+        !string.IsNullOrEmpty(value) && value.Length <= Limits.IdMaxLength && value.All(IsAllowed) && !value.All(c => c == '.');
 
     private static bool IsAllowed(char character) =>
         char.IsAsciiLetterOrDigit(character) || character is '.' or '_' or '-';

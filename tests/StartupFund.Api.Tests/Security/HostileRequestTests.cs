@@ -139,6 +139,8 @@ public sealed class HostileRequestTests(ApiFactory api) : IClassFixture<ApiFacto
         events.ShouldNotBeEmpty();
         events.ShouldAllBe(e => e.GetProperty("country").GetString() == "DE");
         await german.Get("/audit/events?country=KE").ExpectProblem(403, AuthErrorCodes.Forbidden);
+        await german.Get("/audit/events?fund=fund-hr-ke").ExpectProblem(403, AuthErrorCodes.Forbidden);
+        (await german.Get("/audit/events?fund=fund-hr-de")).Expect(200)["items"].GetArrayLength().ShouldBeGreaterThan(0);
         await german.Get("/audit/verify?stream=fund:fund-hr-ke").ExpectProblem(404, "resource.not_found");   // like /audit/streams: no probing for ids
         await german.Get("/audit/verify?stream=fund:fund-hr-de").Expect(200);
         (await german.Get("/applications")).Expect(200);
