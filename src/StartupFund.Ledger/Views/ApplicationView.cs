@@ -78,7 +78,7 @@ public sealed record ApplicationView(
             ApplicationStatus.Active when next.MilestoneStatus == MilestoneStatus.Reported && TrancheRules.NeedsVerifiedMilestone(next.TrancheNumber) =>
                 $"Waiting for the fund to verify the milestone of tranche {next.TrancheNumber}.",
             ApplicationStatus.Active =>
-                $"Tranche {next!.TrancheNumber} is ready to be paid once the co-investment received covers its matching band.",
+                $"Tranche {next!.TrancheNumber} is ready to be paid once the co-investment received covers its matching band, where the fund requires matching.",
             ApplicationStatus.FullyPaid => "All tranches are paid.",
             ApplicationStatus.Withdrawn => "Withdrawn by the startup.",
             ApplicationStatus.Rejected => "Rejected.",
