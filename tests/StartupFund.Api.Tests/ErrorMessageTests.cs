@@ -38,6 +38,15 @@ public sealed class ErrorMessageTests(ApiFactory api) : IClassFixture<ApiFactory
         var tranches = (await s.PostRaw("/applications/app-msg/approval", "{\"tranches\":{}}")).ExpectProblem(400, "request.malformed");
         tranches.Str("detail").ShouldBe("tranches must be a JSON array.");
 
+        // Inside a list the field keeps its element's index, as the domain's own refusals name it.
+        var tranche = "{\"amount\":{\"amount\":\"500.00\",\"currency\":\"EUR\"},\"milestone\":\"m\",\"dueDate\":\"2026-06-01\"";
+        var element = (await s.PostRaw("/applications/app-msg/approval", "{\"tranches\":[" + tranche + "}," + tranche + ",\"extra\":1}]}"))
+            .ExpectProblem(400, "request.malformed");
+        element.Str("fieldErrors[0].field").ShouldBe("tranches[1].extra");
+        element.Str("detail").ShouldBe("tranches[1].extra is not a field of this request.");
+        (await s.PostRaw("/applications/app-msg/approval", "{\"tranches\":[{\"amount\":{\"amount\":5}}]}")).ExpectProblem(400, "request.malformed")
+            .Str("detail").ShouldBe("tranches[0].amount.amount must be a string with a decimal number, e.g. \"1250.00\".");
+
         (await s.PostRaw("/funds/fund-msg/closure", "{\"reason\":\"x\",\"unknownField\":1}")).ExpectProblem(400, "request.malformed")
             .Str("detail").ShouldBe("unknownField is not a field of this request.");
         var huge = (await s.PostRaw("/funds/fund-msg/closure", "{\"" + new string('k', 20_000) + "\":1}")).ExpectProblem(400, "request.malformed");

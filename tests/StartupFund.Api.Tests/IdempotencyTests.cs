@@ -23,6 +23,23 @@ public sealed class IdempotencyTests(ApiFactory api) : IClassFixture<ApiFactory>
     }
 
     [Fact]
+    public async Task A_body_with_a_byte_order_mark_is_read_and_is_the_same_request_as_without_one()
+    {
+        var s = api.Scenario();
+        await OpenFundedAsync(s, "fund-bom", "DE", "EUR", "1000.00");
+        var body = "{\"sponsorId\":\"p\",\"sponsorName\":\"Partner\",\"kind\":\"technologyPartner\",\"amount\":{\"amount\":\"10.00\",\"currency\":\"EUR\"}}";
+
+        var first = (await s.PostRaw("/funds/fund-bom/commitments", "\uFEFF" + body, ("Idempotency-Key", "bom-1"))).Expect(200);
+        var events = await api.EventCountAsync();
+        var again = (await s.PostRaw("/funds/fund-bom/commitments", body, ("Idempotency-Key", "bom-1"))).Expect(200);
+
+        again.Headers.GetValues("Idempotent-Replayed").ShouldBe(["true"]);
+        again.Text.ShouldBe(first.Text);
+        (await api.EventCountAsync()).ShouldBe(events);
+        (await s.Get("/funds/fund-bom/balance")).Expect(200).Amount("figures.committed").ShouldBe("1010.00");
+    }
+
+    [Fact]
     public async Task The_same_key_with_a_different_body_is_refused()
     {
         var s = api.Scenario();

@@ -29,10 +29,10 @@ public static partial class JsonBodyErrors
         var segments = Segments(error.Path);
         if (segments.Count == 0 && UnmappedProperty().Match(error.Message) is { Success: true } unmapped)
         {
-            segments = [unmapped.Groups[1].Value];
+            segments = [new Segment(unmapped.Groups[1].Value, null)];
         }
 
-        var field = segments.Count == 0 ? "$" : string.Join('.', segments);
+        var field = segments.Count == 0 ? "$" : FieldPath(segments);
         if (field.Length > MaxFieldEcho)
         {
             field = field[..(char.IsHighSurrogate(field[MaxFieldEcho - 1]) ? MaxFieldEcho - 1 : MaxFieldEcho)] + "…";
@@ -49,7 +49,7 @@ public static partial class JsonBodyErrors
             return new FieldError(field, ErrorCodes.TextInvalidCharacter, $"{field} holds a character that is not text (a lone surrogate, or bytes that are not UTF-8).");
         }
 
-        var message = Walk(requestType, segments) switch
+        var message = Walk(requestType, [.. segments.Select(s => s.Name)]) switch
         {
             { Known: false } => $"{field} is not a field of this request.",
             { Type: var type, Property: var property } when segments.Count == 0 => $"The body must be {Expected(type, property)}.",
@@ -78,17 +78,39 @@ public static partial class JsonBodyErrors
         }
     }
 
-    /// <summary>"$.tranches[0].amount" becomes tranches, amount (array indexes say nothing about the expected value).</summary>
-    private static List<string> Segments(string? path)
+    /// <summary>A property of the body and, when it sits in a list, the element's index ("tranches", 0).</summary>
+    private readonly record struct Segment(string Name, int? Index);
+
+    /// <summary>"$.tranches[0].amount" becomes (tranches, 0), (amount, none).</summary>
+    private static List<Segment> Segments(string? path)
     {
         if (string.IsNullOrEmpty(path) || path == "$")
         {
             return [];
         }
 
-        var names = PathName().Matches(path).Select(m => m.Groups["dotted"].Success ? m.Groups["dotted"].Value : m.Groups["quoted"].Value);
-        return [.. names.Take(MaxPathSegments)];
+        var segments = new List<Segment>();
+        foreach (Match m in PathName().Matches(path))
+        {
+            if (m.Groups["index"].Success)
+            {
+                if (segments.Count > 0 && int.TryParse(m.Groups["index"].ValueSpan, out var index))
+                {
+                    segments[^1] = segments[^1] with { Index = index };
+                }
+            }
+            else if (segments.Count < MaxPathSegments)
+            {
+                segments.Add(new Segment(m.Groups["dotted"].Success ? m.Groups["dotted"].Value : m.Groups["quoted"].Value, null));
+            }
+        }
+
+        return segments;
     }
+
+    /// <summary>The field as the domain's own errors name it: "tranches[0].amount".</summary>
+    private static string FieldPath(List<Segment> segments) =>
+        string.Join('.', segments.Select(s => s.Index is { } index ? $"{s.Name}[{index}]" : s.Name));
 
     private static Target Walk(Type type, List<string> segments)
     {
@@ -142,7 +164,7 @@ public static partial class JsonBodyErrors
             ? type.GetGenericArguments()[0]
             : null;
 
-    [GeneratedRegex(@"\.(?<dotted>[^.\[\]]+)|\['(?<quoted>(?:[^']|'')*)'\]")]
+    [GeneratedRegex(@"\.(?<dotted>[^.\[\]]+)|\['(?<quoted>(?:[^']|'')*)'\]|\[(?<index>\d{1,9})\]")]
     private static partial Regex PathName();
 
     [GeneratedRegex("^Duplicate property '")]

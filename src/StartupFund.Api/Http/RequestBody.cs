@@ -12,6 +12,8 @@ public static class RequestBody
 {
     public const int MaxBytes = 64 * 1024;
 
+    private static ReadOnlySpan<byte> Utf8ByteOrderMark => [0xEF, 0xBB, 0xBF];
+
     public static async Task<(T Body, byte[] Bytes)> ReadAsync<T>(HttpContext http, bool allowEmpty = false) where T : class, new()
     {
         ArgumentNullException.ThrowIfNull(http);
@@ -34,7 +36,11 @@ public static class RequestBody
             buffer.Write(chunk, 0, read);
         }
 
-        var bytes = buffer.ToArray();
+        // A byte-order mark says nothing in UTF-8 (editors on Windows still write one): read past it, and
+        // fingerprint the body without it, so a retry saved by another editor is the same request.
+        var bytes = buffer.GetBuffer().AsSpan(0, (int)buffer.Length) is var sent && sent.StartsWith(Utf8ByteOrderMark)
+            ? sent[Utf8ByteOrderMark.Length..].ToArray()
+            : buffer.ToArray();
         if (bytes.AsSpan().Trim(" \t\r\n"u8).IsEmpty)
         {
             return allowEmpty
