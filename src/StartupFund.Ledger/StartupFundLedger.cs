@@ -78,7 +78,7 @@ public sealed class StartupFundLedger
         });
         var pipeline = new CommandPipeline(Store, new IdempotencyStore(dataSource, readSchema), this.options.Clock, this.options.MaxCommandAttempts);
         Commands = new LedgerCommands(Store, pipeline);
-        Queries = new LedgerQueries(dataSource, readSchema);
+        Queries = new LedgerQueries(dataSource, readSchema, this.options.Clock);
     }
 
     public EventStore.EventStore Store { get; }

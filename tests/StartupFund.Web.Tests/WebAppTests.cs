@@ -80,6 +80,26 @@ public sealed partial class WebAppTests(WebFactory factory) : IClassFixture<WebF
     }
 
     [Fact]
+    public async Task A_tranche_unpaid_after_its_due_date_is_marked_overdue_on_the_dashboard_and_the_review_page()
+    {
+        // The demo's story began 200 days ago: Aleph's second tranche fell due about 70 days ago and is still unpaid.
+        var aleph = (await factory.Services.GetRequiredService<Ledger.StartupFundLedger>().Queries.GetApplicationAsync(new Domain.ApplicationId("de-app-aleph")))!;
+        aleph.Tranches[1].Overdue.ShouldBeTrue();
+        using var session = factory.Session();
+        await session.SignInAsync("manager-de");
+
+        var (_, dashboard) = await session.GetAsync("/app/countries/DE");
+        TestId(dashboard, "next-de-app-aleph").Trim().ShouldBe($"2: 600,000.00 EUR, due {aleph.Tranches[1].DueDate!.Value.ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB"))}");
+        TestId(dashboard, "next-de-app-aleph-overdue").ShouldBe("Overdue");
+        TestId(dashboard, "next-de-app-lumen").Trim().ShouldBe("–", "fully paid: no next tranche");
+        dashboard.ShouldNotContain("next-de-app-lumen-overdue");
+
+        var (_, review) = await session.GetAsync("/app/review/de-app-aleph");
+        TestId(review, "tranche-2-overdue").ShouldBe("Overdue");
+        review.ShouldNotContain("tranche-1-overdue", Case.Sensitive, "a paid tranche is never late");
+    }
+
+    [Fact]
     public async Task French_pages_say_so_and_format_numbers_the_french_way()
     {
         using var session = factory.Session();

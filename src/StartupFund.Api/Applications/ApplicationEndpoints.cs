@@ -225,7 +225,7 @@ public static class ApplicationEndpoints
             var id = Route(f, applicationId);
             f.ThrowIfAny();
             var view = await Scopes.ApplicationAsync(Scopes.CallerOf(http), ledger, id, (c, a) => c.CanRead(a), string.Empty, token);
-            return FundEndpoints.Versioned(http, view, view.Version);
+            return FundEndpoints.Versioned(http, view, view.Version, sameAllDays: false);
         })
         .Query<ApplicationView>("GetApplication", "The application as the startup sees it: status, tranches, what is needed next", notFound: true)
         .RequireAuthorization(Policies.ReadApplications);

@@ -123,12 +123,17 @@ public static class FundEndpoints
         .RequireAuthorization(Policies.Oversee);
     }
 
-    public static IResult Versioned(HttpContext http, object body, long version)
+    /// <summary>
+    /// The body with its version as ETag, or 304 to an If-None-Match naming that version. Only for a view that changes
+    /// with its version alone: <paramref name="sameAllDays"/> false (an application, whose tranches fall overdue as days
+    /// pass) keeps the ETag for If-Match on commands and always answers the body.
+    /// </summary>
+    public static IResult Versioned(HttpContext http, object body, long version, bool sameAllDays = true)
     {
         ArgumentNullException.ThrowIfNull(http);
         var etag = CommandHttp.ETagOf(version);
         http.Response.Headers.ETag = etag;
-        return http.Request.Headers.IfNoneMatch.Any(value => value is not null && value.Split(',').Any(tag => tag.Trim() == etag))
+        return sameAllDays && http.Request.Headers.IfNoneMatch.Any(value => value is not null && value.Split(',').Any(tag => tag.Trim() == etag))
             ? Results.StatusCode(StatusCodes.Status304NotModified)
             : Results.Ok(body);
     }

@@ -82,6 +82,13 @@ public static class TrancheRules
 {
     /// <summary>Every tranche but the first is paid only once its milestone is verified; the first needs no milestone.</summary>
     public static bool NeedsVerifiedMilestone(int trancheNumber) => trancheNumber > 1;
+
+    /// <summary>
+    /// Overdue: still unpaid on a day after its due date (UTC) while the fund still owes it (the application is paying
+    /// out). Whoever has to act, the startup with its milestone or the fund with the payment, it is late.
+    /// </summary>
+    public static bool IsOverdue(ApplicationStatus status, TrancheState tranche, LocalDate today) =>
+        ApplicationStatuses.IsPayingOut(status) && !tranche.Paid && tranche.DueDate is { } due && due < today;
 }
 
 public sealed record CoInvestorPosition(string Name, long CommittedMinor, long ReceivedMinor)

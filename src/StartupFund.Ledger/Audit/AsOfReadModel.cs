@@ -110,7 +110,7 @@ public sealed class AsOfReadModel
 
     /// <summary>As <see cref="LedgerQueries.GetApplicationAsync"/> answered at <see cref="AsOf"/>; null if not submitted yet.</summary>
     public ApplicationView? Application(ApplicationId applicationId) =>
-        applications.TryGetValue(applicationId.Value, out var row) ? ApplicationView.From(row.State, row.Version, row.UpdatedAt) : null;
+        applications.TryGetValue(applicationId.Value, out var row) ? ApplicationView.From(row.State, row.Version, row.UpdatedAt, AsOf.InUtc().Date) : null;
 
     /// <summary>Every page of <see cref="Portfolio"/> in one: all companies, no next cursor.</summary>
     public PortfolioView WholePortfolio(CountryCode country)
@@ -162,7 +162,7 @@ public sealed class AsOfReadModel
         var companies = funded
             .Where(a => after is null || string.CompareOrdinal(a.Key, after) > 0)
             .Take(size + 1)
-            .Select(a => PortfolioCompanyView.From(a.Value.State))
+            .Select(a => PortfolioCompanyView.From(a.Value.State, AsOf.InUtc().Date))
             .ToList();
         string? next = null;
         if (companies.Count > size)

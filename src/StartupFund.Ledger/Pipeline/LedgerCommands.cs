@@ -62,7 +62,7 @@ public sealed class LedgerCommands
             var version = loaded.Version + events.Count;
             return new Decision(
                 [new StreamAppend(streamId, Streams.ApplicationType, state.Startup?.Country.Value, ExpectedVersion.Exact(loaded.Version), events)],
-                streamId, 200, ApplicationView.From(state, version, command.At), version, null);
+                streamId, 200, ApplicationView.From(state, version, command.At, command.At.InUtc().Date), version, null);
         }, token), cancellationToken);
     }
 
@@ -111,7 +111,7 @@ public sealed class LedgerCommands
             }
 
             var created = command is SubmitApplication;
-            return new Decision(appends, applicationStreamId, created ? 201 : 200, ApplicationView.From(state, version, command.At), version,
+            return new Decision(appends, applicationStreamId, created ? 201 : 200, ApplicationView.From(state, version, command.At, command.At.InUtc().Date), version,
                 created ? $"/applications/{Uri.EscapeDataString(command.ApplicationId.Value)}" : null);
         }, token), cancellationToken);
     }

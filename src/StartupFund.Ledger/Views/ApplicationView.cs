@@ -7,12 +7,17 @@ namespace StartupFund.Ledger.Views;
 public sealed record StartupView(string StartupId, string Name, string RegistrationNumber, string Country);
 
 /// <param name="PaidOn">The value date of the payment while the tranche is paid (null before it was kept).</param>
+/// <param name="Overdue">Unpaid after its due date while the fund still owes it (<see cref="TrancheRules.IsOverdue"/>), on the view's day.</param>
 public sealed record TrancheView(
-    int TrancheNumber, Money Amount, string Milestone, LocalDate? DueDate, MilestoneStatus MilestoneStatus, bool Paid, int Attempt, LocalDate? PaidOn = null);
+    int TrancheNumber, Money Amount, string Milestone, LocalDate? DueDate, MilestoneStatus MilestoneStatus, bool Paid, int Attempt, LocalDate? PaidOn = null,
+    bool Overdue = false);
 
 public sealed record CoInvestorView(string InvestorId, string Name, Money Committed, Money Received, Money Outstanding);
 
-/// <summary>An application as the startup and the manager see it, with what is needed next (version = ETag).</summary>
+/// <summary>
+/// An application as the startup and the manager see it, with what is needed next (version = ETag), on a given day:
+/// a tranche's <see cref="TrancheView.Overdue"/> depends on it.
+/// </summary>
 public sealed record ApplicationView(
     string ApplicationId,
     string FundId,
@@ -34,7 +39,7 @@ public sealed record ApplicationView(
     long Version,
     Instant UpdatedAt)
 {
-    public static ApplicationView From(ApplicationState state, long version, Instant updatedAt)
+    public static ApplicationView From(ApplicationState state, long version, Instant updatedAt, LocalDate today)
     {
         ArgumentNullException.ThrowIfNull(state);
         Money M(long minor) => state.Money(minor);
@@ -53,7 +58,8 @@ public sealed record ApplicationView(
             M(state.PaidMinor),
             M(state.CoInvestmentReceivedMinor),
             state.Scores.Count,
-            [.. state.Tranches.Select(t => new TrancheView(t.TrancheNumber, M(t.AmountMinor), t.Milestone, t.DueDate, t.MilestoneStatus, t.Paid, t.Attempt, t.PaidOn))],
+            [.. state.Tranches.Select(t => new TrancheView(t.TrancheNumber, M(t.AmountMinor), t.Milestone, t.DueDate, t.MilestoneStatus, t.Paid, t.Attempt, t.PaidOn,
+                TrancheRules.IsOverdue(state.Status, t, today)))],
             [.. state.CoInvestors.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c =>
                 new CoInvestorView(c.Key, c.Value.Name, M(c.Value.CommittedMinor), M(c.Value.ReceivedMinor), M(c.Value.OutstandingMinor)))],
             ApplicationStatuses.IsPayingOut(state.Status) ? next?.TrancheNumber : null,

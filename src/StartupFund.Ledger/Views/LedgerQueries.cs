@@ -15,8 +15,11 @@ using ApplicationId = StartupFund.Domain.ApplicationId;
 
 namespace StartupFund.Ledger.Views;
 
-/// <summary>Reads of the read models the inline projections keep. Lists are cursor-paginated with a bounded page size.</summary>
-public sealed class LedgerQueries(NpgsqlDataSource dataSource, SchemaName readSchema)
+/// <summary>
+/// Reads of the read models the inline projections keep. Lists are cursor-paginated with a bounded page size.
+/// The clock gives the day views are judged on (is a tranche overdue?).
+/// </summary>
+public sealed class LedgerQueries(NpgsqlDataSource dataSource, SchemaName readSchema, IClock clock)
 {
     public const int DefaultPageSize = 50;
     public const int MaxPageSize = 200;
@@ -272,7 +275,7 @@ public sealed class LedgerQueries(NpgsqlDataSource dataSource, SchemaName readSc
             await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
-                companies.Add(PortfolioCompanyView.From(JsonSerializer.Deserialize<ApplicationState>(reader.GetString(0), LedgerJson.Storage)!));
+                companies.Add(PortfolioCompanyView.From(JsonSerializer.Deserialize<ApplicationState>(reader.GetString(0), LedgerJson.Storage)!, Today));
             }
         }
 
@@ -376,9 +379,11 @@ public sealed class LedgerQueries(NpgsqlDataSource dataSource, SchemaName readSc
         FundView.From(JsonSerializer.Deserialize<FundState>(reader.GetString(0), LedgerJson.Storage)!, reader.GetInt64(1),
             Instant.FromDateTimeUtc(reader.GetDateTime(2)));
 
-    private static ApplicationView ApplicationOf(NpgsqlDataReader reader) =>
+    private ApplicationView ApplicationOf(NpgsqlDataReader reader) =>
         ApplicationView.From(JsonSerializer.Deserialize<ApplicationState>(reader.GetString(0), LedgerJson.Storage)!, reader.GetInt64(1),
-            Instant.FromDateTimeUtc(reader.GetDateTime(2)));
+            Instant.FromDateTimeUtc(reader.GetDateTime(2)), Today);
+
+    private LocalDate Today => clock.GetCurrentInstant().InUtc().Date;
 
     private static Page<T> PageOf<T>(List<T> items, int size, CursorList list, string scope, Func<T, string> keyOf) =>
         items.Count > size ? new Page<T>(items[..size], PageCursors.Encode(list, scope, keyOf(items[size - 1]))) : new Page<T>(items, null);

@@ -5,7 +5,8 @@ using StartupFund.Domain.Values;
 namespace StartupFund.Ledger.Views;
 
 /// <summary>
-/// A funded startup in a country's portfolio, with its next unpaid tranche while money can still move.
+/// A funded startup in a country's portfolio, with its next unpaid tranche while money can still move, and whether
+/// that tranche is overdue on the view's day (tranches are paid in order, so a later one is never overdue alone).
 /// <see cref="Reserved"/> is what the fund still holds for it (approved, not paid, not released): over a
 /// country's funded startups it adds up to the country balance's reserved, and approved = disbursed +
 /// reserved + whatever a cancellation released.
@@ -24,15 +25,17 @@ public sealed record PortfolioCompanyView(
     Money CoInvestmentReceived,
     int? NextTranche,
     Money? NextTrancheAmount,
-    LocalDate? NextTrancheDueDate)
+    LocalDate? NextTrancheDueDate,
+    bool NextTrancheOverdue)
 {
-    public static PortfolioCompanyView From(ApplicationState state)
+    public static PortfolioCompanyView From(ApplicationState state, LocalDate today)
     {
         ArgumentNullException.ThrowIfNull(state);
         var next = ApplicationStatuses.IsPayingOut(state.Status) ? state.Tranches.FirstOrDefault(t => !t.Paid) : null;
         return new PortfolioCompanyView(state.Id.Value, state.FundId.Value, state.Startup?.Name ?? string.Empty, state.Sector,
             state.Stage, state.Instrument, state.Status, state.Money(state.ApprovedMinor), state.Money(state.PaidMinor),
-            state.Money(state.UnpaidReservedMinor), state.Money(state.CoInvestmentReceivedMinor), next?.TrancheNumber, next is null ? null : state.Money(next.AmountMinor), next?.DueDate);
+            state.Money(state.UnpaidReservedMinor), state.Money(state.CoInvestmentReceivedMinor), next?.TrancheNumber, next is null ? null : state.Money(next.AmountMinor), next?.DueDate,
+            next is not null && TrancheRules.IsOverdue(state.Status, next, today));
     }
 }
 
