@@ -30,6 +30,7 @@ public sealed class CoInvestorTests(WebFactory factory) : IClassFixture<WebFacto
         list.ShouldContain("href=\"/app/applications/de-app-aleph\"");
         list.ShouldNotContain("de-app-lumen");
         TestId(list, "outstanding-de-app-aleph").ShouldBe("500.00 EUR");
+        TestId(list, "fund-de-app-aleph").ShouldStartWith("German AI Seed Fund");
 
         var (_, html) = await session.GetAsync("/app/applications/de-app-aleph");
         html.ShouldNotContain("data-testid=\"next-step\"");

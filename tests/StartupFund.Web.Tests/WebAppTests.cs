@@ -135,6 +135,11 @@ public sealed partial class WebAppTests(WebFactory factory) : IClassFixture<WebF
         TestId(own, "tranche-1-paid").ShouldBe("Yes");
         TestId(own, "tranche-1-due").ShouldMatch(@"^\d{1,2} [A-Z][a-z]+ \d{4}$");
 
+        // The startup's list names the fund as people know it, with its id beside.
+        var (_, list) = await session.GetAsync("/app/applications");
+        TestId(list, "fund-de-app-aleph").ShouldBe("German AI Seed Fund ");
+        list.ShouldContain("<span class=\"muted\">(de-ai-fund)</span>");
+
         var (otherStatus, other) = await session.GetAsync("/app/applications/de-app-lumen");
         otherStatus.ShouldBe(HttpStatusCode.NotFound);
         other.ShouldContain("Application not found");

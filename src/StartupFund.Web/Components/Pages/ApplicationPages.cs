@@ -26,6 +26,26 @@ public static class ApplicationPages
         return new LoadedApplication(application.Value, history.Value?.Events ?? [], null, fund.Value?.Name);
     }
 
+    /// <summary>
+    /// The names of the funds a list of applications names (at most <paramref name="max"/> funds, one read each):
+    /// a fund the caller may not read, or past the limit, is left out and shown by its id.
+    /// </summary>
+    public static async Task<IReadOnlyDictionary<string, string>> FundNamesAsync(ApiClient api, IEnumerable<ApplicationView> applications, int max = 10)
+    {
+        ArgumentNullException.ThrowIfNull(api);
+        ArgumentNullException.ThrowIfNull(applications);
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var fundId in applications.Select(a => a.FundId).Distinct(StringComparer.Ordinal).Take(max))
+        {
+            if ((await api.GetAsync<FundView>($"funds/{Uri.EscapeDataString(fundId)}").ConfigureAwait(false)).Value is { } fund)
+            {
+                names[fundId] = fund.Name;
+            }
+        }
+
+        return names;
+    }
+
     /// <summary>A tranche number from a form (1..999), or 0 which the API refuses with its own code.</summary>
     public static int TrancheNumber(string? value) =>
         int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number is > 0 and < 1000 ? number : 0;
