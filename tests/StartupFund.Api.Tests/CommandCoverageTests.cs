@@ -18,7 +18,14 @@ public sealed class CommandCoverageTests(ApiFactory api) : IClassFixture<ApiFact
         amended.Str("stage").ShouldBe("seriesA");
         await s.Post("/applications/app-amend/review").Expect(200);
         (await s.Post("/applications/app-amend/information-requests", new { question = "Cap table?" }).Expect(200)).Str("status").ShouldBe("informationRequested");
-        (await s.Post("/applications/app-amend/information", new { answer = "Attached." }).Expect(200)).Str("status").ShouldBe("underReview");
+        // The startup reads the question on the application itself, until it answers.
+        (await s.Get("/applications/app-amend")).Expect(200).Str("openQuestion").ShouldBe("Cap table?");
+        var answered = (await s.Post("/applications/app-amend/information", new { answer = "Attached." }).Expect(200));
+        answered.Str("status").ShouldBe("underReview");
+        answered["openQuestion"].ValueKind.ShouldBe(System.Text.Json.JsonValueKind.Null);
+        await s.Post("/applications/app-amend/information-requests", new { question = "And the board?" }).Expect(200);
+        (await s.Get("/applications/app-amend")).Expect(200).Str("openQuestion").ShouldBe("And the board?");
+        await s.Post("/applications/app-amend/information", new { answer = "Three members." }).Expect(200);
         (await s.Post("/applications/app-amend/rejection", new { reasonCode = "fit", reason = "Not a fit." }).Expect(200)).Str("status").ShouldBe("rejected");
         await s.Post("/applications/app-amend/review").ExpectProblem(422, "application.not_pending");
 

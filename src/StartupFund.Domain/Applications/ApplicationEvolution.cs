@@ -32,8 +32,8 @@ internal static class ApplicationEvolution
             },
             ApplicationWithdrawn => state with { Status = ApplicationStatus.Withdrawn },
             ReviewStarted => state with { Status = ApplicationStatus.UnderReview },
-            InformationRequested => state with { Status = ApplicationStatus.InformationRequested },
-            InformationProvided => state with { Status = ApplicationStatus.UnderReview },
+            InformationRequested requested => state with { Status = ApplicationStatus.InformationRequested, OpenQuestion = requested.Question },
+            InformationProvided => state with { Status = ApplicationStatus.UnderReview, OpenQuestion = null },
             ApplicationScored scored => state with { Scores = state.Scores.Add(scored.ReviewerId.Value, scored.Score) },
             ScoresWithdrawn => state with { Scores = state.Scores.Clear() },
             ApplicationApproved approved => state with

@@ -101,8 +101,8 @@ public sealed record ApplicationState
 {
     public static readonly ApplicationState Initial = new();
 
-    /// <summary>The version of this state's JSON: a snapshot of another shape is ignored and folded again (2: tranches carry due dates; 3: submission, decision and approval; 4: co-investment by value date; 5: the day a tranche was paid).</summary>
-    public const string Shape = "5";
+    /// <summary>The version of this state's JSON: a snapshot of another shape is ignored and folded again (2: tranches carry due dates; 3: submission, decision and approval; 4: co-investment by value date; 5: the day a tranche was paid; 6: the open question).</summary>
+    public const string Shape = "6";
 
     public ApplicationStatus Status { get; init; }
 
@@ -123,6 +123,9 @@ public sealed record ApplicationState
     public long RequestedMinor { get; init; }
 
     public string Summary { get; init; } = string.Empty;
+
+    /// <summary>The fund's question while it waits for the startup's answer; null once answered (and in states folded before it was kept).</summary>
+    public string? OpenQuestion { get; init; }
 
     /// <summary>When the application was submitted.</summary>
     public Instant SubmittedAt { get; init; }

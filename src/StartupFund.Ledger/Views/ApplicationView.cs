@@ -16,7 +16,8 @@ public sealed record CoInvestorView(string InvestorId, string Name, Money Commit
 
 /// <summary>
 /// An application as the startup and the manager see it, with what is needed next (version = ETag), on a given day:
-/// a tranche's <see cref="TrancheView.Overdue"/> depends on it.
+/// a tranche's <see cref="TrancheView.Overdue"/> depends on it. <c>OpenQuestion</c> is the fund's question while
+/// the application waits for the startup's answer.
 /// </summary>
 public sealed record ApplicationView(
     string ApplicationId,
@@ -27,6 +28,7 @@ public sealed record ApplicationView(
     Instrument Instrument,
     ApplicationStatus Status,
     string Summary,
+    string? OpenQuestion,
     Money Requested,
     Money Approved,
     Money Paid,
@@ -53,6 +55,7 @@ public sealed record ApplicationView(
             state.Instrument,
             state.Status,
             state.Summary,
+            state.Status == ApplicationStatus.InformationRequested ? state.OpenQuestion : null,
             M(state.RequestedMinor),
             M(state.ApprovedMinor),
             M(state.PaidMinor),
