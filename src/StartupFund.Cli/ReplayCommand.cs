@@ -172,7 +172,7 @@ internal static class ReplayCommand
             Tables.Print(["application", "fund", "startup", "sector", "stage", "status", "approved", "disbursed", "reserved", "co-invested"],
                 country.Portfolio.Companies.Select(c => new[]
                 {
-                    c.ApplicationId, c.FundId, c.Startup, c.Sector, c.Stage.ToString(), c.Status.ToString(), A(c.Approved), A(c.Disbursed), A(c.Reserved),
+                    c.ApplicationId, c.FundId, c.Startup, c.Sector, Wording.Wire(c.Stage), Wording.Wire(c.Status), A(c.Approved), A(c.Disbursed), A(c.Reserved),
                     A(c.CoInvestmentReceived),
                 }));
             var pipeline = country.Portfolio.Pipeline;

@@ -87,6 +87,9 @@ public sealed class ReplayCommandTests(TestDatabase database) : IClassFixture<Te
         tables.ExitCode.ShouldBe(0, tables.ToString());
         tables.Output.ShouldContain("== KE: fund balances");
         tables.Output.ShouldContain("== KE: portfolio");
+        tables.Output.ShouldContain("fullyPaid", Case.Sensitive, "statuses and stages as the API spells them");
+        tables.Output.ShouldContain("seriesA", Case.Sensitive);
+        tables.Output.ShouldNotContain("FullyPaid", Case.Sensitive);
         tables.Output.ShouldNotContain("== DE");
     }
 
