@@ -30,6 +30,15 @@ public sealed class FormatsTests
     [InlineData("fr", "250\u202F000,50", "250000.50")]
     [InlineData("fr", "250000.50", "250000.50")]
     [InlineData("fr", "1,000", "1.000")]
+    [InlineData("en", "-1,000", "-1000")]
+    // A comma that does not group thousands on an English page is a decimal comma typed by habit: sent as typed,
+    // for the API to refuse, never read as a number a hundred times larger.
+    [InlineData("en", "50000,50", "50000,50")]
+    [InlineData("en", "250 000,00", "250000,00")]
+    [InlineData("en", "1,00", "1,00")]
+    [InlineData("en", "1,0000", "1,0000")]
+    [InlineData("en", "10000,000.00", "10000,000.00")]
+    [InlineData("en", "1,000.000,5", "1,000.000,5")]
     [InlineData("en", "abc", "abc")]
     [InlineData("fr", "-5", "-5")]
     public void A_typed_amount_becomes_the_apis_form_by_the_pages_own_culture(string culture, string typed, string sent)
