@@ -52,7 +52,7 @@ internal static class CommonOptions
         }
         catch (ArgumentException e)
         {
-            Console.Error.WriteLine($"error: {e.Message}");
+            Console.Error.WriteLine($"error: {e.PlainMessage()}");
             return null;
         }
 
@@ -69,7 +69,7 @@ internal static class CommonOptions
         }
         catch (ArgumentException e)
         {
-            Console.Error.WriteLine($"error: {e.Message}");
+            Console.Error.WriteLine($"error: {e.PlainMessage()}");
             return null;
         }
 

@@ -76,7 +76,7 @@ public sealed class DatabaseRestartTests(ITestOutputHelper output)
             + $"({committedDespite503} of them had committed before the connection was cut); {figures}");
     }
 
-    /// <summary>Queries, commands and readiness all say 503 while the database is away.</summary>
+    /// <summary>Queries, commands, an export and readiness all say 503 while the database is away.</summary>
     [Fact]
     public async Task An_API_started_before_its_database_waits_for_it_and_one_that_waits_in_vain_says_why_in_one_line()
     {
@@ -111,6 +111,8 @@ public sealed class DatabaseRestartTests(ITestOutputHelper output)
         {
             new ApiRequest(HttpMethod.Get, "/health/ready", null),
             new ApiRequest(HttpMethod.Get, $"/funds/{fund.Id}", Identities.FundManager(fund.Country)),
+            // A download too: a 503 before its first byte, not a 200 whose file is cut after the header.
+            new ApiRequest(HttpMethod.Get, $"/audit/export?country={fund.Country}", Identities.Regulator(fund.Country)),
             ApiRequest.Command($"/funds/{fund.Id}/capital-calls", Identities.FundManager(fund.Country),
                 $$"""{"callId":"probe","sponsorId":"gov","amount":{{fund.Money(1)}},"dueDate":"{{Dates.InDays(30)}}"}"""),
         };

@@ -133,10 +133,16 @@ public static class FundEndpoints
         ArgumentNullException.ThrowIfNull(http);
         var etag = CommandHttp.ETagOf(version);
         http.Response.Headers.ETag = etag;
-        return sameAllDays && http.Request.Headers.IfNoneMatch.Any(value => value is not null && value.Split(',').Any(tag => tag.Trim() == etag))
+        return sameAllDays && NamesCurrent(http.Request.Headers.IfNoneMatch, etag)
             ? Results.StatusCode(StatusCodes.Status304NotModified)
             : Results.Ok(body);
     }
+
+    /// <summary>If-None-Match compares weakly (RFC 9110 13.1.2): <c>W/"7"</c> names version 7 as <c>"7"</c> does; <c>*</c> names any.</summary>
+    private static bool NamesCurrent(Microsoft.Extensions.Primitives.StringValues ifNoneMatch, string etag) =>
+        ifNoneMatch.SelectMany(value => (value ?? string.Empty).Split(','))
+            .Select(tag => tag.Trim())
+            .Any(tag => tag == "*" || (tag.StartsWith("W/", StringComparison.Ordinal) ? tag[2..] : tag) == etag);
 
     private static FundId ParseRoute(string fundId)
     {

@@ -9,13 +9,20 @@ internal sealed class LogExporter(LogPrefixReader prefix, IClock clock)
     public async Task<LogDigest> ExportAsync(Stream output, string? country, IProgress<long>? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(output);
+
+        // Read first, write after: a database that cannot be read fails the export before its first byte, so an HTTP
+        // download answers with an error status rather than a 200 and a file cut short after its header.
+        var events = prefix.ReadAsync(country, null, cancellationToken).GetAsyncEnumerator(cancellationToken);
+        await using var _ = events.ConfigureAwait(false);
+        var more = await events.MoveNextAsync().ConfigureAwait(false);
         await ExportFile.WriteLineAsync(output, w => ExportFile.WriteHeader(w, country is null ? "all" : $"country:{country}", clock.GetCurrentInstant()),
             cancellationToken).ConfigureAwait(false);
 
         var digest = new DigestChain();
         var heads = new Dictionary<string, StreamHead>(StringComparer.Ordinal);
-        await foreach (var e in prefix.ReadAsync(country, null, cancellationToken).ConfigureAwait(false))
+        for (; more; more = await events.MoveNextAsync().ConfigureAwait(false))
         {
+            var e = events.Current;
             await ExportFile.WriteLineAsync(output, w => ExportFile.WriteEvent(w, e), cancellationToken).ConfigureAwait(false);
             digest.Add(Convert.FromHexString(e.Hash), e.Cursor);
             heads[e.StreamId] = new StreamHead(e.StreamId, e.Version, e.Hash, Archived: false);

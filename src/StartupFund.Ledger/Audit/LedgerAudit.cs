@@ -255,7 +255,7 @@ public sealed class LedgerAudit
         }
         catch (ArgumentException e)
         {
-            throw new QueryException(AuditErrorCodes.ScopeInvalid, "stream", e.Message);
+            throw new QueryException(AuditErrorCodes.ScopeInvalid, "stream", e.PlainMessage());
         }
 
         return await store.GetStreamAsync(streamId, cancellationToken).ConfigureAwait(false);
@@ -278,7 +278,7 @@ public sealed class LedgerAudit
         }
         catch (ArgumentException e)
         {
-            throw new QueryException(AuditErrorCodes.ScopeInvalid, streamId is not null ? "stream" : "country", e.Message);
+            throw new QueryException(AuditErrorCodes.ScopeInvalid, streamId is not null ? "stream" : "country", e.PlainMessage());
         }
 
         var report = await store.VerifyAsync(scope, cancellationToken).ConfigureAwait(false);
