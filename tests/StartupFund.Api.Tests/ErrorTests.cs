@@ -447,6 +447,11 @@ public sealed class ErrorTests(ApiFactory api) : IClassFixture<ApiFactory>
         }
 
         doc["components.schemas.TrancheInput.properties.dueDate.format"].GetString().ShouldBe("date");
+        // A date the API sends as null (an unpaid tranche's paidOn, an entry without a value date) says so, or strict clients fail to read it.
+        foreach (var nullable in new[] { "TrancheView.properties.paidOn", "JournalEntryView.properties.valueDate" })
+        {
+            doc[$"components.schemas.{nullable}.type"].EnumerateArray().Select(t => t.GetString()).ShouldBe(["null", "string"], ignoreOrder: true, nullable);
+        }
         // A generated client knows what it must send: the fields the server refuses to go without are required.
         string[] Required(string schema) =>
             doc[$"components.schemas.{schema}"].TryGetProperty("required", out var list) ? [.. list.EnumerateArray().Select(v => v.GetString()!)] : [];

@@ -139,6 +139,12 @@ public static class OpenApiSchemas
             schema.Description ??= "An ISO-8601 calendar date such as 2026-03-31.";
         }
 
+        // A nullable value the generator inlined (an optional LocalDate? such as a tranche's paidOn) may be null on the wire.
+        if (context.JsonPropertyInfo is not null && Nullable.GetUnderlyingType(context.JsonTypeInfo.Type) is not null && schema.Type is { } set && schema.OneOf is not { Count: > 0 })
+        {
+            schema.Type = set | JsonSchemaType.Null;
+        }
+
         return Task.CompletedTask;
     }
 
