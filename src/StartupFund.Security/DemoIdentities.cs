@@ -12,7 +12,7 @@ public static class DemoIdentities
 {
     public static IReadOnlyList<DemoIdentity> All { get; } =
     [
-        new("admin", "Programme administrator: opens funds, manages sponsors", new("demo-admin", [Roles.Admin])),
+        new("admin", "Programme administrator: opens funds and signs sponsors' commitments (through the API); reads every dashboard", new("demo-admin", [Roles.Admin])),
         Manager("DE", "Germany"),
         Manager("KE", "Kenya"),
         Manager("JP", "Japan"),

@@ -55,12 +55,15 @@ public sealed class FormatsTests
         {
             Normalise(Formats.Instant(instant)).ShouldBe("31 March 2026 23:59:59 UTC");
             Formats.Date(new LocalDate(2026, 4, 3)).ShouldBe("3 April 2026");
+            Formats.Date(new LocalDate(2027, 1, 1)).ShouldBe("1 January 2027");
         }
 
         using (new CultureScope("fr"))
         {
             Normalise(Formats.Instant(instant)).ShouldBe("31 mars 2026 23:59:59 UTC");
             Formats.Date(new LocalDate(2026, 4, 3)).ShouldBe("3 avril 2026");
+            Formats.Date(new LocalDate(2027, 1, 1)).ShouldBe("1er janvier 2027");
+            Normalise(Formats.Instant(Instant.FromUtc(2026, 5, 1, 8, 0))).ShouldBe("1er mai 2026 08:00:00 UTC");
         }
     }
 

@@ -120,6 +120,13 @@ public sealed partial class WebAppTests(WebFactory factory) : IClassFixture<WebF
         var (_, html) = await session.GetAsync("/app/signin");
         html.ShouldContain("<html lang=\"fr\">");
         html.ShouldContain("<h1>Connexion</h1>");
+        // Who each demo identity is, in French too: every one of them has its text.
+        html.ShouldContain("Gestionnaire du fonds de l&#x27;Allemagne");
+        html.ShouldNotContain("Fund manager of");
+        foreach (var identity in Security.DemoIdentities.All)
+        {
+            html.ShouldNotContain(System.Net.WebUtility.HtmlEncode(identity.Description), Case.Sensitive, identity.Name);
+        }
     }
 
     [Fact]

@@ -29,14 +29,19 @@ public static class Formats
 
     /// <summary>
     /// Day, month name, year ("31 March 2026", "31 mars 2026"): the same order for every reader, whom a
-    /// numeric 3/4/2026 would leave guessing (the app's English is not only America's).
+    /// numeric 3/4/2026 would leave guessing (the app's English is not only America's). French writes the
+    /// first of the month as an ordinal: "1er janvier 2027".
     /// </summary>
-    public static string Date(LocalDate date) => date.ToString("d MMMM yyyy", Culture);
+    public static string Date(LocalDate date) => DayOf(date) + date.ToString(" MMMM yyyy", Culture);
 
     public static string Date(LocalDate? date) => date is { } d ? Date(d) : "–";
 
     /// <summary>An instant in UTC to the second, the date as <see cref="Date(LocalDate)"/>, marked UTC so nobody reads it as local time.</summary>
-    public static string Instant(Instant instant) => instant.InUtc().LocalDateTime.ToString("d MMMM yyyy HH:mm:ss", Culture) + " UTC";
+    public static string Instant(Instant instant)
+    {
+        var local = instant.InUtc().LocalDateTime;
+        return DayOf(local.Date) + local.ToString(" MMMM yyyy HH:mm:ss", Culture) + " UTC";
+    }
 
     /// <summary>An instant as the API takes it in a query (ISO-8601 UTC).</summary>
     public static string IsoInstant(Instant instant) => InstantPattern.ExtendedIso.Format(instant);
@@ -44,6 +49,9 @@ public static class Formats
     /// <summary>A percentage of <paramref name="part"/> in <paramref name="whole"/>, 0 when the whole is 0.</summary>
     public static string Percent(long part, long whole) =>
         whole == 0 ? 0.ToString("P0", Culture) : ((decimal)part / whole).ToString("P0", Culture);
+
+    private static string DayOf(LocalDate date) =>
+        date.Day == 1 && Culture.TwoLetterISOLanguageName == "fr" ? "1er" : date.Day.ToString(CultureInfo.InvariantCulture);
 
     private static decimal Pow10(int exponent)
     {
