@@ -22,6 +22,7 @@ public sealed class FundManagerTests(WebApp app)
         await Expect(manager.GetByRole(AriaRole.Heading, new() { Name = "Review: Nordlicht Energy", Level = 1 })).ToBeVisibleAsync();
         await manager.GetByRole(AriaRole.Button, new() { Name = "Start the review" }).ClickAsync();
         await ExpectDoneAsync(manager, "The review has started.");
+        await manager.GetByLabel("Score (1 to 5)").SelectOptionAsync("4");
         await manager.GetByRole(AriaRole.Button, new() { Name = "Record the score" }).ClickAsync();
         await ExpectDoneAsync(manager, "The score was recorded.");
 

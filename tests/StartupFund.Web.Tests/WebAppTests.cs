@@ -100,6 +100,20 @@ public sealed partial class WebAppTests(WebFactory factory) : IClassFixture<WebF
     }
 
     [Fact]
+    public async Task The_tranche_table_says_a_first_milestone_is_not_needed_and_a_cancelled_tranche_will_not_be_paid()
+    {
+        using var session = factory.Session();
+        await session.SignInAsync("manager-de");
+        var (_, offered) = await session.GetAsync("/app/review/de-app-wald");
+        TestId(offered, "tranche-1-milestone").ShouldBe("Not needed to pay the first tranche");
+        TestId(offered, "tranche-1-paid").ShouldBe("No");
+
+        var (_, cancelled) = await session.GetAsync("/app/review/de-app-spur");
+        TestId(cancelled, "tranche-1-paid").ShouldBe("Yes");
+        TestId(cancelled, "tranche-2-paid").ShouldBe("Not to be paid");
+    }
+
+    [Fact]
     public async Task French_pages_say_so_and_format_numbers_the_french_way()
     {
         using var session = factory.Session();
@@ -301,7 +315,19 @@ public sealed partial class WebAppTests(WebFactory factory) : IClassFixture<WebF
         reasonCode.Success.ShouldBeTrue();
         reasonCode.Value.ShouldNotContain("value=\"out-of-scope\"");
         TestId(page, "score-as").ShouldContain("demo-manager-de");
+        // No score is chosen for the manager: one sent without a choice is refused beside its field, nothing written.
+        Regex.IsMatch(page, "<option value=\"[1-5]\" selected").ShouldBeFalse();
         var before = await factory.EventCountAsync();
+        using (var unchosen = await session.PostFormAsync("/app/review/de-app-quanta", "/app/review/de-app-quanta", new()
+        {
+            ["score"] = "", ["comment"] = "Sound plan", ["idempotencyKey"] = Guid.NewGuid().ToString("N"),
+        }, handler: "score"))
+        {
+            var refused = await unchosen.Content.ReadAsStringAsync();
+            unchosen.StatusCode.ShouldBe(HttpStatusCode.OK, refused);
+            refused.ShouldContain("id=\"e-score\"");
+            (await factory.EventCountAsync()).ShouldBe(before);
+        }
 
         var response = await session.PostFormAsync("/app/review/de-app-quanta", "/app/review/de-app-quanta", new()
         {
@@ -487,7 +513,7 @@ public sealed partial class WebAppTests(WebFactory factory) : IClassFixture<WebF
 
         var html = await response.Content.ReadAsStringAsync();
         html.ShouldContain("data-testid=\"tranche-row-2\"");
-        html.ShouldContain("<label for=\"approve-f-tranches-1--amount\">Tranche 2 amount (EUR)</label>");
+        html.ShouldContain("<label for=\"approve-f-tranches-1--amount\">Tranche 2 amount (EUR)");
         html.ShouldContain("value=\"Pilot\"");
     }
 
