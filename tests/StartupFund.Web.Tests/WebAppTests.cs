@@ -694,12 +694,28 @@ public sealed partial class WebAppTests(WebFactory factory) : IClassFixture<WebF
     }
 
     [Fact]
-    public async Task Pages_ask_an_anonymous_visitor_to_sign_in()
+    public async Task The_investments_page_tells_someone_who_is_not_a_co_investor_so()
     {
         using var session = factory.Session();
-        var (status, html) = await session.GetAsync("/app/review");
+        await session.SignInAsync("manager-de");
+        var (status, html) = await session.GetAsync("/app/investments");
         status.ShouldBe(HttpStatusCode.OK);
-        html.ShouldContain("href=\"/app/signin?returnUrl=%2Fapp%2Freview\"");
+        TestId(html, "not-investor").ShouldContain("not signed in as a co-investor");
+        html.ShouldNotContain("<table");
+    }
+
+    [Theory]
+    [InlineData("/app/review")]
+    [InlineData("/app/countries/DE")]
+    [InlineData("/app/applications")]
+    [InlineData("/app/investments")]
+    public async Task Pages_ask_an_anonymous_visitor_to_sign_in(string path)
+    {
+        using var session = factory.Session();
+        var (status, html) = await session.GetAsync(path);
+        status.ShouldBe(HttpStatusCode.OK);
+        html.ShouldContain($"href=\"/app/signin?returnUrl={Uri.EscapeDataString(path)}\"");
+        html.ShouldNotContain("data-code=", Case.Sensitive, "asked to sign in, not refused with a problem");
     }
 
     /// <summary>Every row of every table has exactly as many cells as the table has column headings, so no figure sits under another's heading.</summary>
