@@ -181,6 +181,13 @@ public sealed class LedgerAudit
             }
         }
 
+        if (filter.StreamId is { } stream && !Streams.IsStreamId(stream))
+        {
+            // "de-app-aleph" for "application:de-app-aleph" would answer an empty page, which reads as "no events".
+            throw new QueryException(LedgerErrorCodes.FilterInvalid, "stream",
+                $"stream '{stream}' is not a stream id: a stream id is its type and id, such as fund:de-ai-fund or application:de-app-aleph.");
+        }
+
         if (filter.EventType is { } type && !EventAliases.TryGetType(type, out _))
         {
             // Unchecked, a misspelt type would answer an empty page, which reads as "no such events".
