@@ -89,6 +89,7 @@ builder.Services.AddOpenApi(options =>
     options.AddDocumentTransformer(OpenApiSchemas.DescribeProblems);
     options.AddSchemaTransformer(OpenApiSchemas.Transform);
     options.AddOperationTransformer(OpenApiSchemas.AddCommandHeaders);
+    options.AddOperationTransformer(OpenApiSchemas.AddResponseHeaders);
 });
 
 var app = builder.Build();

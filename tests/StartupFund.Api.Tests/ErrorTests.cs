@@ -462,6 +462,12 @@ public sealed class ErrorTests(ApiFactory api) : IClassFixture<ApiFactory>
         Required("ReasonRequest").ShouldBeEmpty();
         Required("RequiredReasonRequest").ShouldBe(["reason"]);
         doc["components.schemas.ProblemDetails.properties.code.type"].GetString().ShouldBe("string");
+        // The headers a client acts on are described too.
+        doc["paths./funds.post.responses.201.headers"].TryGetProperty("Location", out _).ShouldBeTrue();
+        doc["paths./funds/{fundId}/closure.post.responses.200.headers"].TryGetProperty("ETag", out _).ShouldBeTrue();
+        doc["paths./funds/{fundId}/closure.post.responses.503.headers"].TryGetProperty("Retry-After", out _).ShouldBeTrue();
+        doc["paths./funds/{fundId}.get.responses"].TryGetProperty("304", out _).ShouldBeTrue();
+        doc["paths./applications/{applicationId}.get.responses"].TryGetProperty("304", out _).ShouldBeFalse("its body changes with the day");
         doc["components.schemas.Stage.enum"].EnumerateArray().Select(v => v.GetString()).ShouldBe(["preSeed", "seed", "seriesA", "seriesB", "growth"]);
         (doc["paths./applications/{applicationId}/review.post.requestBody"].TryGetProperty("required", out var optional) && optional.GetBoolean()).ShouldBeFalse();
         doc["paths./applications/{applicationId}/approval.post.requestBody.required"].GetBoolean().ShouldBeTrue();

@@ -90,6 +90,62 @@ public static class OpenApiSchemas
         return Task.CompletedTask;
     }
 
+    /// <summary>
+    /// The response headers a client acts on, which the generator cannot see: the ETag (the version for If-Match) and
+    /// Idempotent-Replayed on commands, Location on a creation, Retry-After on 429 and 503, and a fund's 304.
+    /// </summary>
+    public static Task AddResponseHeaders(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(operation);
+        ArgumentNullException.ThrowIfNull(context);
+        if (operation.Responses is not { } responses)
+        {
+            return Task.CompletedTask;
+        }
+
+        var command = string.Equals(context.Description.HttpMethod, "POST", StringComparison.OrdinalIgnoreCase);
+        var versioned = command || operation.OperationId is "GetFund" or "GetApplication";
+        foreach (var (status, found) in responses)
+        {
+            if (found is not OpenApiResponse response)
+            {
+                continue;
+            }
+
+            response.Headers ??= new Dictionary<string, IOpenApiHeader>(StringComparer.Ordinal);
+            if (status is "429" or "503")
+            {
+                response.Headers["Retry-After"] = ResponseHeader("Seconds to wait before trying again.", JsonSchemaType.Integer);
+            }
+            else if (status is "200" or "201" && versioned)
+            {
+                response.Headers["ETag"] = ResponseHeader("The resource's version, quoted (\"7\"): send it in If-Match to make a command conditional.", JsonSchemaType.String);
+            }
+
+            if (command && status is "200" or "201")
+            {
+                response.Headers["Idempotent-Replayed"] = ResponseHeader("true when this is the stored first response to a repeated Idempotency-Key.", JsonSchemaType.String);
+            }
+
+            if (command && status == "201")
+            {
+                response.Headers["Location"] = ResponseHeader("The created resource.", JsonSchemaType.String);
+            }
+        }
+
+        if (operation.OperationId == "GetFund")
+        {
+            operation.Parameters ??= [];
+            operation.Parameters.Add(Header("If-None-Match", "ETags of versions the caller holds (weak tags match too; * matches any): 304 when one names the current version.", 400));
+            responses["304"] = new OpenApiResponse { Description = "Not Modified: If-None-Match named the fund's current version." };
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private static OpenApiHeader ResponseHeader(string description, JsonSchemaType type) =>
+        new() { Description = description, Schema = new OpenApiSchema { Type = type } };
+
     private static OpenApiParameter Header(string name, string description, int maxLength) => new()
     {
         Name = name,
