@@ -153,6 +153,18 @@ public static class ApplicationEndpoints
             "Co-investment money actually arrived at the startup, booked by a fund manager from the statement that shows it")
         .RequireAuthorization(Policies.Review);
 
+        applications.MapPost("/{applicationId}/co-investments/{investorId}/correction", (string applicationId, string investorId, HttpContext http, StartupFundLedger ledger) =>
+            Send.Application<CoInvestmentCorrectionRequest>(http, ledger, (body, f, now) => new CorrectCoInvestment(
+                Route(f, applicationId),
+                f.Try("investorId", () => new InvestorId(investorId)),
+                f.OptionalMoney("receivedReversed", body.ReceivedReversed),
+                f.OptionalMoney("commitmentReduced", body.CommitmentReduced),
+                f.Text("reason", body.Reason, Limits.ReasonMaxLength),
+                now)))
+        .Command<CoInvestmentCorrectionRequest, ApplicationView>("CorrectCoInvestment",
+            "Correct an investor's booking: money booked as received that did not arrive (it then never counted for matching), a commitment recorded too large")
+        .RequireAuthorization(Policies.Review);
+
         applications.MapPost("/{applicationId}/tranches/{trancheNumber}/milestone/report", (string applicationId, int trancheNumber, HttpContext http, StartupFundLedger ledger) =>
             Send.Application<EvidenceRequest>(http, ledger, (body, f, now) => new ReportMilestone(
                 Route(f, applicationId), trancheNumber, f.Text("evidence", body.Evidence, Limits.TextMaxLength), now)))

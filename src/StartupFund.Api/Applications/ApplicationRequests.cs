@@ -161,6 +161,18 @@ public sealed class CoInvestmentReceiptRequest
     public string? ValueDate { get; init; }
 }
 
+public sealed class CoInvestmentCorrectionRequest
+{
+    /// <summary>Money booked as received from the investor that did not arrive, or came back.</summary>
+    public MoneyInput? ReceivedReversed { get; init; }
+
+    /// <summary>How much less the investor committed than was recorded.</summary>
+    public MoneyInput? CommitmentReduced { get; init; }
+
+    [Required]
+    public string? Reason { get; init; }
+}
+
 public sealed class EvidenceRequest
 {
     [Required]

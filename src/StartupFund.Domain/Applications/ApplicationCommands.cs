@@ -32,6 +32,14 @@ public sealed record CommitCoInvestment(ApplicationId ApplicationId, InvestorId 
 public sealed record ReceiveCoInvestment(ApplicationId ApplicationId, InvestorId InvestorId, Money Amount, LocalDate ValueDate, Instant At)
     : ApplicationCommand(ApplicationId, At);
 
+/// <summary>
+/// Corrects what was booked for one co-investor: money booked as received that did not arrive (or came back), and a
+/// commitment recorded too large. Either amount may be left out, not both.
+/// </summary>
+public sealed record CorrectCoInvestment(
+    ApplicationId ApplicationId, InvestorId InvestorId, Money? ReceivedReversed, Money? CommitmentReduced, string Reason, Instant At)
+    : ApplicationCommand(ApplicationId, At);
+
 public sealed record ReportMilestone(ApplicationId ApplicationId, int TrancheNumber, string Evidence, Instant At)
     : ApplicationCommand(ApplicationId, At);
 

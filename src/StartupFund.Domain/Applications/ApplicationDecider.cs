@@ -29,6 +29,7 @@ public static class ApplicationDecider
             AcceptOffer accept => [Accept(accept, state)],
             CommitCoInvestment commit => CommitCoInvestment(commit, state),
             ReceiveCoInvestment receive => [ReceiveCoInvestment(receive, state)],
+            CorrectCoInvestment correct => [Correct(correct, state)],
             ReportMilestone report => [Report(report, state)],
             VerifyMilestone verify => [Verify(verify, state)],
             _ => throw new ArgumentOutOfRangeException(nameof(command), command.GetType().Name, "Unknown application command."),
@@ -162,6 +163,39 @@ public static class ApplicationDecider
         }
 
         return new CoInvestmentReceived(command.ApplicationId, state.FundId, command.InvestorId, amount, command.ValueDate, command.At);
+    }
+
+    private static CoInvestmentCorrected Correct(CorrectCoInvestment command, ApplicationState state)
+    {
+        ApplicationRules.RequireStatus(state, ErrorCodes.ApplicationNotFunding, [.. ApplicationStatuses.ReceivingCoInvestment]);
+        var reason = BoundedText.Required(command.Reason, Limits.ReasonMaxLength, "Reason");
+        var reversed = command.ReceivedReversed?.RequireCurrency(state.Currency, "receivedReversed").RequirePositive("receivedReversed") ?? new Money(0, state.Currency);
+        var reduced = command.CommitmentReduced?.RequireCurrency(state.Currency, "commitmentReduced").RequirePositive("commitmentReduced") ?? new Money(0, state.Currency);
+        if (reversed.MinorUnits == 0 && reduced.MinorUnits == 0)
+        {
+            throw DomainException.Invalid(ErrorCodes.CoInvestmentCorrectionEmpty, "Give receivedReversed, commitmentReduced or both: a correction changes something.");
+        }
+
+        if (!state.CoInvestors.TryGetValue(command.InvestorId.Value, out var investor))
+        {
+            throw DomainException.Rule(ErrorCodes.CoInvestmentUnknownInvestor, $"Investor {command.InvestorId} has not committed.");
+        }
+
+        if (reversed.MinorUnits > investor.ReceivedMinor)
+        {
+            throw DomainException.Rule(ErrorCodes.CoInvestmentCorrectionExceedsReceived,
+                $"Investor {command.InvestorId} has {state.Money(investor.ReceivedMinor)} booked as received; no more can be reversed.", "receivedReversed");
+        }
+
+        var stillReceived = investor.ReceivedMinor - reversed.MinorUnits;
+        if (investor.CommittedMinor - reduced.MinorUnits < stillReceived)
+        {
+            throw DomainException.Rule(ErrorCodes.CoInvestmentCorrectionBelowReceived,
+                $"Investor {command.InvestorId} would have committed less than the {state.Money(stillReceived)} still booked as received: reverse the receipt first, or with it.",
+                "commitmentReduced");
+        }
+
+        return new CoInvestmentCorrected(command.ApplicationId, state.FundId, command.InvestorId, reversed, reduced, reason, command.At);
     }
 
     private static MilestoneReported Report(ReportMilestone command, ApplicationState state)

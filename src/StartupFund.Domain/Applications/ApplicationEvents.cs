@@ -63,6 +63,14 @@ public sealed record CoInvestmentReceived(
     : IApplicationEvent;
 
 /// <summary>
+/// A booking of one co-investor corrected: <see cref="ReceivedReversed"/> no longer counts as received (for matching it
+/// never did), <see cref="CommitmentReduced"/> no longer as committed. Either may be zero, not both.
+/// </summary>
+public sealed record CoInvestmentCorrected(
+    ApplicationId ApplicationId, FundId FundId, InvestorId InvestorId, Money ReceivedReversed, Money CommitmentReduced, string Reason, Instant CorrectedAt)
+    : IApplicationEvent;
+
+/// <summary>
 /// The offer was declined, so the co-investment committed alongside it matches no public money of this fund: the
 /// fund stops counting what was received and what was still outstanding (its journal writes both back off).
 /// </summary>

@@ -66,6 +66,19 @@ internal static class ApplicationEvolution
                 CoInvestmentReceivedMinor = state.CoInvestmentReceivedMinor + received.Amount.MinorUnits,
                 CoInvestmentReceivedByValueDate = Common.ValueDates.Add(state.CoInvestmentReceivedByValueDate, received.ValueDate, received.Amount.MinorUnits),
             },
+            // A corrected receipt never counted for matching: it comes off every day from the application's submission on.
+            CoInvestmentCorrected corrected => state with
+            {
+                CoInvestors = state.CoInvestors.SetItem(
+                    corrected.InvestorId.Value,
+                    state.CoInvestors[corrected.InvestorId.Value] with
+                    {
+                        CommittedMinor = state.CoInvestors[corrected.InvestorId.Value].CommittedMinor - corrected.CommitmentReduced.MinorUnits,
+                        ReceivedMinor = state.CoInvestors[corrected.InvestorId.Value].ReceivedMinor - corrected.ReceivedReversed.MinorUnits,
+                    }),
+                CoInvestmentReceivedMinor = state.CoInvestmentReceivedMinor - corrected.ReceivedReversed.MinorUnits,
+                CoInvestmentReceivedByValueDate = Common.ValueDates.Add(state.CoInvestmentReceivedByValueDate, state.SubmittedOn, -corrected.ReceivedReversed.MinorUnits),
+            },
             MilestoneReported reported => WithTranche(state, reported.TrancheNumber, t => t with { MilestoneStatus = MilestoneStatus.Reported }),
             MilestoneVerified verified => WithTranche(state, verified.TrancheNumber, t => t with { MilestoneStatus = MilestoneStatus.Verified }),
             TrancheDisbursed disbursed => Paid(state, disbursed),

@@ -44,6 +44,12 @@ public static class ErrorCodes
 
     public const string CallUnknown = "call.unknown";
 
+    public const string CoInvestmentCorrectionBelowReceived = "coinvestment.correction_below_received";
+
+    public const string CoInvestmentCorrectionEmpty = "coinvestment.correction_empty";
+
+    public const string CoInvestmentCorrectionExceedsReceived = "coinvestment.correction_exceeds_received";
+
     public const string CoInvestmentExceedsCommitment = "coinvestment.exceeds_commitment";
 
     public const string CoInvestmentTooManyInvestors = "coinvestment.too_many_investors";
@@ -186,6 +192,9 @@ public static class ErrorCodes
         CallDuplicate,
         CallExceedsUncalled,
         CallUnknown,
+        CoInvestmentCorrectionBelowReceived,
+        CoInvestmentCorrectionEmpty,
+        CoInvestmentCorrectionExceedsReceived,
         CoInvestmentExceedsCommitment,
         CoInvestmentTooManyInvestors,
         CoInvestmentUnknownInvestor,

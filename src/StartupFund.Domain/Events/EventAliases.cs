@@ -40,6 +40,7 @@ public static class EventAliases
         (typeof(TrancheDisbursementReversed), "tranche-disbursement-reversed"),
         (typeof(RemainderCancelled), "remainder-cancelled"),
         (typeof(CoInvestmentsReleased), "co-investments-released"),
+        (typeof(CoInvestmentCorrected), "co-investment-corrected"),
         (typeof(ScoresWithdrawn), "scores-withdrawn"),
     ];
 

@@ -55,6 +55,18 @@ public static class JournalPosting
             AccountCode.CoInvestmentCommittedMemo, AccountCode.CoInvestmentContraMemo, committed.Amount)) with { Reference = committed.InvestorId.Value },
         CoInvestmentReceived received => Entry(received.FundId, received, Posted(
             AccountCode.CoInvestmentReceivedMemo, AccountCode.CoInvestmentCommittedMemo, received.Amount)) with { ValueDate = received.ValueDate, Reference = received.InvestorId.Value },
+        // Each half undoes what its booking posted: the receipt (received back to committed), the commitment (committed back to contra).
+        CoInvestmentCorrected corrected => new JournalEntry(
+            corrected.FundId,
+            EventAliases.AliasOf(corrected),
+            [.. new[]
+                {
+                    Posted(AccountCode.CoInvestmentCommittedMemo, AccountCode.CoInvestmentReceivedMemo, corrected.ReceivedReversed),
+                    Posted(AccountCode.CoInvestmentContraMemo, AccountCode.CoInvestmentCommittedMemo, corrected.CommitmentReduced),
+                }.Where(transfer => transfer.Amount.MinorUnits > 0)]) with
+        {
+            ValueDate = corrected.CorrectedAt.InUtc().Date, Reference = corrected.InvestorId.Value,
+        },
         CoInvestmentsReleased released => new JournalEntry(
             released.FundId,
             EventAliases.AliasOf(released),

@@ -97,6 +97,8 @@ public static class AccessMatrix
             new { investorId = OwnInvestor, investorName = "Angels", amount = M("1.00") }, CoInvestment()),
         ["POST /applications/{applicationId}/co-investments/{investorId}/receipts"] = new($"{A}/co-investments/{OwnInvestor}/receipts",
             new { amount = M("1.00"), valueDate = "2026-03-02" }, Reviewer()),
+        ["POST /applications/{applicationId}/co-investments/{investorId}/correction"] = new($"{A}/co-investments/{OwnInvestor}/correction",
+            new { receivedReversed = M("1.00"), reason = "matrix" }, Reviewer()),
         ["GET /applications"] = new("/applications", null, Admit(Admin, ManagerIn, ManagerOut, StartupOwn, StartupOther, RegulatorIn, RegulatorOut, RegulatorGlobal, InvestorOwn, InvestorOther)),
         ["GET /applications/{applicationId}"] = new(A, null,
             Admit(Admin, ManagerIn, RegulatorIn, RegulatorGlobal, StartupOwn, InvestorOwn).With(Outcome.Hidden, ManagerOut, RegulatorOut, StartupOther, InvestorOther)),

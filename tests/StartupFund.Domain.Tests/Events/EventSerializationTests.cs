@@ -38,6 +38,7 @@ public class EventSerializationTests
             new TrancheDisbursementReversed(TheApp, TheFund, 1, 1, Gbp("100000.00"), "Returned", At),
             new RemainderCancelled(TheApp, TheFund, Gbp("200000.00"), "Stop", At),
             new CoInvestmentsReleased(TheApp, TheFund, Gbp("10.00"), Gbp("0.00"), At),
+            new CoInvestmentCorrected(TheApp, TheFund, new InvestorId("angel"), Gbp("1.00"), Gbp("0.00"), "Typo", At),
             new ScoresWithdrawn(TheApp, 2, At),
         ];
         foreach (var @event in events)
