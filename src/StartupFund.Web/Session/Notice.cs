@@ -22,7 +22,7 @@ public static class Notice
     public static IReadOnlySet<string> Keys { get; } = new HashSet<string>(StringComparer.Ordinal)
     {
         "done.accepted", "done.amended", "done.answered", "done.applied", "done.approved", "done.asked", "done.cancelled",
-        "done.coInvested", "done.declined", "done.disbursed", "done.received", "done.rejected", "done.reported", "done.reversed",
+        "done.coInvested", "done.coInvestmentCorrected", "done.declined", "done.disbursed", "done.received", "done.rejected", "done.reported", "done.reversed",
         "done.reversedCancelled", "done.reviewStarted", "done.scored", "done.verified", "done.withdrawn",
         FormGone, FormExpired,
     };

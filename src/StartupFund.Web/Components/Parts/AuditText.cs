@@ -59,12 +59,16 @@ public static class AuditText
         ArgumentNullException.ThrowIfNull(e);
         var data = e.Data;
         return new EventFigures(
-            AmountOf(data, "amount") ?? AmountOf(data, "releasedAmount") ?? AmountOf(data, "requested") ?? AmountOf(data, "received"),
+            AmountOf(data, "amount") ?? AmountOf(data, "releasedAmount") ?? AmountOf(data, "requested") ?? AmountOf(data, "received")
+                ?? Positive(AmountOf(data, "receivedReversed")) ?? AmountOf(data, "commitmentReduced"),
             IntegerOf(data, "trancheNumber"),
             Property(data, "valueDate") is { } date && IsoDate.TryParse(date, out var valueDate) ? valueDate : null,
             Property(data, "paymentReference") is { Length: > 0 } reference ? reference : null,
             IntegerOf(data, "score"));
     }
+
+    /// <summary>An amount only when it moved something: a correction may reverse nothing received and reduce only the commitment.</summary>
+    private static Money? Positive(Money? amount) => amount is { MinorUnits: > 0 } ? amount : null;
 
     /// <summary>The terms an application was submitted or amended with; null for any other event.</summary>
     public static ApplicationTerms? TermsOf(AuditEventView e)
