@@ -29,7 +29,8 @@ internal sealed record EventFigures(
                     break;
                 case ReservationReleased e: reserved -= e.Amount.MinorUnits; break;
                 case CoInvestmentReceived e: coInvestment += e.Amount.MinorUnits; break;
-                case CoInvestmentsReleased e: coInvestment -= e.Received.MinorUnits; break;   // co-investment that matches no public money leaves the fund's figures
+                case CoInvestmentsReleased e: coInvestment -= e.Received.MinorUnits; break;
+                case CoInvestmentCorrected e: coInvestment -= e.ReceivedReversed.MinorUnits; break;   // co-investment that matches no public money leaves the fund's figures
             }
         }
 

@@ -29,7 +29,7 @@ public class LedgerProperties(ITestOutputHelper output)
     [
         (40, OpKind.Advance), (6, OpKind.CommitCapital), (6, OpKind.CallCapital), (8, OpKind.ReceiveCapital), (6, OpKind.Submit),
         (6, OpKind.StartReview), (6, OpKind.Score), (8, OpKind.Approve), (6, OpKind.AcceptOffer), (3, OpKind.DeclineOffer),
-        (6, OpKind.CommitCoInvestment), (8, OpKind.ReceiveCoInvestment), (6, OpKind.ReportMilestone), (6, OpKind.VerifyMilestone),
+        (6, OpKind.CommitCoInvestment), (8, OpKind.ReceiveCoInvestment), (3, OpKind.CorrectCoInvestment), (6, OpKind.ReportMilestone), (6, OpKind.VerifyMilestone),
         (12, OpKind.Disburse), (2, OpKind.Reverse), (3, OpKind.CancelRemainder), (1, OpKind.CloseFund),
         (1, OpKind.RequestInformation), (1, OpKind.ProvideInformation), (1, OpKind.Withdraw), (1, OpKind.Reject), (1, OpKind.Amend),
     ];
@@ -76,7 +76,7 @@ public class LedgerProperties(ITestOutputHelper output)
         foreach (var type in new[]
                  {
                      typeof(FundsDisbursed), typeof(DisbursementReversed), typeof(ReservationReleased), typeof(OfferDeclined),
-                     typeof(RemainderCancelled), typeof(CoInvestmentReceived), typeof(MilestoneVerified), typeof(FundClosed),
+                     typeof(RemainderCancelled), typeof(CoInvestmentReceived), typeof(MilestoneVerified), typeof(FundClosed), typeof(CoInvestmentCorrected),
                  })
         {
             totals.GetValueOrDefault(type).ShouldBeGreaterThan(0, type.Name);

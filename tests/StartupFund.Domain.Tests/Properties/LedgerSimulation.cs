@@ -121,6 +121,14 @@ internal sealed class LedgerSimulation
                 var outstanding = application.CoInvestors.TryGetValue(investor.Value, out var position) ? position.OutstandingMinor : 0;
                 Single(index, new ReceiveCoInvestment(id, investor, op.Selector < 2 && outstanding > 0 ? new Money(outstanding, Currency.Gbp) : amount, valueDate, At));
                 break;
+            case OpKind.CorrectCoInvestment:
+                // Mostly within what the investor's booking allows (selector 0-2), sometimes beyond it (3), to exercise the refusals.
+                var booked = application.CoInvestors.TryGetValue(investor.Value, out var held) ? held : new CoInvestorPosition("Investor", 0, 0);
+                var reverse = op.Selector == 3 ? amount.MinorUnits : Math.Min(amount.MinorUnits, booked.ReceivedMinor);
+                var reduce = op.Selector == 1 ? 0 : Math.Min(amount.MinorUnits, booked.OutstandingMinor + reverse);
+                Single(index, new CorrectCoInvestment(id, investor, reverse > 0 ? new Money(reverse, Currency.Gbp) : null,
+                    reduce > 0 ? new Money(reduce, Currency.Gbp) : null, "Fix", At));
+                break;
             case OpKind.ReportMilestone:
                 Single(index, new ReportMilestone(id, op.Selector == 3 ? 2 : nextUnpaid, "Evidence", At));
                 break;

@@ -16,6 +16,7 @@ public enum OpKind
     DeclineOffer,
     CommitCoInvestment,
     ReceiveCoInvestment,
+    CorrectCoInvestment,
     ReportMilestone,
     VerifyMilestone,
     Disburse,
