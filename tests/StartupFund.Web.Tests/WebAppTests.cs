@@ -107,6 +107,8 @@ public sealed partial class WebAppTests(WebFactory factory) : IClassFixture<WebF
         var (_, offered) = await session.GetAsync("/app/review/de-app-wald");
         TestId(offered, "tranche-1-milestone").ShouldBe("Not needed to pay the first tranche");
         TestId(offered, "tranche-1-paid").ShouldBe("No");
+        // The fund's terms stand beside the application: what the reviewer and the startup judge it by.
+        TestId(offered, "fund-terms").ShouldMatch(@"^tickets from 100,000\.00 EUR to 2,000,000\.00 EUR; \d+ reviewer scores? before a decision; matching: public share at most 1/2$");
 
         var (_, cancelled) = await session.GetAsync("/app/review/de-app-spur");
         TestId(cancelled, "tranche-1-paid").ShouldBe("Yes");

@@ -5,8 +5,9 @@ using StartupFund.Web.Api;
 
 namespace StartupFund.Web.Components.Pages;
 
-/// <summary>An application with its history and its fund's name, as the startup's and the manager's pages both load it.</summary>
-public sealed record LoadedApplication(ApplicationView? Application, IReadOnlyList<AuditEventView> History, ApiProblem? Problem, string? FundName = null);
+/// <summary>An application with its history and its fund's name and policy, as the startup's and the manager's pages both load it.</summary>
+public sealed record LoadedApplication(
+    ApplicationView? Application, IReadOnlyList<AuditEventView> History, ApiProblem? Problem, string? FundName = null, PolicyView? FundPolicy = null);
 
 public static class ApplicationPages
 {
@@ -23,7 +24,7 @@ public static class ApplicationPages
         // The history and the fund's name are conveniences: a caller the API does not show them to still sees the application.
         var history = await api.GetAsync<AuditStreamView>($"{path}/history").ConfigureAwait(false);
         var fund = await api.GetAsync<FundView>($"funds/{Uri.EscapeDataString(application.Value.FundId)}").ConfigureAwait(false);
-        return new LoadedApplication(application.Value, history.Value?.Events ?? [], null, fund.Value?.Name);
+        return new LoadedApplication(application.Value, history.Value?.Events ?? [], null, fund.Value?.Name, fund.Value?.Policy);
     }
 
     /// <summary>
