@@ -217,6 +217,17 @@ public sealed partial class WebAppTests(WebFactory factory) : IClassFixture<WebF
     }
 
     [Fact]
+    public async Task A_second_application_starts_from_the_company_profile_of_the_first()
+    {
+        using var session = factory.Session();
+        await session.SignInAsync("startup-aleph");
+        var (_, html) = await session.GetAsync("/app/apply");
+        InputValue(html, "f-startup-name").ShouldBe("Aleph Robotics GmbH");
+        InputValue(html, "f-startup-country").ShouldBe("DE");
+        InputValue(html, "f-startup-registrationNumber").ShouldNotBeNullOrWhiteSpace();
+    }
+
+    [Fact]
     public async Task A_refused_application_shows_each_error_beside_its_field_and_writes_nothing()
     {
         using var session = factory.Session();
