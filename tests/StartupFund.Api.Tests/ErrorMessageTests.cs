@@ -31,6 +31,10 @@ public sealed class ErrorMessageTests(ApiFactory api) : IClassFixture<ApiFactory
             "{\"sponsorId\":\"\",\"sponsorName\":\"G\",\"kind\":\"government\",\"amount\":{\"amount\":\"\",\"currency\":\"EUR\"}}"))
             .ExpectProblem(400, "text.required");
         empty["fieldErrors"].EnumerateArray().Select(e => e.GetProperty("field").GetString()).ShouldBe(["sponsorId", "amount.amount"]);
+        // An empty money object and an empty choice are missing too, and every missing part is named in one answer.
+        var nothing = (await s.PostRaw("/funds/fund-msg/commitments", "{\"sponsorId\":\"gov\",\"sponsorName\":\"G\",\"kind\":\"\",\"amount\":{}}"))
+            .ExpectProblem(400, "text.required");
+        nothing["fieldErrors"].EnumerateArray().Select(e => e.GetProperty("field").GetString()).ShouldBe(["kind", "amount.amount", "amount.currency"], ignoreOrder: true);
         (await s.PostRaw("/applications/app-msg/tranches/1/disbursement", "{\"paymentReference\":\"P-1\"}")).ExpectProblem(400, "text.required")
             .Str("detail").ShouldBe("valueDate is required: an ISO-8601 date like 2026-03-31.");
         (await s.PostRaw("/applications/app-msg/amendments", "{\"sector\":\"\\ud800\"}")).ExpectProblem(400, "text.invalid_character")

@@ -109,7 +109,19 @@ public sealed class Fields
             return default;
         }
 
-        if (input.Currency is null || !Currency.IsActive(input.Currency))
+        // Both halves are judged before giving up, so one answer names every field to mend.
+        if (string.IsNullOrEmpty(input.Amount))
+        {
+            Add(field + ".amount", ErrorCodes.TextRequired, $"{field}.amount is required, as a decimal string like \"1250000.00\".");
+        }
+
+        if (string.IsNullOrEmpty(input.Currency))
+        {
+            Add(field + ".currency", ErrorCodes.TextRequired, $"{field}.currency is required, as an ISO 4217 code like \"EUR\".");
+            return default;
+        }
+
+        if (!Currency.IsActive(input.Currency))
         {
             Add(field + ".currency", ErrorCodes.CurrencyUnknown, $"'{input.Currency}' is not an active ISO 4217 currency code.");
             return default;
@@ -117,7 +129,6 @@ public sealed class Fields
 
         if (string.IsNullOrEmpty(input.Amount))
         {
-            Add(field + ".amount", ErrorCodes.TextRequired, $"{field}.amount is required, as a decimal string like \"1250000.00\".");
             return default;
         }
 
@@ -128,6 +139,12 @@ public sealed class Fields
 
     public TEnum Choice<TEnum>(string field, string? value) where TEnum : struct, Enum
     {
+        if (string.IsNullOrEmpty(value))
+        {
+            Add(field, ErrorCodes.TextRequired, $"{field} is required: one of {Wording.WireChoices<TEnum>()}.");
+            return default;
+        }
+
         if (Wording.TryParseWire<TEnum>(value, out var parsed))
         {
             return parsed;
