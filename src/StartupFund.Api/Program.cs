@@ -65,7 +65,7 @@ builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = 
         };
         var request = context.HttpContext.Request;
         problem.Extensions["code"] = code;
-        problem.Type = Problems.TypeOf(code);
+        problem.Type = ProblemTypes.Of(code);
         problem.Detail ??= problem.Status switch
         {
             404 => $"There is no resource at {request.Path}; docs/api.md and /openapi/v1.json list them.",

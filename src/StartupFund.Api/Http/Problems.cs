@@ -58,12 +58,9 @@ public sealed partial class Problems(RequestDelegate next, ILogger<Problems> log
     [LoggerMessage(Level = LogLevel.Information, Message = "Request refused: {Status} {Code}")]
     private static partial void LogRefused(ILogger logger, int status, string code);
 
-    /// <summary>The problem type of a stable code, the same for our refusals and the framework's.</summary>
-    public static string TypeOf(string code) => ProblemTypes.Of(code);
-
     public static ProblemDetails Problem(int status, string code, string title, string? detail = null)
     {
-        var problem = new ProblemDetails { Status = status, Title = title, Detail = detail, Type = TypeOf(code) };
+        var problem = new ProblemDetails { Status = status, Title = title, Detail = detail, Type = ProblemTypes.Of(code) };
         problem.Extensions["code"] = code;
         return problem;
     }

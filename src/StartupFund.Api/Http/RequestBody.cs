@@ -38,9 +38,8 @@ public static class RequestBody
 
         // A byte-order mark says nothing in UTF-8 (editors on Windows still write one): read past it, and
         // fingerprint the body without it, so a retry saved by another editor is the same request.
-        var bytes = buffer.GetBuffer().AsSpan(0, (int)buffer.Length) is var sent && sent.StartsWith(Utf8ByteOrderMark)
-            ? sent[Utf8ByteOrderMark.Length..].ToArray()
-            : buffer.ToArray();
+        var sent = buffer.GetBuffer().AsSpan(0, (int)buffer.Length);
+        var bytes = (sent.StartsWith(Utf8ByteOrderMark) ? sent[Utf8ByteOrderMark.Length..] : sent).ToArray();
         if (bytes.AsSpan().Trim(" \t\r\n"u8).IsEmpty)
         {
             return allowEmpty

@@ -55,27 +55,18 @@ internal static class ApplicationEvolution
                         ? investor with { CommittedMinor = investor.CommittedMinor + committed.Amount.MinorUnits }
                         : new CoInvestorPosition(committed.InvestorName, committed.Amount.MinorUnits, 0)),
             },
-            CoInvestmentReceived received => state with
+            CoInvestmentReceived received => WithInvestor(state, received.InvestorId, i => i with { ReceivedMinor = i.ReceivedMinor + received.Amount.MinorUnits }) with
             {
-                CoInvestors = state.CoInvestors.SetItem(
-                    received.InvestorId.Value,
-                    state.CoInvestors[received.InvestorId.Value] with
-                    {
-                        ReceivedMinor = state.CoInvestors[received.InvestorId.Value].ReceivedMinor + received.Amount.MinorUnits,
-                    }),
                 CoInvestmentReceivedMinor = state.CoInvestmentReceivedMinor + received.Amount.MinorUnits,
                 CoInvestmentReceivedByValueDate = Common.ValueDates.Add(state.CoInvestmentReceivedByValueDate, received.ValueDate, received.Amount.MinorUnits),
             },
             // A corrected receipt never counted for matching: it comes off every day from the application's submission on.
-            CoInvestmentCorrected corrected => state with
+            CoInvestmentCorrected corrected => WithInvestor(state, corrected.InvestorId, i => i with
             {
-                CoInvestors = state.CoInvestors.SetItem(
-                    corrected.InvestorId.Value,
-                    state.CoInvestors[corrected.InvestorId.Value] with
-                    {
-                        CommittedMinor = state.CoInvestors[corrected.InvestorId.Value].CommittedMinor - corrected.CommitmentReduced.MinorUnits,
-                        ReceivedMinor = state.CoInvestors[corrected.InvestorId.Value].ReceivedMinor - corrected.ReceivedReversed.MinorUnits,
-                    }),
+                CommittedMinor = i.CommittedMinor - corrected.CommitmentReduced.MinorUnits,
+                ReceivedMinor = i.ReceivedMinor - corrected.ReceivedReversed.MinorUnits,
+            }) with
+            {
                 CoInvestmentReceivedMinor = state.CoInvestmentReceivedMinor - corrected.ReceivedReversed.MinorUnits,
                 CoInvestmentReceivedByValueDate = Common.ValueDates.Add(state.CoInvestmentReceivedByValueDate, state.SubmittedOn, -corrected.ReceivedReversed.MinorUnits),
             },
@@ -108,6 +99,9 @@ internal static class ApplicationEvolution
             Status = next.Tranches.All(t => t.Paid) ? ApplicationStatus.FullyPaid : ApplicationStatus.Active,
         };
     }
+
+    private static ApplicationState WithInvestor(ApplicationState state, InvestorId investorId, Func<CoInvestorPosition, CoInvestorPosition> change) =>
+        state with { CoInvestors = state.CoInvestors.SetItem(investorId.Value, change(state.CoInvestors[investorId.Value])) };
 
     private static ApplicationState WithTranche(ApplicationState state, int trancheNumber, Func<TrancheState, TrancheState> change) =>
         state with { Tranches = state.Tranches.SetItem(trancheNumber - 1, change(state.Tranches[trancheNumber - 1])) };

@@ -76,7 +76,7 @@ public sealed class LedgerQueries(NpgsqlDataSource dataSource, SchemaName readSc
         await using var command = dataSource.CreateCommand($"select state, version, updated_at from {s}.applications where application_id = $1");
         command.Parameters.Add(Text(applicationId.Value));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? ApplicationOf(reader) : null;
+        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? ApplicationOf(reader, Today()) : null;
     }
 
     public async Task<Page<ApplicationView>> ListApplicationsAsync(
@@ -96,10 +96,11 @@ public sealed class LedgerQueries(NpgsqlDataSource dataSource, SchemaName readSc
         command.Parameters.Add(Text(AfterKey(cursor, CursorList.Applications, scope)));
         command.Parameters.Add(Int(size + 1));
         var items = new List<ApplicationView>();
+        var today = Today();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            items.Add(ApplicationOf(reader));
+            items.Add(ApplicationOf(reader, today));
         }
 
         return PageOf(items, size, CursorList.Applications, scope, a => a.ApplicationId);
@@ -134,10 +135,11 @@ public sealed class LedgerQueries(NpgsqlDataSource dataSource, SchemaName readSc
         command.Parameters.Add(Text(fundId?.Value));
         command.Parameters.Add(Text(country?.Value));
         var items = new List<ApplicationView>();
+        var today = Today();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            items.Add(ApplicationOf(reader));
+            items.Add(ApplicationOf(reader, today));
         }
 
         return PageOf(items, size, CursorList.Applications, scope, a => a.ApplicationId);
@@ -262,6 +264,7 @@ public sealed class LedgerQueries(NpgsqlDataSource dataSource, SchemaName readSc
         var size = PageSize(limit);
         var funded = ApplicationStatuses.Funded.Select(st => st.ToString()).ToArray();
         var companies = new List<PortfolioCompanyView>();
+        var today = Today();
         await using (var command = dataSource.CreateCommand($"""
             select state from {s}.applications
             where country = $1 and status = any($2) and {FundedOnly} and application_id > $3
@@ -275,7 +278,7 @@ public sealed class LedgerQueries(NpgsqlDataSource dataSource, SchemaName readSc
             await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
-                companies.Add(PortfolioCompanyView.From(JsonSerializer.Deserialize<ApplicationState>(reader.GetString(0), LedgerJson.Storage)!, Today));
+                companies.Add(PortfolioCompanyView.From(JsonSerializer.Deserialize<ApplicationState>(reader.GetString(0), LedgerJson.Storage)!, today));
             }
         }
 
@@ -379,11 +382,12 @@ public sealed class LedgerQueries(NpgsqlDataSource dataSource, SchemaName readSc
         FundView.From(JsonSerializer.Deserialize<FundState>(reader.GetString(0), LedgerJson.Storage)!, reader.GetInt64(1),
             Instant.FromDateTimeUtc(reader.GetDateTime(2)));
 
-    private ApplicationView ApplicationOf(NpgsqlDataReader reader) =>
+    private static ApplicationView ApplicationOf(NpgsqlDataReader reader, LocalDate today) =>
         ApplicationView.From(JsonSerializer.Deserialize<ApplicationState>(reader.GetString(0), LedgerJson.Storage)!, reader.GetInt64(1),
-            Instant.FromDateTimeUtc(reader.GetDateTime(2)), Today);
+            Instant.FromDateTimeUtc(reader.GetDateTime(2)), today);
 
-    private LocalDate Today => clock.GetCurrentInstant().InUtc().Date;
+    /// <summary>The day a query's views are judged on, read once per query so that a page is never judged on two days.</summary>
+    private LocalDate Today() => clock.GetCurrentInstant().InUtc().Date;
 
     private static Page<T> PageOf<T>(List<T> items, int size, CursorList list, string scope, Func<T, string> keyOf) =>
         items.Count > size ? new Page<T>(items[..size], PageCursors.Encode(list, scope, keyOf(items[size - 1]))) : new Page<T>(items, null);
